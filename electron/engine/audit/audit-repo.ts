@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../../../shared/domain/logs';
+import { Where } from '../db/where';
+
+export interface AuditRecord {
+  actor: string;
+  action: string;
+  target?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+interface Row {
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: string | null;
+}
+
+export function recordAudit(db: Database, at: number, record: AuditRecord): AuditEntry {
+  const details = record.details ?? null;
+  const target = record.target ?? null;
+  const id = Number(
+    db
+      .prepare('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
+      .run(at, record.actor, record.action, target, details ? JSON.stringify(details) : null).lastInsertRowid,
+  );
+  return { id, at, actor: record.actor, action: record.action, target, details };
+}
+
+export function queryAudit(db: Database, query: { text?: string; limit: number; beforeId?: number }) {
+  const { where, params } = filterSql(query);
+  const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ?`).all(...params, query.limit + 1) as Row[];
+  return { entries: rows.slice(0, query.limit).map(fromRow), hasMore: rows.length > query.limit };
+}
+
+export function* iterateAudit(db: Database, query: { text?: string }): Generator<AuditEntry> {
+  const { where, params } = filterSql(query);
+  for (const row of db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id`).iterate(...params)) yield fromRow(row as Row);
+}
+
+function filterSql(query: { text?: string; beforeId?: number }) {
+  const where = new Where().containsAny(['actor', 'action', 'target', 'details'], query.text).before(query.beforeId);
+  return { where: String(where), params: where.params };
+}
+
+function fromRow(row: Row): AuditEntry {
+  return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null };
+}

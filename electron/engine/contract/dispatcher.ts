@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { DeskError, fail, lookupCall, ok, type CallResult, type Handlers } from '../../../shared/contract/index';
+import type { Logger } from '../logging/logger';
+
+export interface CallContext {
+  /** Who is asking, for the audit trail: `operator:local` at this desk. */
+  actor: string;
+}
+
+export type EngineHandlers = Handlers<CallContext>;
+
+/**
+ * The only way into the engine from a window: the method is looked up in the contract, the
+ * input must pass its schema before any handler sees it, and every outcome becomes a result.
+ */
+export function createDispatcher(handlers: EngineHandlers, logger: Logger) {
+  return async function dispatch(method: unknown, input: unknown, ctx: CallContext): Promise<CallResult<unknown>> {
+    const spec = typeof method === 'string' ? lookupCall(method) : undefined;
+    const handler = spec ? (handlers as Record<string, (i: unknown, c: CallContext) => unknown>)[method as string] : undefined;
+    if (!spec || !handler) {
+      return fail('invalid_input', `Unknown method ${JSON.stringify(typeof method === 'string' ? method : String(method))}.`);
+    }
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+    try {
+      return ok(await handler(parsed.data, ctx));
+    } catch (error) {
+      if (error instanceof DeskError) return fail(error.code, error.message);
+      logger.error({ err: error, method }, 'call failed');
+      return fail('internal', `Something went wrong while handling ${method as string}; the details are in the log.`);
+    }
+  };
+}
+
+/** "httpIntake.port: must be 1024 or higher" — the field first, so a form can point at it. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') {
+        return `${issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(', ')}: unknown field`;
+      }
+      return `${path || 'input'}: ${issue.message}`;
+    })
+    .join('; ');
+}

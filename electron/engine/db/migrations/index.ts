@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { migration0001 } from './0001-foundation';
+
+/** Every migration, in order. A new file is added here and nowhere else. */
+export const migrations: readonly Migration[] = [migration0001];

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStores } from '../stores/context';
+import { LogsPage } from '../pages/logs/LogsPage';
+import { PlannedAreaPage } from '../pages/placeholder/PlannedAreaPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import type { AreaId } from './areas';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { useHashRouting } from './use-hash-routing';
+import { usePreferences } from './use-preferences';
+import { useAreaShortcuts } from './use-shortcuts';
+import './shell.css';
+
+function AreaPage({ area }: { area: AreaId }) {
+  switch (area) {
+    case 'logs':
+      return <LogsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <PlannedAreaPage area={area} />;
+  }
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const area = stores.useNavigationStore((s) => s.area);
+  const go = stores.useNavigationStore((s) => s.go);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => stores.start(), [stores]);
+  useHashRouting(stores.useNavigationStore);
+  usePreferences();
+  // After a shortcut, put focus in the new area so Tab continues from there.
+  const focusMain = useCallback(() => mainRef.current?.focus({ preventScroll: true }), []);
+  useAreaShortcuts(go, focusMain);
+
+  const areaTitle = t(`nav.areas.${area}`);
+  const appName = t('app.name');
+  useEffect(() => {
+    document.title = `${areaTitle} · ${appName}`;
+  }, [areaTitle, appName]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <Sidebar />
+      <div className="app-main">
+        <StatusBar area={area} />
+        <main id="content" className="app-content" ref={mainRef} tabIndex={-1}>
+          <AreaPage area={area} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStores } from '../stores/context';
+import { AppLogo, AREA_ICONS } from '../ui/icons';
+import { AREAS, areaDigit, hashForArea, type AreaId } from './areas';
+
+/** Up/Down (and Home/End) move focus between the links, wrapping at the ends. */
+function moveFocus(event: KeyboardEvent<HTMLElement>) {
+  const keys = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a[data-area]')];
+  const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+  let next: number;
+  if (event.key === 'Home') next = 0;
+  else if (event.key === 'End') next = links.length - 1;
+  else if (index < 0) next = 0;
+  else next = (index + (event.key === 'ArrowDown' ? 1 : -1) + links.length) % links.length;
+  event.preventDefault();
+  links[next]?.focus();
+}
+
+export function Sidebar() {
+  const { t } = useTranslation();
+  const { useNavigationStore } = useStores();
+  const current = useNavigationStore((s) => s.area);
+  const go = useNavigationStore((s) => s.go);
+
+  const onClick = (area: AreaId) => (event: MouseEvent) => {
+    event.preventDefault();
+    go(area);
+  };
+
+  return (
+    <aside className="sidebar">
+      <div className="sidebar-brand">
+        <AppLogo className="sidebar-logo" width={20} height={20} />
+        <span>{t('app.name')}</span>
+      </div>
+      <nav data-testid="nav" aria-label={t('nav.label')} onKeyDown={moveFocus}>
+        <ul className="nav-list">
+          {AREAS.map((area, index) => {
+            const Icon = AREA_ICONS[area];
+            const digit = areaDigit(index);
+            return (
+              <li key={area}>
+                <a
+                  href={hashForArea(area)}
+                  className="nav-item"
+                  data-area={area}
+                  data-testid={`nav-${area}`}
+                  aria-current={area === current ? 'page' : undefined}
+                  aria-keyshortcuts={`Alt+${digit}`}
+                  onClick={onClick(area)}
+                >
+                  <Icon className="nav-icon" />
+                  <span className="nav-label">{t(`nav.areas.${area}`)}</span>
+                  <kbd className="nav-shortcut" aria-hidden="true">
+                    {t('nav.shortcut', { key: digit })}
+                  </kbd>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </aside>
+  );
+}

@@ -1,0 +1,91 @@
+import { create } from 'zustand';
+import type { AuditEntry, CsvFile } from '../../../shared/domain/logs';
+import { errorMessage, type DeskClient } from '../client/desk-client';
+import { auditQuery, mergeNewestFirst } from './log-filter';
+
+export const AUDIT_PAGE_SIZE = 100;
+
+export interface AuditState {
+  text: string;
+  entries: AuditEntry[];
+  hasMore: boolean;
+  loaded: boolean;
+  loading: boolean;
+  loadingOlder: boolean;
+  error: string | null;
+  exporting: boolean;
+  exportError: string | null;
+  setText(text: string): Promise<void>;
+  load(): Promise<void>;
+  loadOlder(): Promise<void>;
+  exportCsv(): Promise<void>;
+}
+
+export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) => void) {
+  let generation = 0;
+
+  return create<AuditState>()((set, get) => ({
+    text: '',
+    entries: [],
+    hasMore: false,
+    loaded: false,
+    loading: false,
+    loadingOlder: false,
+    error: null,
+    exporting: false,
+    exportError: null,
+    async setText(text) {
+      set({ text });
+      await get().load();
+    },
+    async load() {
+      const mine = ++generation;
+      set({ loading: true, error: null });
+      try {
+        const page = await client.call('logs.audit', { ...auditQuery(get().text), limit: AUDIT_PAGE_SIZE });
+        if (mine !== generation) return;
+        set({
+          entries: mergeNewestFirst([], page.entries),
+          hasMore: page.hasMore,
+          loaded: true,
+          loading: false,
+        });
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ loading: false, error: errorMessage(error) });
+      }
+    },
+    async loadOlder() {
+      const { entries, loadingOlder, text } = get();
+      const oldest = entries[entries.length - 1];
+      if (!oldest || loadingOlder) return;
+      const mine = generation;
+      set({ loadingOlder: true, error: null });
+      try {
+        const page = await client.call('logs.audit', {
+          ...auditQuery(text),
+          limit: AUDIT_PAGE_SIZE,
+          beforeId: oldest.id,
+        });
+        if (mine !== generation) return;
+        set((s) => ({
+          entries: mergeNewestFirst(s.entries, page.entries),
+          hasMore: page.hasMore,
+          loadingOlder: false,
+        }));
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ loadingOlder: false, error: errorMessage(error) });
+      }
+    },
+    async exportCsv() {
+      set({ exporting: true, exportError: null });
+      try {
+        saveFile(await client.call('logs.exportAuditCsv', auditQuery(get().text)));
+        set({ exporting: false });
+      } catch (error) {
+        set({ exporting: false, exportError: errorMessage(error) });
+      }
+    },
+  }));
+}

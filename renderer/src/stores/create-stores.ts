@@ -1,0 +1,59 @@
+import type { CsvFile } from '../../../shared/domain/logs';
+import type { DeskClient } from '../client/desk-client';
+import { downloadFile } from '../ui/download';
+import { createAuditStore } from './audit-store';
+import { createConnectionStore } from './connection-store';
+import { createLogsStore } from './logs-store';
+import { createNavigationStore } from './navigation-store';
+import { createSettingsStore } from './settings-store';
+import { createSystemStore } from './system-store';
+import type { AreaId } from '../app/areas';
+
+export interface StoreOptions {
+  /** How an exported file reaches the person; a browser download unless a test says otherwise. */
+  saveFile?: (file: CsvFile) => void;
+  initialArea?: AreaId;
+}
+
+export function createStores(client: DeskClient, options: StoreOptions = {}) {
+  const saveFile = options.saveFile ?? ((file: CsvFile) => downloadFile(file));
+  const stores = {
+    useSettingsStore: createSettingsStore(client),
+    useLogsStore: createLogsStore(client, saveFile),
+    useAuditStore: createAuditStore(client, saveFile),
+    useConnectionStore: createConnectionStore(client),
+    useSystemStore: createSystemStore(client),
+    useNavigationStore: createNavigationStore(options.initialArea),
+  };
+
+  /**
+   * Subscribes the stores to the engine's events and loads what the shell needs at once.
+   * After a reconnect the window may have missed events, so it reloads what it shows.
+   */
+  function start(): () => void {
+    const offs = [
+      client.on('settings.changed', (value) => stores.useSettingsStore.getState().applyRemote(value)),
+      client.on('logs.appended', ({ entries }) => stores.useLogsStore.getState().append(entries)),
+    ];
+    let wasConnected = client.connection.getState().status === 'connected';
+    offs.push(
+      client.connection.subscribe((state) => {
+        const connected = state.status === 'connected';
+        if (connected && !wasConnected) {
+          void stores.useSettingsStore.getState().load();
+          void stores.useSystemStore.getState().load();
+          if (stores.useLogsStore.getState().loaded) void stores.useLogsStore.getState().load();
+          if (stores.useAuditStore.getState().loaded) void stores.useAuditStore.getState().load();
+        }
+        wasConnected = connected;
+      }),
+    );
+    void stores.useSettingsStore.getState().load();
+    void stores.useSystemStore.getState().load();
+    return () => offs.forEach((off) => off());
+  }
+
+  return { ...stores, start };
+}
+
+export type Stores = ReturnType<typeof createStores>;

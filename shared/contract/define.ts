@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+
+/**
+ * One call of the contract: the zod schema its input must pass, and (as a type only)
+ * what it returns. The output is phantom so a result type is declared once, here.
+ */
+export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  readonly input: I;
+  readonly __output?: O;
+}
+
+/** `call(schema).returns<Output>()` declares one call. */
+export function call<I extends z.ZodType>(input: I): { returns<O>(): CallSpec<I, O> } {
+  return { returns: <O>() => ({ input }) as CallSpec<I, O> };
+}
+
+/** A domain: its calls, and (as a type only) the events it emits, keyed by event name. */
+export interface DomainSpec<
+  C extends Record<string, CallSpec> = Record<string, CallSpec>,
+  E extends Record<string, unknown> = Record<string, unknown>,
+> {
+  readonly calls: C;
+  readonly __events?: E;
+}
+
+export function domain<C extends Record<string, CallSpec>>(
+  calls: C,
+): { events<E extends Record<string, unknown> = Record<never, never>>(): DomainSpec<C, E> } {
+  return { events: <E extends Record<string, unknown>>() => ({ calls }) as DomainSpec<C, E> };
+}

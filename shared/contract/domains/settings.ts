@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { call, domain } from '../define';
+import { LANGUAGES, THEMES, type Settings } from '../../domain/settings';
+
+export const settingsPatchSchema = z
+  .object({
+    language: z.enum(LANGUAGES),
+    theme: z.enum(THEMES),
+    dataDir: z.string().trim().min(1, 'must not be empty').max(4096),
+    httpIntake: z
+      .object({
+        enabled: z.boolean(),
+        port: z.number().int().min(1024, 'must be 1024 or higher').max(65535),
+      })
+      .strict()
+      .partial(),
+  })
+  .strict()
+  .partial();
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const settings = domain({
+  get: call(z.object({}).strict()).returns<Settings>(),
+  update: call(settingsPatchSchema).returns<Settings>(),
+}).events<{
+  changed: Settings;
+}>();

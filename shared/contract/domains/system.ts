@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { call, domain } from '../define';
+import type { SystemStatus } from '../../domain/system';
+
+export const system = domain({
+  status: call(z.object({}).strict()).returns<SystemStatus>(),
+  /** Lets a window show a native notification through the engine's notifier. */
+  notify: call(
+    z
+      .object({
+        title: z.string().trim().min(1).max(120),
+        body: z.string().max(1000),
+      })
+      .strict(),
+  ).returns<{ shown: boolean }>(),
+}).events<{
+  /** Something the operator should see, raised by the engine itself. */
+  notice: { level: 'info' | 'warn' | 'error'; message: string };
+}>();
