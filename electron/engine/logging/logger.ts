@@ -58,8 +58,8 @@ export function createLogging(options: { logDir?: string; level?: string; consol
         sinks.clear();
         if (!file) return resolve();
         file.flushSync();
+        file.once('close', () => resolve());
         file.end();
-        resolve();
       }),
   };
 }

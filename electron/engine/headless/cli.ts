@@ -1,0 +1,88 @@
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../engine';
+import { systemClock } from '../platform/clock';
+import { defaultDataDir } from '../platform/default-data-dir';
+import { silentNotifier } from '../platform/notifier';
+import { fileSecretKeyProvider } from '../secrets/secret-key';
+import { jsonFileSettingsStore } from '../settings/json-file-settings';
+import { DESK_VERSION } from '../version';
+import { isLoopback, startHeadlessServer } from './server';
+
+const USAGE = `Usage: npm run headless -- [--data-dir DIR] [--port N] [--host ADDRESS] [--allow-remote]
+  --data-dir DIR   where the database, logs and backups live (default: ${defaultDataDir()}; env DESK_DATA_DIR)
+  --port N         port to listen on, 0 for any free port (default 47800; env DESK_PORT)
+  --host ADDRESS   address to bind (default 127.0.0.1); anything but loopback needs --allow-remote`;
+
+/** Headless mode: the engine and the built window served on loopback, no Electron involved. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'allow-remote': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+
+  const dataDir = values['data-dir'] ?? process.env.DESK_DATA_DIR ?? defaultDataDir();
+  const port = Number(values.port ?? process.env.DESK_PORT ?? 47800);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+
+  const engine = createEngine({
+    dataDir,
+    secretKeys: fileSecretKeyProvider(join(dataDir, 'secret.key')),
+    clock: systemClock,
+    notifier: silentNotifier,
+    settingsStore: jsonFileSettingsStore(join(dataDir, 'settings.json'), (problem) => console.error(problem)),
+    mode: 'headless',
+    version: DESK_VERSION,
+    logToConsole: true,
+  });
+  await engine.start();
+
+  const server = await startHeadlessServer({
+    engine,
+    logger: engine.logger,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    host: values.host,
+    port,
+    allowRemote: values['allow-remote'],
+  }).catch(async (error: unknown) => {
+    await engine.stop();
+    throw error;
+  });
+
+  if (!isLoopback(values.host)) {
+    const bar = '!'.repeat(78);
+    console.error(`${bar}\n!! WARNING: headless mode is listening on ${server.origin}, reachable from the network.\n!! Anyone with a sign-in link can operate every account and bot of this desk.\n${bar}`);
+  }
+  console.log(`Telegram Operator Desk ${DESK_VERSION} (headless), data in ${dataDir}`);
+  console.log(`Open ${server.issueLoginUrl()}`);
+  console.log('That link works once. Press Enter here for a new one; Ctrl+C to stop.');
+
+  const input = createInterface({ input: process.stdin });
+  input.on('line', () => console.log(`Open ${server.issueLoginUrl()}`));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Stopping (${signal})…`);
+    input.close();
+    await server.close();
+    await engine.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Telegram Operator Desk cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

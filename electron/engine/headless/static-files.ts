@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webp': 'image/webp',
+};
+
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+  /** Hashed build assets never change under the same name. */
+  immutable: boolean;
+}
+
+/** Serves the built window; unknown paths get index.html (the window routes by hash). */
+export function createStaticFiles(root: string) {
+  const base = resolve(root);
+  const available = existsSync(join(base, 'index.html'));
+
+  return {
+    available,
+    get(urlPath: string): StaticFile | null {
+      const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+      const path = resolve(base, relative || 'index.html');
+      if (path !== base && !path.startsWith(base + sep)) return null;
+      const target = existsSync(path) && statSync(path).isFile() ? path : join(base, 'index.html');
+      if (!existsSync(target)) return null;
+      return {
+        body: readFileSync(target),
+        type: TYPES[extname(target)] ?? 'application/octet-stream',
+        immutable: target.includes(`${sep}assets${sep}`),
+      };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { WebSocket } from 'ws';
+import { fail } from '../../../shared/contract/index';
+import type { WsServerMessage } from '../../../shared/contract/transport';
+import type { Engine } from '../engine';
+import type { Logger } from '../logging/logger';
+
+/**
+ * The contract over one WebSocket: calls in, results and event batches out. A malformed
+ * message is answered with an error and the connection stays open.
+ */
+export function serveContract(socket: WebSocket, engine: Engine, logger: Logger): void {
+  const send = (message: WsServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const unsubscribe = engine.subscribe((events) => send({ kind: 'events', events }));
+  socket.on('close', unsubscribe);
+  socket.on('error', (error) => logger.warn({ scope: 'headless', err: error }, 'window connection error'));
+
+  socket.on('message', async (data, isBinary) => {
+    let message: unknown;
+    try {
+      message = JSON.parse(isBinary ? '' : data.toString());
+    } catch {
+      return send({ kind: 'result', id: null, result: fail('invalid_input', 'Message is not valid JSON.') });
+    }
+    if (!isCall(message)) {
+      const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : null;
+      return send({
+        kind: 'result',
+        id,
+        result: fail('invalid_input', 'Message must be {"kind":"call","id":<number>,"method":<string>,"input":<object>}.'),
+      });
+    }
+    send({ kind: 'result', id: message.id, result: await engine.dispatch(message.method, message.input) });
+  });
+}
+
+function isCall(message: unknown): message is { kind: 'call'; id: number; method: string; input: unknown } {
+  const m = message as Record<string, unknown> | null;
+  return (
+    typeof m === 'object' && m !== null && m.kind === 'call' && Number.isSafeInteger(m.id) && typeof m.method === 'string'
+  );
+}

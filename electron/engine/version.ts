@@ -1,0 +1,3 @@
+import { version } from '../../package.json';
+
+export const DESK_VERSION: string = version;

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { createEngine, type Engine } from '../engine/engine';
+import { systemClock } from '../engine/platform/clock';
+import { DESK_VERSION } from '../engine/version';
+import { electronStoreSettings } from './electron-store-settings';
+import { bridgeEngineToWindow } from './ipc-bridge';
+import { nativeNotifier } from './native-notifier';
+import { keychainIsWeak, safeStorageKeyProvider } from './safe-storage-key';
+import { createTray } from './tray';
+import { createMainWindow, hardenSession } from './window';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+let window: BrowserWindow | null = null;
+let engine: Engine | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  const settings = electronStoreSettings();
+  const dataDir = settings.storedDataDir() ?? app.getPath('userData');
+  engine = createEngine({
+    dataDir,
+    secretKeys: safeStorageKeyProvider(join(app.getPath('userData'), 'secret.key.enc')),
+    clock: systemClock,
+    notifier: nativeNotifier,
+    settingsStore: settings,
+    mode: 'electron',
+    version: DESK_VERSION,
+  });
+  await engine.start();
+  if (keychainIsWeak()) engine.logger.warn({ scope: 'shell' }, 'no system keyring found; secrets are protected by a weak built-in key');
+
+  hardenSession();
+  window = createMainWindow({
+    preload: here('../preload/index.cjs'),
+    rendererHtml: here('../renderer/index.html'),
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  });
+  window.on('closed', () => (window = null));
+  const unbridge = bridgeEngineToWindow(engine, () => window);
+  const tray = createTray(join(app.isPackaged ? process.resourcesPath : here('../../resources'), 'tray.png'), () => window, () => app.quit());
+
+  app.on('before-quit', () => {
+    unbridge();
+    tray.destroy();
+  });
+  app.on('will-quit', (event) => {
+    if (!engine?.running) return;
+    event.preventDefault();
+    void engine.stop().finally(() => app.quit());
+  });
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('Telegram Operator Desk cannot start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}

@@ -1,0 +1,29 @@
+import { Menu, Tray, nativeImage, type BrowserWindow } from 'electron';
+
+/** The tray icon: unread count in its tooltip (title on macOS), a way back to the window. */
+export function createTray(iconPath: string, window: () => BrowserWindow | null, quit: () => void) {
+  const tray = new Tray(nativeImage.createFromPath(iconPath));
+  const show = () => {
+    const win = window();
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Open Telegram Operator Desk', click: show },
+      { type: 'separator' },
+      { label: 'Quit', click: quit },
+    ]),
+  );
+  tray.on('click', show);
+
+  const setUnread = (count: number) => {
+    tray.setToolTip(count > 0 ? `Telegram Operator Desk — ${count} unread` : 'Telegram Operator Desk');
+    if (process.platform === 'darwin') tray.setTitle(count > 0 ? String(count) : '');
+  };
+  setUnread(0); // the inbox will report real counts
+
+  return { setUnread, destroy: () => tray.destroy() };
+}

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const HEADLESS_ENTRY = resolve('out/main/headless.js');
+const LINK = /Open (http:\/\/\S+\?token=\S+)/;
+
+/** Headless mode as an operator starts it (the built bundle), on a fresh data folder. */
+export class HeadlessDesk {
+  readonly dataDir: string;
+  private child: ChildProcess | null = null;
+  private output = '';
+  private links: string[] = [];
+  private waiters: ((link: string) => void)[] = [];
+  origin = '';
+
+  constructor(dataDir?: string) {
+    this.dataDir = dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  }
+
+  async start(extraArgs: string[] = []): Promise<string> {
+    this.output = '';
+    const child = spawn(process.execPath, [HEADLESS_ENTRY, '--data-dir', this.dataDir, '--port', '0', ...extraArgs], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const onData = (chunk: Buffer) => {
+      this.output += chunk.toString();
+      for (const match of chunk.toString().matchAll(new RegExp(LINK, 'g'))) {
+        const waiter = this.waiters.shift();
+        if (waiter) waiter(match[1]!);
+        else this.links.push(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    const link = await this.nextLink(child);
+    this.origin = new URL(link).origin;
+    return link;
+  }
+
+  /** Asks for a new one-time link, as an operator pressing Enter in the terminal. */
+  async newLink(): Promise<string> {
+    this.child!.stdin!.write('\n');
+    return this.nextLink(this.child!);
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  async stop(): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    return exited;
+  }
+
+  dispose(): void {
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private nextLink(child: ChildProcess): Promise<string> {
+    const ready = this.links.shift();
+    if (ready) return Promise.resolve(ready);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`headless mode printed no link:\n${this.output}`)), 20_000);
+      child.once('exit', (code) => reject(new Error(`headless mode exited with ${code}:\n${this.output}`)));
+      this.waiters.push((link) => {
+        clearTimeout(timer);
+        resolvePromise(link);
+      });
+    });
+  }
+}
+
+/** Runs headless mode expecting it to refuse to start; returns its exit code and output. */
+export function runToFailure(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [HEADLESS_ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, output });
+    });
+  });
+}
