@@ -57,17 +57,7 @@ async function main(): Promise<void> {
     throw error;
   });
 
-  if (!isLoopback(values.host)) {
-    const bar = '!'.repeat(78);
-    console.error(`${bar}\n!! WARNING: headless mode is listening on ${server.origin}, reachable from the network.\n!! Anyone with a sign-in link can operate every account and bot of this desk.\n${bar}`);
-  }
-  console.log(`Telegram Operator Desk ${DESK_VERSION} (headless), data in ${dataDir}`);
-  console.log(`Open ${server.issueLoginUrl()}`);
-  console.log('That link works once. Press Enter here for a new one; Ctrl+C to stop.');
-
   const input = createInterface({ input: process.stdin });
-  input.on('line', () => console.log(`Open ${server.issueLoginUrl()}`));
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -80,6 +70,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (!isLoopback(values.host)) {
+    const bar = '!'.repeat(78);
+    console.error(`${bar}\n!! WARNING: headless mode is listening on ${server.origin}, reachable from the network.\n!! Anyone with a sign-in link can operate every account and bot of this desk.\n${bar}`);
+  }
+  console.log(`Telegram Operator Desk ${DESK_VERSION} (headless), data in ${dataDir}`);
+  console.log(`Open ${server.issueLoginUrl()}`);
+  console.log('That link works once. Press Enter here for a new one; Ctrl+C to stop.');
+
+  input.on('line', () => console.log(`Open ${server.issueLoginUrl()}`));
 }
 
 main().catch((error: unknown) => {

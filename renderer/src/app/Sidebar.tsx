@@ -50,6 +50,7 @@ export function Sidebar() {
                   data-testid={`nav-${area}`}
                   aria-current={area === current ? 'page' : undefined}
                   aria-keyshortcuts={`Alt+${digit}`}
+                  title={t('nav.shortcut', { key: digit })}
                   onClick={onClick(area)}
                 >
                   <Icon className="nav-icon" />

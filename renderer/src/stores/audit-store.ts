@@ -17,6 +17,8 @@ export interface AuditState {
   exportError: string | null;
   setText(text: string): Promise<void>;
   load(): Promise<void>;
+  /** Loads once; opening the page again (or React's dev double effects) does not refetch. */
+  ensureLoaded(): Promise<void>;
   loadOlder(): Promise<void>;
   exportCsv(): Promise<void>;
 }
@@ -54,6 +56,10 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
         if (mine !== generation) return;
         set({ loading: false, error: errorMessage(error) });
       }
+    },
+    async ensureLoaded() {
+      const { loaded, loading } = get();
+      if (!loaded && !loading) await get().load();
     },
     async loadOlder() {
       const { entries, loadingOlder, text } = get();

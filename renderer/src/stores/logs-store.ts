@@ -19,6 +19,8 @@ export interface LogsState {
   exportError: string | null;
   setFilter(patch: Partial<LogFilter>): Promise<void>;
   load(): Promise<void>;
+  /** Loads once; opening the page again (or React's dev double effects) does not refetch. */
+  ensureLoaded(): Promise<void>;
   loadOlder(): Promise<void>;
   exportCsv(): Promise<void>;
   append(entries: readonly LogEntry[]): void;
@@ -58,6 +60,10 @@ export function createLogsStore(client: DeskClient, saveFile: (file: CsvFile) =>
         if (mine !== generation) return;
         set({ loading: false, error: errorMessage(error) });
       }
+    },
+    async ensureLoaded() {
+      const { loaded, loading } = get();
+      if (!loaded && !loading) await get().load();
     },
     async loadOlder() {
       const { entries, loadingOlder, filter } = get();

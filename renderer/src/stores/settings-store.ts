@@ -15,9 +15,14 @@ export const SETTINGS_FIELDS = [
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 export interface SaveError {
+  /** The engine's message as it came. */
   message: string;
-  /** The field the engine named, when it named one the form shows. */
+  /** The first field the engine named, when the form shows that field. */
   field: SettingsField | null;
+  /** What the engine said about that field. */
+  fieldMessage: string | null;
+  /** Whether that field's problem is the whole message (so the form can rephrase it). */
+  onlyIssue: boolean;
 }
 
 export interface SettingsState {
@@ -34,16 +39,17 @@ export interface SettingsState {
 }
 
 /**
- * The engine's `invalid_input` messages start with the path of the offending field
- * ("httpIntake.port: must be 1024 or higher"); split it off so the form can mark the field.
+ * The engine's `invalid_input` messages start with the path of the offending field and join
+ * several issues with "; " ("httpIntake.port: must be 1024 or higher; dataDir: ...").
  */
 export function parseFieldError(message: string): SaveError {
-  const match = /^\s*([A-Za-z][\w]*(?:\.[\w]+)*)\s*:\s*([\s\S]+)$/.exec(message);
+  const issues = message.split('; ');
+  const match = /^\s*([A-Za-z]\w*(?:\.\w+)*)\s*:\s*([\s\S]+)$/.exec(issues[0] ?? '');
   const path = match?.[1];
   if (match && path && (SETTINGS_FIELDS as readonly string[]).includes(path)) {
-    return { field: path as SettingsField, message: match[2]!.trim() };
+    return { message, field: path as SettingsField, fieldMessage: match[2]!.trim(), onlyIssue: issues.length === 1 };
   }
-  return { field: null, message };
+  return { message, field: null, fieldMessage: null, onlyIssue: issues.length === 1 };
 }
 
 export function createSettingsStore(client: DeskClient) {
@@ -73,7 +79,7 @@ export function createSettingsStore(client: DeskClient) {
         const saveError =
           error instanceof DeskError && error.code === 'invalid_input'
             ? parseFieldError(error.message)
-            : { field: null, message: errorMessage(error) };
+            : { message: errorMessage(error), field: null, fieldMessage: null, onlyIssue: true };
         set({ saving: false, saveError });
         return false;
       }

@@ -69,7 +69,7 @@ function SettingsForm({ value }: { value: Settings }) {
   };
 
   const fieldError = (field: SaveError['field']) =>
-    saveError && saveError.field === field ? saveError.message : null;
+    saveError && saveError.field === field ? saveError.fieldMessage : null;
   const portError = problems.intakePort ? t('settings.intakePortInvalid') : fieldError('httpIntake.port');
   const dataDirError = problems.dataDir ? t('settings.dataDirRequired') : fieldError('dataDir');
 
@@ -174,12 +174,13 @@ function SettingsForm({ value }: { value: Settings }) {
       {saveError && (
         <div className="form-error" role="alert" data-testid="settings-error">
           {t('settings.saveError', {
-            message: saveError.field
-              ? t('settings.fieldError', {
-                  field: t(`settings.fields.${saveError.field}`),
-                  message: saveError.message,
-                })
-              : saveError.message,
+            message:
+              saveError.field && saveError.onlyIssue
+                ? t('settings.fieldError', {
+                    field: t(`settings.fields.${saveError.field}`),
+                    message: saveError.fieldMessage ?? '',
+                  })
+                : saveError.message,
           })}
         </div>
       )}

@@ -1,0 +1,111 @@
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeClient } from '../test/fake-client';
+import { handleShell, testSettings, testStatus } from '../test/fixtures';
+import { renderApp } from '../test/render-app';
+
+afterEach(cleanup);
+
+const title = () => screen.getByTestId('page-title').textContent;
+
+describe('app shell', () => {
+  it('lists every area in the mission order', () => {
+    const fake = createFakeClient();
+    handleShell(fake);
+    renderApp(fake);
+    const items = screen.getByTestId('nav').querySelectorAll('[data-testid^="nav-"]');
+    expect([...items].map((el) => el.getAttribute('data-testid'))).toEqual([
+      'nav-inbox',
+      'nav-contacts',
+      'nav-campaigns',
+      'nav-invites',
+      'nav-rewards',
+      'nav-team',
+      'nav-statistics',
+      'nav-accounts',
+      'nav-logs',
+      'nav-settings',
+    ]);
+  });
+
+  it('jumps between areas with Alt+digit and updates the hash', async () => {
+    const fake = createFakeClient();
+    handleShell(fake);
+    renderApp(fake);
+    expect(title()).toBe('Inbox');
+    fireEvent.keyDown(window, { key: '9', code: 'Digit9', altKey: true });
+    expect(title()).toBe('Logs');
+    expect(window.location.hash).toBe('#/logs');
+    fireEvent.keyDown(window, { key: '0', code: 'Digit0', altKey: true });
+    expect(title()).toBe('Settings');
+    fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true, ctrlKey: true });
+    expect(title()).toBe('Settings');
+    fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
+    expect(title()).toBe('Contacts');
+    expect(screen.getByTestId('nav-contacts').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('moves focus with the arrow keys in the sidebar and opens an area with Enter', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeClient();
+    handleShell(fake);
+    renderApp(fake);
+    screen.getByTestId('nav-inbox').focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-campaigns'));
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
+    await user.keyboard('{Enter}');
+    expect(title()).toBe('Settings');
+  });
+
+  it('follows the hash when it changes', async () => {
+    const fake = createFakeClient();
+    handleShell(fake);
+    renderApp(fake);
+    act(() => {
+      window.location.hash = '#/statistics';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(title()).toBe('Statistics');
+  });
+
+  it('shows an honest empty state for areas not built yet', () => {
+    const fake = createFakeClient();
+    handleShell(fake);
+    renderApp(fake, { area: 'invites' });
+    const page = screen.getByTestId('planned-invites');
+    expect(page.textContent).toContain('Mass invitation into a channel by phone number');
+    expect(page.textContent).toContain('not available in this build yet');
+  });
+
+  it('shows the connection state and the run mode', async () => {
+    const fake = createFakeClient({ status: 'reconnecting', attempt: 0 });
+    handleShell(fake);
+    fake.handle('system.status', () => testStatus({ mode: 'electron' }));
+    renderApp(fake);
+    const indicator = screen.getByTestId('connection');
+    expect(indicator.getAttribute('data-state')).toBe('reconnecting');
+    expect(indicator.textContent).toContain('Connecting to the engine');
+    act(() => fake.setConnection({ status: 'reconnecting', attempt: 3 }));
+    expect(indicator.textContent).toContain('Reconnecting (attempt 3)');
+    act(() => fake.setConnection({ status: 'offline' }));
+    expect(indicator.getAttribute('data-state')).toBe('offline');
+    expect(indicator.textContent).toContain('Engine offline');
+    act(() => fake.setConnection({ status: 'connected' }));
+    expect(indicator.textContent).toContain('Engine reachable');
+    await waitFor(() => expect(screen.getByTestId('run-mode').textContent).toContain('Desktop'));
+  });
+
+  it('applies the engine language and theme to <html>', async () => {
+    const fake = createFakeClient();
+    handleShell(fake, testSettings({ language: 'ru', theme: 'dark' }));
+    renderApp(fake);
+    await waitFor(() => expect(title()).toBe('Входящие'));
+    expect(document.documentElement.lang).toBe('ru');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(screen.getByTestId('nav-logs').textContent).toContain('Журнал');
+    expect(screen.getByTestId('connection').textContent).toContain('Ядро доступно');
+  });
+});
