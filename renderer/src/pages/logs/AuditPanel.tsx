@@ -4,7 +4,7 @@ import { useStores } from '../../stores/context';
 import { useDateTimeFormat } from '../../ui/use-date-format';
 import { useDebouncedEffect } from '../../ui/use-debounced';
 import { formatDetails } from './details';
-import { ListFooter } from './ListStates';
+import { ExportButton, ExportError, ListFooter, SearchField } from './ListStates';
 import { TEXT_DEBOUNCE_MS } from './LogsPanel';
 
 export function AuditPanel() {
@@ -25,31 +25,10 @@ export function AuditPanel() {
   return (
     <div className="log-panel">
       <div className="toolbar" role="group" aria-label={t('logs.filters')}>
-        <label className="toolbar-field toolbar-grow">
-          <span>{t('logs.search')}</span>
-          <input
-            type="search"
-            data-testid="audit-text"
-            placeholder={t('logs.audit.searchPlaceholder')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </label>
-        <button
-          type="button"
-          className="button"
-          data-testid="audit-export"
-          onClick={() => void s.exportCsv()}
-          disabled={s.exporting}
-        >
-          {s.exporting ? t('logs.exporting') : t('logs.export')}
-        </button>
+        <SearchField testId="audit-text" placeholder={t('logs.audit.searchPlaceholder')} value={text} onChange={setText} />
+        <ExportButton testId="audit-export" exporting={s.exporting} onExport={() => void s.exportCsv()} />
       </div>
-      {s.exportError && (
-        <p className="list-error" role="alert">
-          {t('logs.exportError', { message: s.exportError })}
-        </p>
-      )}
+      <ExportError message={s.exportError} />
       <div className="table-wrap">
         <table className="data-table">
           <thead>

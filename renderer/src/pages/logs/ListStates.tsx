@@ -41,3 +41,40 @@ export function ListFooter(p: Props) {
     </div>
   );
 }
+
+/** The text filter both tables put in their toolbar. */
+export function SearchField(p: { testId: string; placeholder: string; value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="toolbar-field toolbar-grow">
+      <span>{t('logs.search')}</span>
+      <input
+        type="search"
+        data-testid={p.testId}
+        placeholder={p.placeholder}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
+/** "Export CSV" with its busy state; its error is shown by `ExportError` below the toolbar. */
+export function ExportButton(p: { testId: string; exporting: boolean; onExport(): void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="button" data-testid={p.testId} onClick={p.onExport} disabled={p.exporting}>
+      {p.exporting ? t('logs.exporting') : t('logs.export')}
+    </button>
+  );
+}
+
+export function ExportError({ message }: { message: string | null }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p className="list-error" role="alert">
+      {t('logs.exportError', { message })}
+    </p>
+  );
+}

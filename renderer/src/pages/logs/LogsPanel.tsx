@@ -5,7 +5,7 @@ import { useStores } from '../../stores/context';
 import { useDateTimeFormat } from '../../ui/use-date-format';
 import { useDebouncedEffect } from '../../ui/use-debounced';
 import { formatDetails } from './details';
-import { ListFooter } from './ListStates';
+import { ExportButton, ExportError, ListFooter, SearchField } from './ListStates';
 
 export const TEXT_DEBOUNCE_MS = 300;
 
@@ -42,31 +42,10 @@ export function LogsPanel() {
             ))}
           </select>
         </label>
-        <label className="toolbar-field toolbar-grow">
-          <span>{t('logs.search')}</span>
-          <input
-            type="search"
-            data-testid="logs-text"
-            placeholder={t('logs.searchPlaceholder')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </label>
-        <button
-          type="button"
-          className="button"
-          data-testid="logs-export"
-          onClick={() => void s.exportCsv()}
-          disabled={s.exporting}
-        >
-          {s.exporting ? t('logs.exporting') : t('logs.export')}
-        </button>
+        <SearchField testId="logs-text" placeholder={t('logs.searchPlaceholder')} value={text} onChange={setText} />
+        <ExportButton testId="logs-export" exporting={s.exporting} onExport={() => void s.exportCsv()} />
       </div>
-      {s.exportError && (
-        <p className="list-error" role="alert">
-          {t('logs.exportError', { message: s.exportError })}
-        </p>
-      )}
+      <ExportError message={s.exportError} />
       <p className="log-live" id={`${ids}-live`}>
         {t('logs.live')}
       </p>
