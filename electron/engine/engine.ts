@@ -125,7 +125,10 @@ export function createEngine(options: EngineOptions): Engine {
         events,
         notifier: options.notifier,
         settings,
-        audit: (record: AuditRecord) => recordAudit(db, options.clock.now(), record),
+        audit: (record: AuditRecord) => {
+          const entry = recordAudit(db, options.clock.now(), record);
+          events.emit({ type: 'logs.auditAppended', payload: { entries: [entry] } });
+        },
         status: (): SystemStatus => ({
           version: options.version,
           mode: options.mode,

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AuditEntry, CsvFile } from '../../../shared/domain/logs';
 import { errorMessage, type DeskClient } from '../client/desk-client';
-import { auditQuery, mergeNewestFirst } from './log-filter';
+import { auditQuery, matchesAuditText, mergeNewestFirst } from './log-filter';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -21,6 +21,8 @@ export interface AuditState {
   ensureLoaded(): Promise<void>;
   loadOlder(): Promise<void>;
   exportCsv(): Promise<void>;
+  /** Records announced live by the engine; kept only when they pass the current filter. */
+  append(entries: readonly AuditEntry[]): void;
 }
 
 export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) => void) {
@@ -92,6 +94,12 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
       } catch (error) {
         set({ exporting: false, exportError: errorMessage(error) });
       }
+    },
+    append(incoming) {
+      const { loaded, text } = get();
+      if (!loaded) return;
+      const fresh = incoming.filter((entry) => matchesAuditText(entry, text));
+      if (fresh.length > 0) set((st) => ({ entries: mergeNewestFirst(fresh, st.entries) }));
     },
   }));
 }

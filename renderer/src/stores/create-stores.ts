@@ -34,6 +34,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     const offs = [
       client.on('settings.changed', (value) => stores.useSettingsStore.getState().applyRemote(value)),
       client.on('logs.appended', ({ entries }) => stores.useLogsStore.getState().append(entries)),
+      client.on('logs.auditAppended', ({ entries }) => stores.useAuditStore.getState().append(entries)),
     ];
     let wasConnected = client.connection.getState().status === 'connected';
     offs.push(

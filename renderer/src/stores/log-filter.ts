@@ -1,4 +1,4 @@
-import { LOG_LEVELS, type LogEntry, type LogLevel } from '../../../shared/domain/logs';
+import { LOG_LEVELS, type AuditEntry, type LogEntry, type LogLevel } from '../../../shared/domain/logs';
 
 export interface LogFilter {
   minLevel: LogLevel;
@@ -14,6 +14,16 @@ export function matchesLogFilter(entry: LogEntry, filter: LogFilter): boolean {
     .join('\n')
     .toLowerCase();
   return haystack.includes(needle);
+}
+
+/** The audit filter, for records that arrive live (actor, action, target, details). */
+export function matchesAuditText(entry: AuditEntry, text: string): boolean {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return true;
+  return [entry.actor, entry.action, entry.target ?? '', entry.details ? JSON.stringify(entry.details) : '']
+    .join('\n')
+    .toLowerCase()
+    .includes(needle);
 }
 
 /** The engine's input: empty text is left out rather than sent as "". */

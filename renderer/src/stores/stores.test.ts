@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../../shared/contract/result';
-import type { LogEntry } from '../../../shared/domain/logs';
+import type { AuditEntry, LogEntry } from '../../../shared/domain/logs';
 import { createFakeClient } from '../test/fake-client';
 import { handleShell, testSettings } from '../test/fixtures';
 import { createStores } from './create-stores';
@@ -194,5 +194,25 @@ describe('audit store', () => {
     ]);
     expect(fake.callsOf('logs.exportAuditCsv')).toEqual([{ text: 'settings' }]);
     expect(saveFile).toHaveBeenCalledOnce();
+  });
+
+  const record = (id: number, action: string, target: string | null = null): AuditEntry => ({
+    id,
+    at: 1_700_000_000_000 + id,
+    actor: 'operator:local',
+    action,
+    target,
+    details: null,
+  });
+
+  it('shows audit records live, only those matching the text filter, without duplicates', async () => {
+    const fake = createFakeClient();
+    fake.handle('logs.audit', () => ({ entries: [record(1, 'settings.update', 'theme')], hasMore: false }));
+    const stores = createStores(fake.client);
+    stores.start();
+    await stores.useAuditStore.getState().setText('settings');
+    fake.emit('logs.auditAppended', { entries: [record(2, 'logs.export', 'logs'), record(3, 'settings.update', 'language')] });
+    fake.emit('logs.auditAppended', { entries: [record(3, 'settings.update', 'language')] });
+    expect(stores.useAuditStore.getState().entries.map((e) => e.id)).toEqual([3, 1]);
   });
 });

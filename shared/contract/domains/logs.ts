@@ -28,4 +28,6 @@ export const logs = domain({
 }).events<{
   /** New log lines, for a live tail. */
   appended: { entries: LogEntry[] };
+  /** New audit records, so the Audit tab is live too. */
+  auditAppended: { entries: AuditEntry[] };
 }>();
