@@ -7,8 +7,8 @@ import { createLogging } from './logger';
 const tempDir = useTempDirs();
 
 // Shaped like the real things, made up for the test.
-const BOT_TOKEN = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw4';
-const API_HASH = '0123456789abcdef0123456789abcdef';
+const BOT_TOKEN = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw4'; // fake, test-only
+const API_HASH = '0123456789abcdef0123456789abcdef'; // fake, test-only
 const SESSION = `1${'BAABcdEfGhIjKlMnOpQrStUvWxYz0123456789+/'.repeat(8)}=`;
 const PASSWORD = 'correct horse battery staple';
 
