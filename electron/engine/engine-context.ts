@@ -17,4 +17,6 @@ export interface EngineContext {
   settings: SettingsService;
   audit(record: AuditRecord): void;
   status(): SystemStatus;
+  /** Restart the engine after the current call (workspace switch; `wipeSandbox` for a reset). */
+  requestRestart(options?: { wipeSandbox?: boolean }): void;
 }

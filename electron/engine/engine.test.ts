@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/contract/index';
+import { workspaceRoot } from './engine';
 import { useTempDirs } from './test-support/temp-dir';
 import { testEngine } from './test-support/test-engine';
 
@@ -83,10 +84,61 @@ describe('engine', () => {
 
   it('refuses a damaged database without touching it, and the engine can still be stopped', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'desk.sqlite'), 'this is not a database'.repeat(400));
+    mkdirSync(workspaceRoot(dir, 'sandbox'));
+    writeFileSync(join(workspaceRoot(dir, 'sandbox'), 'desk.sqlite'), 'this is not a database'.repeat(400));
     const { engine } = testEngine(dir);
     await expect(engine.start()).rejects.toThrow(/is damaged/);
     await engine.stop();
     expect(engine.running).toBe(false);
   });
+
+  it('runs the sandbox until a workspace is chosen, and keeps the data of each workspace apart', async () => {
+    const dir = tempDir();
+    const { engine } = testEngine(dir);
+    const batches: DeskEvent[][] = [];
+    engine.subscribe((events) => batches.push(events));
+    await engine.start();
+    expect(engine.workspace).toBe('sandbox');
+    expect(engine.db.name).toBe(join(dir, 'sandbox', 'desk.sqlite'));
+    const sandbox = await engine.dispatch('sandbox.status', {});
+    expect(sandbox).toMatchObject({ ok: true, value: { active: true, targets: expect.arrayContaining([expect.objectContaining({ kind: 'bot' })]) } });
+
+    expect(await engine.dispatch('settings.update', { workspace: 'telegram' })).toMatchObject({ ok: true });
+    await until(() => batches.flat().some((e) => e.type === 'system.restarted'));
+    expect(engine.workspace).toBe('telegram');
+    expect(engine.db.name).toBe(join(dir, 'desk.sqlite'));
+    expect(await engine.dispatch('sandbox.act', { personId: 1, action: 'join' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await engine.stop();
+  });
+
+  it('lets the operator act as a simulated person, and a reset wipes only the sandbox', async () => {
+    const dir = tempDir();
+    const { engine } = testEngine(dir);
+    const batches: DeskEvent[][] = [];
+    engine.subscribe((events) => batches.push(events));
+    await engine.start();
+    const status = (await engine.dispatch('sandbox.status', {})) as { value: { people: { id: number }[] } };
+    const person = status.value.people[0]!.id;
+    const acted = await engine.dispatch('sandbox.act', { personId: person, action: 'write', text: 'Привет из песочницы' });
+    expect(acted).toMatchObject({ ok: true, value: { kind: 'message', fromName: 'Анна Смирнова', toName: 'Desk Operator', text: 'Привет из песочницы' } });
+    await tick();
+    expect(batches.flat().some((e) => e.type === 'sandbox.activity')).toBe(true);
+    expect(await engine.dispatch('sandbox.act', { personId: person, action: 'join' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Telegram refused: USER_ALREADY_PARTICIPANT' },
+    });
+
+    writeFileSync(join(dir, 'real-data-marker'), 'keep me');
+    await engine.dispatch('sandbox.reset', {});
+    await until(() => batches.flat().some((e) => e.type === 'system.restarted'));
+    const fresh = (await engine.dispatch('sandbox.status', {})) as { value: { feed: unknown[] } };
+    expect(fresh.value.feed).toEqual([]);
+    expect(existsSync(join(dir, 'real-data-marker'))).toBe(true);
+    await engine.stop();
+  });
 });
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!condition()) throw new Error('condition not met in time');
+}

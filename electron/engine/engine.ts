@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { fail, type CallResult } from '../../shared/contract/index';
+import type { Workspace } from '../../shared/domain/settings';
 import type { RunMode, SystemStatus } from '../../shared/domain/system';
 import { recordAudit, type AuditRecord } from './audit/audit-repo';
 import { createDispatcher, type CallContext, type EngineHandlers } from './contract/dispatcher';
@@ -15,6 +17,8 @@ import { createLogging, type DeskLogging, type Logger } from './logging/logger';
 import type { Clock } from './platform/clock';
 import { ensureWritableDataDir } from './platform/data-dir';
 import type { Notifier } from './platform/notifier';
+import { sandboxHandlers } from './sandbox-workspace/handlers';
+import { startSandboxWorkspace, type FrontDoorStarter } from './sandbox-workspace/sandbox-workspace';
 import type { SecretKeyProvider } from './secrets/secret-key';
 import { settingsHandlers } from './settings/handlers';
 import { createSettingsService } from './settings/settings-service';
@@ -34,6 +38,8 @@ export interface EngineOptions {
   logLevel?: string;
   keepBackups?: number;
   keepLogEntries?: number;
+  /** Starts the sandbox's Bot API front door on the workspace's world (none: no Bot API). */
+  startSandboxBotApi?: FrontDoorStarter;
 }
 
 export interface Engine {
@@ -48,17 +54,25 @@ export interface Engine {
   readonly secretKey: Buffer;
   /** Valid while running. */
   readonly db: Database;
+  /** Which workspace this run serves; valid while running. */
+  readonly workspace: Workspace;
 }
 
 export const LOCAL_OPERATOR: CallContext = { actor: 'operator:local' };
 
 /** Everything one run of the engine holds; dropped whole on stop so a restart starts clean. */
 interface Running {
+  workspace: Workspace;
   logging: DeskLogging;
   db: Database;
   key: Buffer;
   dispatch: ReturnType<typeof createDispatcher>;
-  teardown: (() => void)[];
+  teardown: (() => void | Promise<void>)[];
+}
+
+/** The sandbox's data lives in its own folder so it never mixes with real accounts' data. */
+export function workspaceRoot(dataDir: string, workspace: Workspace): string {
+  return workspace === 'sandbox' ? join(dataDir, 'sandbox') : dataDir;
 }
 
 /**
@@ -77,27 +91,31 @@ export function createEngine(options: EngineOptions): Engine {
   async function start(): Promise<void> {
     if (running) return;
     ensureWritableDataDir(options.dataDir);
+    const settings = createSettingsService(options.settingsStore, options.dataDir);
+    const workspace: Workspace = settings.get().workspace ?? 'sandbox';
+    const root = workspaceRoot(options.dataDir, workspace);
+    ensureWritableDataDir(root);
     const logging = createLogging({
-      logDir: join(options.dataDir, 'logs'),
+      logDir: join(root, 'logs'),
       console: options.logToConsole,
       level: options.logLevel,
     });
-    const teardown: (() => void)[] = [];
+    const teardown: (() => void | Promise<void>)[] = [];
     try {
       const key = await options.secretKeys.getKey();
       const logSink = createDatabaseLogSink((entries) => events.emit({ type: 'logs.appended', payload: { entries } }));
       teardown.push(logging.addSink(logSink.sink));
 
-      const backupsDir = join(options.dataDir, 'backups');
+      const backupsDir = join(root, 'backups');
       const keepBackups = options.keepBackups ?? 7;
       const opened = openDatabase({
-        path: join(options.dataDir, 'desk.sqlite'),
+        path: join(root, 'desk.sqlite'),
         backupsDir,
         now: options.clock.now,
         keepBackups,
       });
       const db = opened.db;
-      teardown.push(() => db.close());
+      teardown.push(() => void db.close());
       logSink.attach(db);
       teardown.push(() => logSink.detach());
       if (opened.backupFile) {
@@ -116,8 +134,18 @@ export function createEngine(options: EngineOptions): Engine {
       backups.start();
       teardown.push(() => backups.stop());
 
+      const sandbox =
+        workspace === 'sandbox'
+          ? await startSandboxWorkspace({
+              clock: options.clock,
+              logger: logging.logger,
+              onActivity: (items) => events.emit({ type: 'sandbox.activity', payload: { items } }),
+              startBotApi: options.startSandboxBotApi,
+            })
+          : null;
+      if (sandbox) teardown.push(() => sandbox.stop());
+
       const startedAt = options.clock.now();
-      const settings = createSettingsService(options.settingsStore, options.dataDir);
       const ctx: EngineContext = {
         db: () => db,
         clock: options.clock,
@@ -134,16 +162,35 @@ export function createEngine(options: EngineOptions): Engine {
           mode: options.mode,
           startedAt,
           dataDir: options.dataDir,
+          workspace,
           database: { path: db.name, schemaVersion: opened.schemaVersion, lastBackupAt: backups.lastBackupAt() },
         }),
+        requestRestart: (restart) => setImmediate(() => void restartEngine(restart?.wipeSandbox ?? false)),
       };
-      const handlers: EngineHandlers = { ...systemHandlers(ctx), ...settingsHandlers(ctx), ...logsHandlers(ctx) };
-      running = { logging, db, key, dispatch: createDispatcher(handlers, logging.logger), teardown };
+      const handlers: EngineHandlers = {
+        ...systemHandlers(ctx),
+        ...settingsHandlers(ctx),
+        ...logsHandlers(ctx),
+        ...sandboxHandlers(ctx, sandbox),
+      };
+      running = { workspace, logging, db, key, dispatch: createDispatcher(handlers, logging.logger), teardown };
       logging.logger.info({ scope: 'engine', mode: options.mode, dataDir: options.dataDir }, 'engine started');
     } catch (error) {
-      runTeardown(teardown);
+      await runTeardown(teardown);
       await logging.close();
       throw error;
+    }
+  }
+
+  /** Stops and starts on the data the settings now name; the window reloads on the event. */
+  async function restartEngine(wipeSandbox: boolean): Promise<void> {
+    await stop();
+    if (wipeSandbox) rmSync(workspaceRoot(options.dataDir, 'sandbox'), { recursive: true, force: true });
+    try {
+      await start();
+      events.emit({ type: 'system.restarted', payload: { workspace: running!.workspace } });
+    } catch (error) {
+      process.stderr.write(`The engine could not restart: ${(error as Error).message}\n`);
     }
   }
 
@@ -153,7 +200,7 @@ export function createEngine(options: EngineOptions): Engine {
     running = null;
     current.logging.logger.info({ scope: 'engine' }, 'engine stopping');
     events.flush();
-    runTeardown(current.teardown);
+    await runTeardown(current.teardown);
     await current.logging.close();
   }
 
@@ -177,14 +224,17 @@ export function createEngine(options: EngineOptions): Engine {
     get db() {
       return need().db;
     },
+    get workspace() {
+      return need().workspace;
+    },
   };
 }
 
 /** Undo in reverse order of setup; one failing step must not leave the others open. */
-function runTeardown(steps: (() => void)[]): void {
+async function runTeardown(steps: (() => void | Promise<void>)[]): Promise<void> {
   for (const step of steps.reverse()) {
     try {
-      step();
+      await step();
     } catch (error) {
       process.stderr.write(`shutdown step failed: ${(error as Error).message}\n`);
     }

@@ -4,13 +4,14 @@ import type { CallResult } from './result';
 import { system } from './domains/system';
 import { settings } from './domains/settings';
 import { logs } from './domains/logs';
+import { sandbox } from './domains/sandbox';
 
 /**
  * The one declaration of everything the window may ask of the engine and everything the
  * engine tells the window. Handler types, `window.desk`, the renderer client and the
  * WebSocket transport are all derived from this object.
  */
-export const contract = { system, settings, logs } as const;
+export const contract = { system, settings, logs, sandbox } as const;
 
 export type Contract = typeof contract;
 export type DomainName = keyof Contract & string;

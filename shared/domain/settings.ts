@@ -4,6 +4,10 @@ export type Language = (typeof LANGUAGES)[number];
 export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
 
+export const WORKSPACES = ['sandbox', 'telegram'] as const;
+/** `sandbox`: the simulated Telegram, data kept apart; `telegram`: real accounts and bots. */
+export type Workspace = (typeof WORKSPACES)[number];
+
 export interface HttpIntakeSettings {
   enabled: boolean;
   port: number;
@@ -15,4 +19,6 @@ export interface Settings {
   /** Where the database, media and backups live; a change takes effect at the next start. */
   dataDir: string;
   httpIntake: HttpIntakeSettings;
+  /** null until the operator has chosen at first run; the sandbox runs meanwhile. */
+  workspace: Workspace | null;
 }

@@ -11,5 +11,7 @@ export interface SystemStatus {
   mode: RunMode;
   startedAt: number;
   dataDir: string;
+  /** The workspace this run serves (the sandbox until the operator chooses). */
+  workspace: 'sandbox' | 'telegram';
   database: DatabaseStatus;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HeadlessDesk, runToFailure } from './support/headless-process';
@@ -30,7 +30,9 @@ describe('headless mode start-up', () => {
 
   it('refuses a damaged database with a clear message and leaves the file as it was', async () => {
     const desk = newDesk();
-    const file = join(desk.dataDir, 'desk.sqlite');
+    // A new data folder runs the sandbox workspace, whose store lives in sandbox/.
+    mkdirSync(join(desk.dataDir, 'sandbox'));
+    const file = join(desk.dataDir, 'sandbox', 'desk.sqlite');
     writeFileSync(file, 'not a database at all '.repeat(500));
     const before = readFileSync(file);
     const { code, output } = await runToFailure(['--data-dir', desk.dataDir, '--port', '0']);

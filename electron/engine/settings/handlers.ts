@@ -10,6 +10,7 @@ export function settingsHandlers(ctx: EngineContext): DomainHandlers<'settings',
       if (changed.length > 0) {
         ctx.audit({ actor: call.actor, action: 'settings.update', target: changed.join(','), details: { changed } });
         ctx.events.emit({ type: 'settings.changed', payload: settings });
+        if (changed.includes('workspace')) ctx.requestRestart();
         if (changed.includes('dataDir')) {
           ctx.logger.info({ scope: 'settings', dataDir: settings.dataDir }, 'data folder changed; takes effect at next start');
         }

@@ -18,5 +18,6 @@ export function defaultSettings(dataDir: string): Settings {
     theme: 'system',
     dataDir,
     httpIntake: { enabled: false, port: DEFAULT_INTAKE_PORT },
+    workspace: null,
   };
 }

@@ -8,6 +8,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     theme: 'light',
     dataDir: '/tmp/desk-test',
     httpIntake: { enabled: false, port: 8080 },
+    workspace: 'sandbox',
     ...overrides,
   };
 }
@@ -18,6 +19,7 @@ export function testStatus(overrides: Partial<SystemStatus> = {}): SystemStatus 
     mode: 'headless',
     startedAt: 0,
     dataDir: '/tmp/desk-test',
+    workspace: 'sandbox',
     database: { path: '/tmp/desk-test/desk.db', schemaVersion: 1, lastBackupAt: null },
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call, domain } from '../define';
-import { LANGUAGES, THEMES, type Settings } from '../../domain/settings';
+import { LANGUAGES, THEMES, WORKSPACES, type Settings } from '../../domain/settings';
 
 export const settingsPatchSchema = z
   .object({
@@ -14,6 +14,8 @@ export const settingsPatchSchema = z
       })
       .strict()
       .partial(),
+    /** Switching restarts the engine on the other workspace's data. */
+    workspace: z.enum(WORKSPACES),
   })
   .strict()
   .partial();

@@ -16,4 +16,6 @@ export const system = domain({
 }).events<{
   /** Something the operator should see, raised by the engine itself. */
   notice: { level: 'info' | 'warn' | 'error'; message: string };
+  /** The engine restarted on other data (workspace switch, sandbox reset): reload everything. */
+  restarted: { workspace: 'sandbox' | 'telegram' };
 }>();

@@ -1,0 +1,33 @@
+import type { DomainHandlers } from '../../../shared/contract/index';
+import { DeskError } from '../../../shared/contract/result';
+import type { CallContext } from '../contract/dispatcher';
+import type { EngineContext } from '../engine-context';
+import type { SandboxWorkspace } from './sandbox-workspace';
+
+const NOT_ACTIVE = 'The sandbox console works only in the sandbox workspace (Settings → Workspace).';
+
+export function sandboxHandlers(
+  ctx: EngineContext,
+  workspace: SandboxWorkspace | null,
+): DomainHandlers<'sandbox', CallContext> {
+  const need = () => {
+    if (!workspace) throw new DeskError('unavailable', NOT_ACTIVE);
+    return workspace;
+  };
+  return {
+    'sandbox.status': () =>
+      workspace?.status() ?? { active: false, botApiUrl: null, people: [], targets: [], feed: [], autoActivity: { enabled: false, everySeconds: 5 } },
+    'sandbox.act': (input, call) => {
+      const item = need().act(input);
+      ctx.audit({ actor: call.actor, action: 'sandbox.act', target: String(input.personId), details: { action: input.action, targetId: input.targetId ?? null } });
+      return item;
+    },
+    'sandbox.setAutoActivity': (input) => need().setAutoActivity(input),
+    'sandbox.reset': () => {
+      need();
+      // No audit record: the sandbox's own database is what gets wiped.
+      ctx.requestRestart({ wipeSandbox: true });
+      return { reset: true as const };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { call, domain } from '../define';
+import { SANDBOX_ACTIONS, type SandboxFeedItem, type SandboxStatus } from '../../domain/sandbox';
+
+export const sandbox = domain({
+  status: call(z.object({}).strict()).returns<SandboxStatus>(),
+  /** The operator acts as a simulated person. */
+  act: call(
+    z
+      .object({
+        personId: z.number().int().positive(),
+        action: z.enum(SANDBOX_ACTIONS),
+        /** The account, bot, channel or group acted on; defaults to the first of the right kind. */
+        targetId: z.number().int().positive().optional(),
+        text: z.string().trim().min(1, 'must not be empty').max(4096, 'is longer than Telegram allows (4096)').optional(),
+      })
+      .strict(),
+  ).returns<SandboxFeedItem>(),
+  setAutoActivity: call(
+    z.object({ enabled: z.boolean(), everySeconds: z.number().int().min(1).max(3600).default(5) }).strict(),
+  ).returns<SandboxStatus['autoActivity']>(),
+  /** Throws the simulated world and the sandbox's data away and starts fresh. */
+  reset: call(z.object({}).strict()).returns<{ reset: true }>(),
+}).events<{
+  activity: { items: SandboxFeedItem[] };
+}>();
