@@ -7,10 +7,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // `headless` is the same engine started with no Electron at all.
+        // `headless` is the same engine started with no Electron at all; `sandbox` the simulated Telegram alone.
         input: {
           index: resolve('electron/main/index.ts'),
           headless: resolve('electron/engine/headless/cli.ts'),
+          sandbox: resolve('electron/engine/telegram/sandbox/cli.ts'),
         },
       },
     },

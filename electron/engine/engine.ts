@@ -18,7 +18,7 @@ import type { Clock } from './platform/clock';
 import { ensureWritableDataDir } from './platform/data-dir';
 import type { Notifier } from './platform/notifier';
 import { sandboxHandlers } from './sandbox-workspace/handlers';
-import { startSandboxWorkspace, type FrontDoorStarter } from './sandbox-workspace/sandbox-workspace';
+import { startSandboxWorkspace } from './sandbox-workspace/sandbox-workspace';
 import type { SecretKeyProvider } from './secrets/secret-key';
 import { settingsHandlers } from './settings/handlers';
 import { createSettingsService } from './settings/settings-service';
@@ -38,8 +38,6 @@ export interface EngineOptions {
   logLevel?: string;
   keepBackups?: number;
   keepLogEntries?: number;
-  /** Starts the sandbox's Bot API front door on the workspace's world (none: no Bot API). */
-  startSandboxBotApi?: FrontDoorStarter;
 }
 
 export interface Engine {
@@ -140,7 +138,6 @@ export function createEngine(options: EngineOptions): Engine {
               clock: options.clock,
               logger: logging.logger,
               onActivity: (items) => events.emit({ type: 'sandbox.activity', payload: { items } }),
-              startBotApi: options.startSandboxBotApi,
             })
           : null;
       if (sandbox) teardown.push(() => sandbox.stop());

@@ -2,6 +2,7 @@ import { DeskError } from '../../../shared/contract/result';
 import type { SandboxAction, SandboxFeedItem, SandboxStatus, SandboxTarget, SandboxTargetKind } from '../../../shared/domain/sandbox';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
+import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { createScriptedPeople } from '../telegram/sandbox/people/scripted-people';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
 import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
@@ -11,9 +12,6 @@ import { createActivityFeed } from './feed';
 
 /** The same seed every time, so the workspace's people and ids are stable across restarts. */
 export const SANDBOX_SEED = 20261121;
-
-/** A front door started on the world (the Bot API server); the workspace only needs its address. */
-export type FrontDoorStarter = (world: SandboxWorld) => Promise<{ url: string; close(): Promise<void> }>;
 
 export interface ActInput {
   personId: number;
@@ -39,16 +37,15 @@ export async function startSandboxWorkspace(options: {
   clock: Clock;
   logger: Logger;
   onActivity: (items: SandboxFeedItem[]) => void;
-  startBotApi?: FrontDoorStarter;
 }) {
   const world = new SandboxWorld({ clock: options.clock, seed: SANDBOX_SEED });
   const seeded = seedSandboxWorld(world);
   const feed = createActivityFeed(world, options.onActivity);
   const people = createScriptedPeople(world, seeded);
-  const botApi = options.startBotApi ? await options.startBotApi(world) : null;
   const log = options.logger.child({ scope: 'sandbox' });
+  const botApi = await createBotApiServer({ world, onInternalError: (error) => log.error({ err: error }, 'sandbox Bot API failed') });
   let autoActivity = { enabled: false, everySeconds: 5 };
-  if (botApi) log.info({ url: botApi.url }, 'sandbox Bot API listening');
+  log.info({ url: botApi.url }, 'sandbox Bot API listening');
 
   const targets = (): SandboxTarget[] => describeTargets(seeded);
 
@@ -104,7 +101,7 @@ export async function startSandboxWorkspace(options: {
     status(): SandboxStatus {
       return {
         active: true,
-        botApiUrl: botApi?.url ?? null,
+        botApiUrl: botApi.url,
         people: seeded.people.map((p) => ({
           id: p.id,
           name: [p.firstName, p.lastName].filter(Boolean).join(' '),
@@ -128,7 +125,7 @@ export async function startSandboxWorkspace(options: {
     async stop() {
       people.stop();
       feed.stop();
-      await botApi?.close();
+      await botApi.close();
     },
   };
 }

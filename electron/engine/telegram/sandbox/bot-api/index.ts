@@ -1,0 +1,4 @@
+export { createBotApiServer, type BotApiServer, type BotApiServerOptions } from './server';
+export { TELEGRAM_BOT_LIMITS, scaleLimits, type BotApiLimits, type RateWindow } from './limits/rate-limits';
+export type { BotApiFaults, FaultRule } from './faults/faults';
+export type { WebhookRetry } from './updates/webhook';

@@ -1,0 +1,27 @@
+import type { SandboxWorld } from '../../world/world';
+import type { SandboxBot } from '../../world/types';
+import type { Params } from '../http/params';
+import type { RateLimiter } from '../limits/rate-limiter';
+import type { BotState } from '../updates/bot-state';
+import type { WebhookRetry } from '../updates/webhook';
+
+export interface MethodContext {
+  world: SandboxWorld;
+  bot: SandboxBot;
+  state: BotState;
+  params: Params;
+  limiter: RateLimiter;
+  webhookRetry: WebhookRetry;
+  /** Aborted when the client disconnects (a held getUpdates stops waiting). */
+  signal: AbortSignal;
+}
+
+/** Some answers carry a description next to the result ("Webhook was set"). */
+export class Described {
+  constructor(
+    readonly result: unknown,
+    readonly description: string,
+  ) {}
+}
+
+export type Method = (ctx: MethodContext) => unknown;
