@@ -1,0 +1,69 @@
+import type { Clock } from '../../../platform/clock';
+import type { AntiSpamOptions } from './options';
+import { fail } from './rpc-error';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Telegram's anti-spam as an account meets it: FLOOD_WAIT_X when a method is called faster
+ * than its bucket refills, PEER_FLOOD once the day's quota of messages or invites to
+ * strangers is spent, and a daily cap on imported phone numbers. Days follow the world clock.
+ */
+export class AntiSpam {
+  private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
+  private readonly daily = new Map<string, { day: number; count: number }>();
+  private readonly overrides = new Map<number, Partial<AntiSpamOptions>>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly defaults: AntiSpamOptions,
+  ) {}
+
+  configure(userId: number, override: Partial<AntiSpamOptions>): void {
+    this.overrides.set(userId, { ...this.overrides.get(userId), ...override });
+  }
+
+  policy(userId: number): AntiSpamOptions {
+    return { ...this.defaults, ...this.overrides.get(userId) };
+  }
+
+  checkRate(userId: number, method: string): void {
+    const limit = this.policy(userId).methodLimits[method];
+    if (!limit) return;
+    const key = `${userId}:${method}`;
+    const now = this.clock.now();
+    const refillMs = limit.everySeconds * 1000;
+    const bucket = this.buckets.get(key) ?? { tokens: limit.burst, atMs: now };
+    const refilled = Math.min(limit.burst, bucket.tokens + (now - bucket.atMs) / refillMs);
+    if (refilled < 1) fail(`FLOOD_WAIT_${Math.ceil(((1 - refilled) * refillMs) / 1000)}`);
+    this.buckets.set(key, { tokens: refilled - 1, atMs: now });
+  }
+
+  /** Counts one action towards a stranger; past the day's quota the account gets PEER_FLOOD. */
+  stranger(userId: number, kind: 'message' | 'invite'): void {
+    const policy = this.policy(userId);
+    const limit = kind === 'message' ? policy.strangerMessagesPerDay : policy.strangerInvitesPerDay;
+    if (this.usedToday(userId, kind) >= limit) fail('PEER_FLOOD');
+    this.use(userId, kind, 1);
+  }
+
+  /** How many of `wanted` imports the account may still make today (and books them). */
+  takeImports(userId: number, wanted: number): number {
+    const granted = Math.max(0, Math.min(wanted, this.policy(userId).contactImportsPerDay - this.usedToday(userId, 'import')));
+    this.use(userId, 'import', granted);
+    return granted;
+  }
+
+  private usedToday(userId: number, kind: string): number {
+    const entry = this.daily.get(`${userId}:${kind}`);
+    return entry && entry.day === this.today() ? entry.count : 0;
+  }
+
+  private use(userId: number, kind: string, count: number): void {
+    this.daily.set(`${userId}:${kind}`, { day: this.today(), count: this.usedToday(userId, kind) + count });
+  }
+
+  private today(): number {
+    return Math.floor(this.clock.now() / DAY_MS);
+  }
+}

@@ -1,0 +1,3 @@
+export { SandboxMtproto } from './sandbox-mtproto';
+export { SandboxMtprotoTransport } from './transport';
+export type { AntiSpamOptions, CodeType, LoginCodeOptions, OptionsOverride, RateLimit, SandboxMtprotoOptions } from './options';
