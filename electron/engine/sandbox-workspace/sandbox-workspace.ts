@@ -3,6 +3,7 @@ import type { SandboxAction, SandboxFeedItem, SandboxStatus, SandboxTarget, Sand
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
+import { SandboxMtproto } from '../telegram/sandbox/mtproto/index';
 import { createScriptedPeople } from '../telegram/sandbox/people/scripted-people';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
 import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
@@ -43,6 +44,8 @@ export async function startSandboxWorkspace(options: {
   const feed = createActivityFeed(world, options.onActivity);
   const people = createScriptedPeople(world, seeded);
   const log = options.logger.child({ scope: 'sandbox' });
+  // Accounts in the sandbox workspace sign in through this front door (the accounts issue).
+  const mtproto = new SandboxMtproto({ world });
   const botApi = await createBotApiServer({ world, onInternalError: (error) => log.error({ err: error }, 'sandbox Bot API failed') });
   let autoActivity = { enabled: false, everySeconds: 5 };
   log.info({ url: botApi.url }, 'sandbox Bot API listening');
@@ -97,6 +100,7 @@ export async function startSandboxWorkspace(options: {
   return {
     world,
     seeded,
+    mtproto,
     act,
     status(): SandboxStatus {
       return {
@@ -125,6 +129,7 @@ export async function startSandboxWorkspace(options: {
     async stop() {
       people.stop();
       feed.stop();
+      mtproto.dispose();
       await botApi.close();
     },
   };

@@ -8,14 +8,17 @@ import { renderApp } from '../test/render-app';
 afterEach(cleanup);
 
 const title = () => screen.getByTestId('page-title').textContent;
+const navIds = () =>
+  [...screen.getByTestId('nav').querySelectorAll('[data-testid^="nav-"]')].map((el) => el.getAttribute('data-testid'));
 
 describe('app shell', () => {
-  it('lists every area in the mission order', () => {
+  it('lists every area in the mission order', async () => {
     const fake = createFakeClient();
     handleShell(fake);
+    fake.handle('system.status', () => testStatus({ workspace: 'telegram' }));
     renderApp(fake);
-    const items = screen.getByTestId('nav').querySelectorAll('[data-testid^="nav-"]');
-    expect([...items].map((el) => el.getAttribute('data-testid'))).toEqual([
+    await waitFor(() => expect(screen.getByTestId('run-mode').getAttribute('data-mode')).toBe('headless'));
+    expect(navIds()).toEqual([
       'nav-inbox',
       'nav-contacts',
       'nav-campaigns',
@@ -27,6 +30,24 @@ describe('app shell', () => {
       'nav-logs',
       'nav-settings',
     ]);
+  });
+
+  it('adds the sandbox console after Settings, without a shortcut, while the sandbox runs', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeClient();
+    handleShell(fake);
+    renderApp(fake);
+    const console = await screen.findByTestId('nav-sandbox');
+    expect(navIds().at(-1)).toBe('nav-sandbox');
+    expect(navIds()).toHaveLength(11);
+    expect(console.getAttribute('aria-keyshortcuts')).toBeNull();
+    screen.getByTestId('nav-settings').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(console);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-inbox'));
+    fireEvent.keyDown(window, { key: '0', code: 'Digit0', altKey: true });
+    expect(title()).toBe('Settings');
   });
 
   it('jumps between areas with Alt+digit and updates the hash', async () => {
@@ -50,7 +71,9 @@ describe('app shell', () => {
     const user = userEvent.setup();
     const fake = createFakeClient();
     handleShell(fake);
+    fake.handle('system.status', () => testStatus({ workspace: 'telegram' }));
     renderApp(fake);
+    await waitFor(() => expect(screen.getByTestId('run-mode').getAttribute('data-mode')).toBe('headless'));
     screen.getByTestId('nav-inbox').focus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(document.activeElement).toBe(screen.getByTestId('nav-campaigns'));

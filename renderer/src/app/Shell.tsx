@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
 import { LogsPage } from '../pages/logs/LogsPage';
 import { PlannedAreaPage } from '../pages/placeholder/PlannedAreaPage';
+import { SandboxPage } from '../pages/sandbox/SandboxPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import type { AreaId } from './areas';
+import { SandboxBanner } from './SandboxBanner';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { useHashRouting } from './use-hash-routing';
 import { usePreferences } from './use-preferences';
 import { useAreaShortcuts } from './use-shortcuts';
+import { WorkspaceChoice } from './WorkspaceChoice';
 import './shell.css';
 
 function AreaPage({ area }: { area: AreaId }) {
@@ -18,6 +21,8 @@ function AreaPage({ area }: { area: AreaId }) {
       return <LogsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'sandbox':
+      return <SandboxPage />;
     default:
       return <PlannedAreaPage area={area} />;
   }
@@ -29,6 +34,8 @@ export function Shell() {
   const area = stores.useNavigationStore((s) => s.area);
   const go = stores.useNavigationStore((s) => s.go);
   const mainRef = useRef<HTMLElement>(null);
+  // Only an explicit null asks: settings not loaded yet must not flash the dialog.
+  const mustChoose = stores.useSettingsStore((s) => s.value !== null && s.value.workspace === null);
 
   useEffect(() => stores.start(), [stores]);
   useHashRouting(stores.useNavigationStore);
@@ -44,17 +51,23 @@ export function Shell() {
   }, [areaTitle, appName]);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#content">
-        {t('app.skipToContent')}
-      </a>
-      <Sidebar />
-      <div className="app-main">
-        <StatusBar area={area} />
-        <main id="content" className="app-content" ref={mainRef} tabIndex={-1}>
-          <AreaPage area={area} />
-        </main>
+    <div className="app-frame">
+      <div className="app-frame-body" inert={mustChoose}>
+        <SandboxBanner />
+        <div className="app">
+          <a className="skip-link" href="#content">
+            {t('app.skipToContent')}
+          </a>
+          <Sidebar />
+          <div className="app-main">
+            <StatusBar area={area} />
+            <main id="content" className="app-content" ref={mainRef} tabIndex={-1}>
+              <AreaPage area={area} />
+            </main>
+          </div>
+        </div>
       </div>
+      {mustChoose && <WorkspaceChoice />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
 import { AppLogo, AREA_ICONS } from '../ui/icons';
-import { AREAS, areaDigit, hashForArea, type AreaId } from './areas';
+import { AREAS, SANDBOX_AREAS, areaDigit, hashForArea, type AreaId } from './areas';
 
 /** Up/Down (and Home/End) move focus between the links, wrapping at the ends. */
 function moveFocus(event: KeyboardEvent<HTMLElement>) {
@@ -19,11 +19,39 @@ function moveFocus(event: KeyboardEvent<HTMLElement>) {
   links[next]?.focus();
 }
 
+function NavLink({ area, digit, current, onClick }: { area: AreaId; digit: string | null; current: boolean; onClick(event: MouseEvent): void }) {
+  const { t } = useTranslation();
+  const Icon = AREA_ICONS[area];
+  return (
+    <li>
+      <a
+        href={hashForArea(area)}
+        className="nav-item"
+        data-area={area}
+        data-testid={`nav-${area}`}
+        aria-current={current ? 'page' : undefined}
+        aria-keyshortcuts={digit ? `Alt+${digit}` : undefined}
+        title={digit ? t('nav.shortcut', { key: digit }) : undefined}
+        onClick={onClick}
+      >
+        <Icon className="nav-icon" />
+        <span className="nav-label">{t(`nav.areas.${area}`)}</span>
+        {digit && (
+          <kbd className="nav-shortcut" aria-hidden="true">
+            {t('nav.shortcut', { key: digit })}
+          </kbd>
+        )}
+      </a>
+    </li>
+  );
+}
+
 export function Sidebar() {
   const { t } = useTranslation();
-  const { useNavigationStore } = useStores();
+  const { useNavigationStore, useSystemStore } = useStores();
   const current = useNavigationStore((s) => s.area);
   const go = useNavigationStore((s) => s.go);
+  const inSandbox = useSystemStore((s) => s.status?.workspace === 'sandbox');
 
   const onClick = (area: AreaId) => (event: MouseEvent) => {
     event.preventDefault();
@@ -38,30 +66,13 @@ export function Sidebar() {
       </div>
       <nav data-testid="nav" aria-label={t('nav.label')} onKeyDown={moveFocus}>
         <ul className="nav-list">
-          {AREAS.map((area, index) => {
-            const Icon = AREA_ICONS[area];
-            const digit = areaDigit(index);
-            return (
-              <li key={area}>
-                <a
-                  href={hashForArea(area)}
-                  className="nav-item"
-                  data-area={area}
-                  data-testid={`nav-${area}`}
-                  aria-current={area === current ? 'page' : undefined}
-                  aria-keyshortcuts={`Alt+${digit}`}
-                  title={t('nav.shortcut', { key: digit })}
-                  onClick={onClick(area)}
-                >
-                  <Icon className="nav-icon" />
-                  <span className="nav-label">{t(`nav.areas.${area}`)}</span>
-                  <kbd className="nav-shortcut" aria-hidden="true">
-                    {t('nav.shortcut', { key: digit })}
-                  </kbd>
-                </a>
-              </li>
-            );
-          })}
+          {AREAS.map((area, index) => (
+            <NavLink key={area} area={area} digit={areaDigit(index)} current={area === current} onClick={onClick(area)} />
+          ))}
+          {inSandbox &&
+            SANDBOX_AREAS.map((area) => (
+              <NavLink key={area} area={area} digit={null} current={area === current} onClick={onClick(area)} />
+            ))}
         </ul>
       </nav>
     </aside>

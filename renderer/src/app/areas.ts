@@ -12,16 +12,22 @@ export const AREAS = [
   'settings',
 ] as const;
 
-export type AreaId = (typeof AREAS)[number];
+/**
+ * Areas shown only while the sandbox workspace runs: after Settings, with no Alt+digit (the
+ * ten digits belong to the mission's areas), still reachable by the sidebar's arrow keys.
+ */
+export const SANDBOX_AREAS = ['sandbox'] as const;
+
+export type AreaId = (typeof AREAS)[number] | (typeof SANDBOX_AREAS)[number];
 
 /** Areas whose page exists in this build; the rest show what they will do. */
-export type BuiltArea = Extract<AreaId, 'logs' | 'settings'>;
+export type BuiltArea = Extract<AreaId, 'logs' | 'settings' | 'sandbox'>;
 export type PlannedArea = Exclude<AreaId, BuiltArea>;
 
 export const DEFAULT_AREA: AreaId = 'inbox';
 
 export function isAreaId(value: string): value is AreaId {
-  return (AREAS as readonly string[]).includes(value);
+  return ([...AREAS, ...SANDBOX_AREAS] as readonly string[]).includes(value);
 }
 
 /** The digit that jumps to an area: 1..9, then 0 for the tenth. */

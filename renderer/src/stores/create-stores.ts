@@ -5,6 +5,7 @@ import { createAuditStore } from './audit-store';
 import { createConnectionStore } from './connection-store';
 import { createLogsStore } from './logs-store';
 import { createNavigationStore } from './navigation-store';
+import { createSandboxStore } from './sandbox-store';
 import { createSettingsStore } from './settings-store';
 import { createSystemStore } from './system-store';
 import type { AreaId } from '../app/areas';
@@ -13,10 +14,13 @@ export interface StoreOptions {
   /** How an exported file reaches the person; a browser download unless a test says otherwise. */
   saveFile?: (file: CsvFile) => void;
   initialArea?: AreaId;
+  /** How the window starts over after `system.restarted`; a page reload unless a test says otherwise. */
+  reloadWindow?: () => void;
 }
 
 export function createStores(client: DeskClient, options: StoreOptions = {}) {
   const saveFile = options.saveFile ?? ((file: CsvFile) => downloadFile(file));
+  const reloadWindow = options.reloadWindow ?? (() => window.location.reload());
   const stores = {
     useSettingsStore: createSettingsStore(client),
     useLogsStore: createLogsStore(client, saveFile),
@@ -24,6 +28,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     useConnectionStore: createConnectionStore(client),
     useSystemStore: createSystemStore(client),
     useNavigationStore: createNavigationStore(options.initialArea),
+    useSandboxStore: createSandboxStore(client),
   };
 
   /**
@@ -35,6 +40,12 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
       client.on('settings.changed', (value) => stores.useSettingsStore.getState().applyRemote(value)),
       client.on('logs.appended', ({ entries }) => stores.useLogsStore.getState().append(entries)),
       client.on('logs.auditAppended', ({ entries }) => stores.useAuditStore.getState().append(entries)),
+      client.on('sandbox.activity', ({ items }) => stores.useSandboxStore.getState().append(items)),
+      // The engine now serves other data (another workspace, a fresh sandbox): every store,
+      // every page's local state (a selected person, an unsaved draft) and every store added
+      // later would be stale. A full reload is the one way that cannot miss any of them, and
+      // it happens only on a rare, deliberate operator action; the hash keeps the area.
+      client.on('system.restarted', () => reloadWindow()),
     ];
     let wasConnected = client.connection.getState().status === 'connected';
     offs.push(
@@ -45,6 +56,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
           void stores.useSystemStore.getState().load();
           if (stores.useLogsStore.getState().loaded) void stores.useLogsStore.getState().load();
           if (stores.useAuditStore.getState().loaded) void stores.useAuditStore.getState().load();
+          if (stores.useSandboxStore.getState().loaded) void stores.useSandboxStore.getState().load();
         }
         wasConnected = connected;
       }),

@@ -11,6 +11,7 @@ export const SETTINGS_FIELDS = [
   'dataDir',
   'httpIntake.enabled',
   'httpIntake.port',
+  'workspace',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 

@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../../shared/contract/result';
 import type { AuditEntry, LogEntry } from '../../../shared/domain/logs';
+import type { SandboxFeedItem, SandboxStatus } from '../../../shared/domain/sandbox';
 import { createFakeClient } from '../test/fake-client';
-import { handleShell, testSettings } from '../test/fixtures';
+import { handleShell, testSandboxStatus, testSettings } from '../test/fixtures';
 import { createStores } from './create-stores';
+import { SANDBOX_FEED_CAP } from './sandbox-store';
 import { parseFieldError } from './settings-store';
 
 function entry(id: number, overrides: Partial<LogEntry> = {}): LogEntry {
@@ -214,5 +216,46 @@ describe('audit store', () => {
     fake.emit('logs.auditAppended', { entries: [record(2, 'logs.export', 'logs'), record(3, 'settings.update', 'language')] });
     fake.emit('logs.auditAppended', { entries: [record(3, 'settings.update', 'language')] });
     expect(stores.useAuditStore.getState().entries.map((e) => e.id)).toEqual([3, 1]);
+  });
+});
+
+describe('sandbox store', () => {
+  const feedItem = (id: number): SandboxFeedItem => ({ id, at: id, kind: 'message', fromName: 'a', toName: 'b', text: String(id) });
+
+  it('keeps live items that arrive while the status is loading, capped, newest first', async () => {
+    const fake = createFakeClient();
+    const stores = createStores(fake.client);
+    stores.start();
+    const sandbox = stores.useSandboxStore;
+    // Before the console has loaded, live items are not kept: the load brings them.
+    fake.emit('sandbox.activity', { items: [feedItem(1)] });
+    fake.handle('sandbox.status', () => testSandboxStatus({ feed: [feedItem(5)] }));
+    await sandbox.getState().ensureLoaded();
+    expect(sandbox.getState().feed.map((i) => i.id)).toEqual([5]);
+
+    let answer: (status: SandboxStatus) => void = () => {};
+    fake.handle('sandbox.status', () => new Promise<SandboxStatus>((resolve) => (answer = resolve)));
+    const reloading = sandbox.getState().load();
+    fake.emit('sandbox.activity', { items: [feedItem(9)] });
+    answer(testSandboxStatus({ feed: [feedItem(8), feedItem(7)] }));
+    await reloading;
+    expect(sandbox.getState().feed.map((i) => i.id)).toEqual([9, 8, 7, 5]);
+
+    fake.emit('sandbox.activity', { items: Array.from({ length: SANDBOX_FEED_CAP }, (_, i) => feedItem(100 + i)) });
+    expect(sandbox.getState().feed).toHaveLength(SANDBOX_FEED_CAP);
+    expect(sandbox.getState().feed[0]!.id).toBe(100 + SANDBOX_FEED_CAP - 1);
+  });
+
+  it('reloads the console after a reconnect once it was shown', async () => {
+    const fake = createFakeClient();
+    handleShell(fake);
+    fake.handle('sandbox.status', () => testSandboxStatus());
+    const stores = createStores(fake.client);
+    stores.start();
+    await stores.useSandboxStore.getState().ensureLoaded();
+    fake.setConnection({ status: 'offline' });
+    fake.setConnection({ status: 'connected' });
+    await flush();
+    expect(fake.callsOf('sandbox.status')).toHaveLength(2);
   });
 });

@@ -1,3 +1,4 @@
+import type { SandboxStatus } from '../../../shared/domain/sandbox';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SystemStatus } from '../../../shared/domain/system';
 import type { FakeClient } from './fake-client';
@@ -41,4 +42,25 @@ export function handleShell(fake: FakeClient, settings: Settings = testSettings(
   fake.handle('logs.list', () => ({ entries: [], hasMore: false }));
   fake.handle('logs.audit', () => ({ entries: [], hasMore: false }));
   return { current: () => current };
+}
+
+/** A small simulated world, shaped like the engine's `sandbox.status`. */
+export function testSandboxStatus(overrides: Partial<SandboxStatus> = {}): SandboxStatus {
+  return {
+    active: true,
+    botApiUrl: 'http://127.0.0.1:40123',
+    people: [
+      { id: 101, name: 'Anna Petrova', username: 'anna_p', phone: '+79990000101', addToGroups: 'everybody', inChannel: true, blockedBot: false },
+      { id: 102, name: 'Boris Ivanov', username: null, phone: '+79990000102', addToGroups: 'nobody', inChannel: false, blockedBot: true },
+    ],
+    targets: [
+      { id: 1, kind: 'account', name: 'Desk Account', username: 'desk_account', phone: '+79990000001', password: 'sandbox-2fa' },
+      { id: 2, kind: 'bot', name: 'Desk Bot', username: 'desk_bot', phone: null, password: null },
+      { id: 3, kind: 'channel', name: 'Desk News', username: 'desk_news', phone: null, password: null },
+      { id: 4, kind: 'group', name: 'Desk Chat', username: null, phone: null, password: null },
+    ],
+    feed: [{ id: 5, at: Date.UTC(2025, 0, 2, 3, 4, 5), kind: 'message', fromName: 'Anna Petrova', toName: 'Desk Bot', text: 'hello' }],
+    autoActivity: { enabled: false, everySeconds: 5 },
+    ...overrides,
+  };
 }

@@ -9,10 +9,15 @@ import type { FakeClient } from './fake-client';
 /** Renders the whole window over a fake client, starting at `area`. */
 export function renderApp(
   fake: FakeClient,
-  options: { area?: AreaId; saveFile?: (file: CsvFile) => void } = {},
+  options: { area?: AreaId; saveFile?: (file: CsvFile) => void; reloadWindow?: () => void } = {},
 ) {
   window.history.replaceState(null, '', `#/${options.area ?? 'inbox'}`);
-  const stores = createStores(fake.client, { initialArea: options.area, saveFile: options.saveFile });
+  const stores = createStores(fake.client, {
+    initialArea: options.area,
+    saveFile: options.saveFile,
+    // jsdom cannot reload; a test that expects a reload passes its own spy.
+    reloadWindow: options.reloadWindow ?? (() => {}),
+  });
   const i18n = createI18n('en');
   const view = render(<DeskApp stores={stores} i18n={i18n} />);
   return { ...view, stores, i18n };

@@ -98,6 +98,14 @@ export const SettingsIcon = (p: IconProps) => (
   </Icon>
 );
 
+/** A flask: something to experiment with, not the real thing. */
+export const SandboxIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 3h6M10 3v6L4.5 18.5A1.7 1.7 0 0 0 6 21h12a1.7 1.7 0 0 0 1.5-2.5L14 9V3" />
+    <path d="M7 15h10" />
+  </Icon>
+);
+
 export const AppLogo = (p: IconProps) => (
   <Icon strokeWidth="1.6" {...p}>
     <path d="M21 4L3 11l6 2.5L19 7l-8 8 .5 5 3-3.5L18 20z" />
@@ -115,4 +123,5 @@ export const AREA_ICONS: Record<AreaId, (p: IconProps) => ReactNode> = {
   accounts: AccountsIcon,
   logs: LogsIcon,
   settings: SettingsIcon,
+  sandbox: SandboxIcon,
 };

@@ -17,3 +17,13 @@ export function useDateTimeFormat(): (at: number) => string {
     return (at: number) => format.format(at);
   }, [language]);
 }
+
+/** Time of day only (hours, minutes, seconds), for live feeds whose items are all recent. */
+export function useTimeFormat(): (at: number) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    return (at: number) => format.format(at);
+  }, [language]);
+}

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, THEMES, type Settings } from '../../../../shared/domain/settings';
+import { LANGUAGES, THEMES, WORKSPACES, type Settings } from '../../../../shared/domain/settings';
 import { useStores } from '../../stores/context';
 import type { SaveError } from '../../stores/settings-store';
 import { diff, toDraft, validate, type SettingsDraft } from './settings-form';
@@ -106,6 +106,36 @@ function SettingsForm({ value }: { value: Settings }) {
               </option>
             ))}
           </select>
+        </div>
+      </fieldset>
+
+      <fieldset className="settings-section">
+        <legend>{t('settings.sections.workspace')}</legend>
+        <div className="field">
+          <label htmlFor={`${ids}-workspace`}>{t('settings.workspace')}</label>
+          <select
+            id={`${ids}-workspace`}
+            data-testid="settings-workspace"
+            value={draft.workspace ?? ''}
+            aria-describedby={`${ids}-workspace-hint`}
+            onChange={(e) => edit({ workspace: e.target.value as SettingsDraft['workspace'] })}
+          >
+            {draft.workspace === null && (
+              <option value="" disabled>
+                {t('settings.workspaceNotChosen')}
+              </option>
+            )}
+            {WORKSPACES.map((workspace) => (
+              <option key={workspace} value={workspace}>
+                {t(`settings.workspaces.${workspace}`)}
+              </option>
+            ))}
+          </select>
+          <div className="field-hint" id={`${ids}-workspace-hint`}>
+            {draft.workspace && <p>{t(`workspace.options.${draft.workspace}.description`)}</p>}
+            <p>{t('settings.workspaceHint')}</p>
+          </div>
+          {fieldError('workspace') && <p className="field-error">{fieldError('workspace')}</p>}
         </div>
       </fieldset>
 

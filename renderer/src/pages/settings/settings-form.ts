@@ -1,5 +1,5 @@
 import type { SettingsPatch } from '../../../../shared/contract/domains/settings';
-import type { Language, Settings, Theme } from '../../../../shared/domain/settings';
+import type { Language, Settings, Theme, Workspace } from '../../../../shared/domain/settings';
 
 /** What the form edits: the port stays text until it is valid, so typing is never fought. */
 export interface SettingsDraft {
@@ -8,6 +8,8 @@ export interface SettingsDraft {
   dataDir: string;
   intakeEnabled: boolean;
   intakePort: string;
+  /** null only before the first-run choice; the form cannot send it back to null. */
+  workspace: Workspace | null;
 }
 
 export function toDraft(settings: Settings): SettingsDraft {
@@ -17,6 +19,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     dataDir: settings.dataDir,
     intakeEnabled: settings.httpIntake.enabled,
     intakePort: String(settings.httpIntake.port),
+    workspace: settings.workspace,
   };
 }
 
@@ -47,5 +50,6 @@ export function diff(base: Settings, draft: SettingsDraft): SettingsPatch {
   const port = parsePort(draft.intakePort);
   if (port !== null && port !== base.httpIntake.port) intake.port = port;
   if (Object.keys(intake).length > 0) patch.httpIntake = intake;
+  if (draft.workspace !== null && draft.workspace !== base.workspace) patch.workspace = draft.workspace;
   return patch;
 }
