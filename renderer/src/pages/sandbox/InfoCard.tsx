@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SandboxTarget } from '../../../../shared/domain/sandbox';
+
+/** Copies to the clipboard and says so; where the clipboard is refused, the text stays selectable. */
+function CopyButton({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button-small" data-testid="sandbox-copy-url" onClick={() => void copy()}>
+        {t('sandbox.info.copy')}
+      </button>
+      <span role="status" className="field-hint">
+        {state === 'copied' && t('sandbox.info.copied')}
+        {state === 'failed' && t('sandbox.info.copyFailed')}
+      </span>
+    </>
+  );
+}
+
+/** What is needed to try the sandbox from outside the console: a bot's API root, sign-in details. */
+export function InfoCard({ botApiUrl, targets }: { botApiUrl: string | null; targets: SandboxTarget[] }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const accounts = targets.filter((x) => x.kind === 'account');
+  const bots = targets.filter((x) => x.kind === 'bot');
+  return (
+    <section className="sandbox-card" aria-labelledby={`${ids}-title`} data-testid="sandbox-info">
+      <h2 id={`${ids}-title`} className="sandbox-card-title">
+        {t('sandbox.info.title')}
+      </h2>
+      <h3 className="sandbox-subtitle">{t('sandbox.info.botApi')}</h3>
+      {botApiUrl ? (
+        <div className="sandbox-copy-row">
+          <code className="sandbox-code" data-testid="sandbox-bot-api-url">
+            {botApiUrl}
+          </code>
+          <CopyButton text={botApiUrl} />
+        </div>
+      ) : (
+        <p className="field-hint">{t('sandbox.info.botApiOff')}</p>
+      )}
+      <p className="field-hint">{t('sandbox.info.botApiHint')}</p>
+      {bots.length > 0 && (
+        <>
+          <h3 className="sandbox-subtitle">{t('sandbox.info.bots')}</h3>
+          <ul className="sandbox-plain-list">
+            {bots.map((bot) => (
+              <li key={bot.id} data-testid="sandbox-info-bot">
+                {bot.name}
+                {bot.username && <code className="sandbox-code">@{bot.username}</code>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {accounts.length > 0 && (
+        <>
+          <h3 className="sandbox-subtitle">{t('sandbox.info.accounts')}</h3>
+          <dl className="sandbox-accounts">
+            {accounts.map((account) => (
+              <div key={account.id} data-testid="sandbox-info-account">
+                <dt>{account.name}</dt>
+                <dd>
+                  {t('sandbox.info.phone')}: <code className="sandbox-code">{account.phone ?? '—'}</code>
+                </dd>
+                <dd>
+                  {t('sandbox.info.password')}:{' '}
+                  <code className="sandbox-code">{account.password ?? t('sandbox.info.noPassword')}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { create } from 'zustand';
+import type { SandboxAction, SandboxFeedItem, SandboxStatus } from '../../../shared/domain/sandbox';
+import { errorMessage, type DeskClient } from '../client/desk-client';
+import { mergeNewestFirst } from './log-filter';
+
+/** The live feed keeps at most this many items; the console is a demo tool, not an archive. */
+export const SANDBOX_FEED_CAP = 200;
+
+/** Feed kinds that change a person's badges (in channel, blocked the bot). */
+const CHANGES_PEOPLE: ReadonlySet<SandboxFeedItem['kind']> = new Set(['join', 'leave', 'block', 'unblock']);
+
+export interface ActRequest {
+  personId: number;
+  action: SandboxAction;
+  targetId?: number;
+  text?: string;
+}
+
+export interface SandboxState {
+  /** The engine's view without the feed, which lives in `feed` so live items merge into it. */
+  status: Omit<SandboxStatus, 'feed'> | null;
+  feed: SandboxFeedItem[];
+  loaded: boolean;
+  loading: boolean;
+  error: string | null;
+  acting: boolean;
+  actError: string | null;
+  autoError: string | null;
+  resetting: boolean;
+  resetError: string | null;
+  load(): Promise<void>;
+  /** Loads once; opening the page again (or React's dev double effects) does not refetch. */
+  ensureLoaded(): Promise<void>;
+  /** True when the engine did it, so the form can clear its text; false keeps it for a retry. */
+  act(request: ActRequest): Promise<boolean>;
+  setAutoActivity(enabled: boolean, everySeconds: number): Promise<void>;
+  reset(): Promise<boolean>;
+  /** Items announced by `sandbox.activity`. */
+  append(items: readonly SandboxFeedItem[]): void;
+}
+
+const capped = (items: SandboxFeedItem[]) => items.slice(0, SANDBOX_FEED_CAP);
+
+export function createSandboxStore(client: DeskClient) {
+  // Only the newest status request may write its answer.
+  let generation = 0;
+
+  return create<SandboxState>()((set, get) => ({
+    status: null,
+    feed: [],
+    loaded: false,
+    loading: false,
+    error: null,
+    acting: false,
+    actError: null,
+    autoError: null,
+    resetting: false,
+    resetError: null,
+    async load() {
+      const mine = ++generation;
+      set({ loading: true, error: null });
+      try {
+        const { feed, ...status } = await client.call('sandbox.status', {});
+        if (mine !== generation) return;
+        // Items that arrived live while the request was out are kept, not lost.
+        set((s) => ({ status, feed: capped(mergeNewestFirst(feed, s.feed)), loaded: true, loading: false }));
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ loading: false, error: errorMessage(error) });
+      }
+    },
+    async ensureLoaded() {
+      const { loaded, loading } = get();
+      if (!loaded && !loading) await get().load();
+    },
+    async act(request) {
+      set({ acting: true, actError: null });
+      try {
+        const item = await client.call('sandbox.act', request);
+        set((s) => ({ acting: false, feed: capped(mergeNewestFirst([item], s.feed)) }));
+        if (CHANGES_PEOPLE.has(item.kind)) void get().load();
+        return true;
+      } catch (error) {
+        set({ acting: false, actError: errorMessage(error) });
+        return false;
+      }
+    },
+    async setAutoActivity(enabled, everySeconds) {
+      set({ autoError: null });
+      try {
+        const autoActivity = await client.call('sandbox.setAutoActivity', { enabled, everySeconds });
+        set((s) => ({ status: s.status && { ...s.status, autoActivity } }));
+      } catch (error) {
+        set({ autoError: errorMessage(error) });
+      }
+    },
+    async reset() {
+      set({ resetting: true, resetError: null });
+      try {
+        await client.call('sandbox.reset', {});
+        // The engine restarts on a fresh world and announces it with `system.restarted`.
+        set({ resetting: false, feed: [] });
+        return true;
+      } catch (error) {
+        set({ resetting: false, resetError: errorMessage(error) });
+        return false;
+      }
+    },
+    append(items) {
+      if (!get().loaded || items.length === 0) return;
+      set((s) => ({ feed: capped(mergeNewestFirst(items, s.feed)) }));
+      // People acting on their own change badges the feed item does not carry.
+      if (items.some((item) => CHANGES_PEOPLE.has(item.kind))) void get().load();
+    },
+  }));
+}
