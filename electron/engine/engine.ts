@@ -13,7 +13,7 @@ import type { EngineContext } from './engine-context';
 import { createDatabaseLogSink } from './logging/database-log-sink';
 import { logsHandlers } from './logging/handlers';
 import { pruneLogEntries } from './logging/log-repo';
-import { createLogging, type DeskLogging, type Logger } from './logging/logger';
+import { createLogging, type Logger } from './logging/logger';
 import type { Clock } from './platform/clock';
 import { ensureWritableDataDir } from './platform/data-dir';
 import type { Notifier } from './platform/notifier';
@@ -46,7 +46,7 @@ export interface Engine {
   dispatch(method: unknown, input: unknown, ctx?: CallContext): Promise<CallResult<unknown>>;
   subscribe(listener: EventListener): () => void;
   readonly running: boolean;
-  /** Valid while running. */
+  /** The engine's logger; it outlives restarts (valid before start and after stop too). */
   readonly logger: Logger;
   /** Valid while running. */
   readonly secretKey: Buffer;
@@ -61,7 +61,6 @@ export const LOCAL_OPERATOR: CallContext = { actor: 'operator:local' };
 /** Everything one run of the engine holds; dropped whole on stop so a restart starts clean. */
 interface Running {
   workspace: Workspace;
-  logging: DeskLogging;
   db: Database;
   key: Buffer;
   dispatch: ReturnType<typeof createDispatcher>;
@@ -79,6 +78,7 @@ export function workspaceRoot(dataDir: string, workspace: Workspace): string {
  */
 export function createEngine(options: EngineOptions): Engine {
   const events = createEventBus();
+  const logging = createLogging({ console: options.logToConsole, level: options.logLevel });
   let running: Running | null = null;
 
   const need = (): Running => {
@@ -93,12 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
     const workspace: Workspace = settings.get().workspace ?? 'sandbox';
     const root = workspaceRoot(options.dataDir, workspace);
     ensureWritableDataDir(root);
-    const logging = createLogging({
-      logDir: join(root, 'logs'),
-      console: options.logToConsole,
-      level: options.logLevel,
-    });
-    const teardown: (() => void | Promise<void>)[] = [];
+    const teardown: (() => void | Promise<void>)[] = [logging.openFile(join(root, 'logs'))];
     try {
       const key = await options.secretKeys.getKey();
       const logSink = createDatabaseLogSink((entries) => events.emit({ type: 'logs.appended', payload: { entries } }));
@@ -170,11 +165,10 @@ export function createEngine(options: EngineOptions): Engine {
         ...logsHandlers(ctx),
         ...sandboxHandlers(ctx, sandbox),
       };
-      running = { workspace, logging, db, key, dispatch: createDispatcher(handlers, logging.logger), teardown };
+      running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger), teardown };
       logging.logger.info({ scope: 'engine', mode: options.mode, dataDir: options.dataDir }, 'engine started');
     } catch (error) {
       await runTeardown(teardown);
-      await logging.close();
       throw error;
     }
   }
@@ -195,10 +189,9 @@ export function createEngine(options: EngineOptions): Engine {
     const current = running;
     if (!current) return;
     running = null;
-    current.logging.logger.info({ scope: 'engine' }, 'engine stopping');
+    logging.logger.info({ scope: 'engine' }, 'engine stopping');
     events.flush();
     await runTeardown(current.teardown);
-    await current.logging.close();
   }
 
   return {
@@ -213,7 +206,7 @@ export function createEngine(options: EngineOptions): Engine {
       return running !== null;
     },
     get logger() {
-      return need().logging.logger;
+      return logging.logger;
     },
     get secretKey() {
       return need().key;

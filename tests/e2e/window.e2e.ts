@@ -18,6 +18,9 @@ beforeAll(async () => {
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   await page.goto(link);
   await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
+  // A new data folder asks once which workspace to use; these tests run in the sandbox.
+  await page.getByTestId('workspace-choose-sandbox').click();
+  await page.getByTestId('workspace-choice').waitFor({ state: 'detached' });
 });
 
 afterAll(async () => {
@@ -38,7 +41,9 @@ async function saveSettings(change: { language?: string; theme?: string }) {
 describe('the desk window in headless mode', () => {
   it('shows every area of the mission, with honest empty states', async () => {
     const items = page.getByTestId('nav').locator('[data-testid^="nav-"]');
-    expect(await items.count()).toBe(10);
+    // Ten areas, plus the console while the sandbox workspace runs.
+    expect(await items.count()).toBe(11);
+    expect(await page.getByTestId('nav-sandbox').count()).toBe(1);
     expect(await title()).toBe('Inbox');
     expect(await page.getByTestId('run-mode').getAttribute('data-mode')).toBe('headless');
     await screenshot(page, 'inbox-en-light');

@@ -28,6 +28,12 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void console.log(USAGE);
+  // better-sqlite3's prebuilt engine needs Node 22+; under older Node it crashes outright.
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    throw new Error(
+      `Node ${process.version} is too old for the database engine (Node 22 or newer is needed). Start it with "npm run headless", which uses the Node 22 installed with the project.`,
+    );
+  }
 
   const dataDir = values['data-dir'] ?? process.env.DESK_DATA_DIR ?? defaultDataDir();
   const port = Number(values.port ?? process.env.DESK_PORT ?? 47800);

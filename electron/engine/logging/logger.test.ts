@@ -21,7 +21,8 @@ describe('logger redaction', () => {
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
 
-    const logging = createLogging({ logDir: dir, console: true, level: 'debug' });
+    const logging = createLogging({ console: true, level: 'debug' });
+    const closeFile = logging.openFile(dir);
     const sunk: string[] = [];
     logging.addSink((entry, line) => sunk.push(line, JSON.stringify(entry)));
 
@@ -31,7 +32,7 @@ describe('logger redaction', () => {
     log.info({ nested: { config: { botToken: BOT_TOKEN }, list: [`url https://api.telegram.org/bot${BOT_TOKEN}/getMe`] } }, 'request');
     log.error({ err: new Error(`auth failed for session ${SESSION}`) }, 'failure');
     log.debug(`raw ${SESSION}`);
-    await logging.close();
+    await closeFile();
 
     const everything = [readFileSync(join(dir, 'desk.log'), 'utf8'), ...sunk, ...printed].join('\n');
     expect(everything).toContain('sign-in details'); // the lines themselves did get through
@@ -47,7 +48,6 @@ describe('logger redaction', () => {
     logging.addSink((_e, line) => lines.push(line));
     logging.redactor.remember('plain-looking-secret');
     logging.logger.info('the value is plain-looking-secret, really');
-    await logging.close();
     expect(lines.join()).not.toContain('plain-looking-secret');
   });
 });

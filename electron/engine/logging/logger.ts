@@ -13,7 +13,8 @@ export interface DeskLogging {
   logger: Logger;
   redactor: Redactor;
   addSink(sink: LogSink): () => void;
-  close(): Promise<void>;
+  /** Also writes lines to `<dir>/desk.log` until the returned function is called. */
+  openFile(dir: string): () => Promise<void>;
 }
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -21,12 +22,12 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /**
  * pino writes JSON lines into one router; the router redacts each line once and hands it to
  * the sinks (the log file, the console, the database). Redacting at this single point means
- * no sink, error serializer or child logger can bypass it.
+ * no sink, error serializer or child logger can bypass it. The logger outlives engine
+ * restarts; only its file and database sinks change with the workspace.
  */
-export function createLogging(options: { logDir?: string; level?: string; console?: boolean }): DeskLogging {
+export function createLogging(options: { level?: string; console?: boolean }): DeskLogging {
   const redactor = new Redactor();
   const sinks = new Set<LogSink>();
-  const file = options.logDir ? openLogFile(options.logDir) : null;
 
   const router = {
     write(raw: string) {
@@ -38,29 +39,32 @@ export function createLogging(options: { logDir?: string; level?: string; consol
       }
       const clean = redactor.value(record) as Record<string, unknown>;
       const line = JSON.stringify(clean);
-      file?.write(`${line}\n`);
       const entry = toEntry(clean);
       if (options.console) writeConsole(entry);
       for (const sink of sinks) sink(entry, line);
     },
   };
 
-  const logger = pino({ level: options.level ?? 'info', base: undefined }, router);
+  const addSink = (sink: LogSink) => {
+    sinks.add(sink);
+    return () => void sinks.delete(sink);
+  };
+
   return {
-    logger,
+    logger: pino({ level: options.level ?? 'info', base: undefined }, router),
     redactor,
-    addSink(sink) {
-      sinks.add(sink);
-      return () => sinks.delete(sink);
+    addSink,
+    openFile(dir) {
+      const file = openLogFile(dir);
+      const remove = addSink((_entry, line) => file.write(`${line}\n`));
+      return () =>
+        new Promise<void>((resolve) => {
+          remove();
+          file.flushSync();
+          file.once('close', () => resolve());
+          file.end();
+        });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        sinks.clear();
-        if (!file) return resolve();
-        file.flushSync();
-        file.once('close', () => resolve());
-        file.end();
-      }),
   };
 }
 
@@ -74,7 +78,6 @@ function openLogFile(dir: string) {
   }
   return pino.destination({ dest: path, sync: true, mkdir: true });
 }
-
 function writeConsole(entry: PendingLogEntry): void {
   if (entry.level === 'debug') return;
   const time = new Date(entry.at).toISOString().slice(11, 19);

@@ -10,7 +10,8 @@ export function settingsHandlers(ctx: EngineContext): DomainHandlers<'settings',
       if (changed.length > 0) {
         ctx.audit({ actor: call.actor, action: 'settings.update', target: changed.join(','), details: { changed } });
         ctx.events.emit({ type: 'settings.changed', payload: settings });
-        if (changed.includes('workspace')) ctx.requestRestart();
+        // Choosing the workspace that already runs (the sandbox, at first run) needs no restart.
+        if (changed.includes('workspace') && settings.workspace !== ctx.status().workspace) ctx.requestRestart();
         if (changed.includes('dataDir')) {
           ctx.logger.info({ scope: 'settings', dataDir: settings.dataDir }, 'data folder changed; takes effect at next start');
         }

@@ -1,0 +1,56 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from './support/browser';
+import { HeadlessDesk } from './support/headless-process';
+
+let desk: HeadlessDesk;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  desk = new HeadlessDesk();
+  const link = await desk.start();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  await page.goto(link);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.stop();
+  desk?.dispose();
+});
+
+describe('the sandbox workspace', () => {
+  it('is offered at first run, and once chosen is marked on every screen', async () => {
+    await page.getByTestId('workspace-choice').waitFor();
+    await screenshot(page, 'first-run-choice-en-light');
+    await page.getByTestId('workspace-choose-sandbox').click();
+    await page.getByTestId('workspace-choice').waitFor({ state: 'detached' });
+    for (const area of ['inbox', 'logs', 'settings']) {
+      await page.getByTestId(`nav-${area}`).click();
+      await page.getByTestId('sandbox-banner').waitFor();
+    }
+  });
+
+  it('lets the operator act as a simulated person, and the message appears in the live feed', async () => {
+    await page.getByTestId('nav-sandbox').click();
+    await page.getByTestId('sandbox-person').first().click();
+    await page.getByTestId('sandbox-text').fill('Здравствуйте! Где мой заказ?');
+    await page.getByTestId('sandbox-send').click();
+    const item = page.getByTestId('sandbox-feed-item').filter({ hasText: 'Здравствуйте! Где мой заказ?' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Desk Operator');
+    expect(await page.getByTestId('sandbox-text').inputValue()).toBe('');
+
+    await page.getByTestId('sandbox-screenshot').click();
+    await page.getByTestId('sandbox-feed-item').nth(1).waitFor();
+    await screenshot(page, 'sandbox-console-en-light');
+  });
+
+  it('shows a rule Telegram would enforce and keeps what was typed', async () => {
+    await page.getByTestId('sandbox-person').first().click();
+    await page.getByTestId('sandbox-join').click();
+    await page.getByText('USER_ALREADY_PARTICIPANT').waitFor();
+  });
+});
