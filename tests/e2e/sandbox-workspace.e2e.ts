@@ -53,4 +53,26 @@ describe('the sandbox workspace', () => {
     await page.getByTestId('sandbox-join').click();
     await page.getByText('USER_ALREADY_PARTICIPANT').waitFor();
   });
+
+  it('switches to the real-Telegram workspace and back from Settings, restarting on separate data', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-workspace').selectOption('telegram');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('sandbox-banner').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('nav-sandbox').count()).toBe(0);
+    await screenshot(page, 'telegram-workspace-en-light');
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-language').selectOption('ru');
+    await page.getByTestId('settings-theme').selectOption('dark');
+    await page.getByTestId('settings-workspace').selectOption('sandbox');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('sandbox-banner').waitFor();
+    await page.getByTestId('nav-sandbox').click();
+    await page.getByTestId('sandbox-person').nth(2).click();
+    await page.getByTestId('sandbox-text').fill('Добрый вечер! Есть вопрос по оплате.');
+    await page.getByTestId('sandbox-send').click();
+    await page.getByTestId('sandbox-feed-item').filter({ hasText: 'Есть вопрос по оплате' }).waitFor();
+    await screenshot(page, 'sandbox-console-ru-dark');
+  });
 });

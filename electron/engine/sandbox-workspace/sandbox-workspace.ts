@@ -110,7 +110,7 @@ export async function startSandboxWorkspace(options: {
           id: p.id,
           name: [p.firstName, p.lastName].filter(Boolean).join(' '),
           username: p.username,
-          phone: p.phone,
+          phone: p.phone ? `+${p.phone}` : null,
           addToGroups: p.privacy.addToGroups,
           inChannel: world.memberStatus(seeded.channel.id, p.id) === 'member',
           blockedBot: p.blockedBots.has(seeded.bot.id),
