@@ -1,25 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { HeadlessDesk } from './support/headless-process';
+import { openSignedInDesk } from './support/browser';
+import type { HeadlessDesk } from './support/headless-process';
 
+let session: Awaited<ReturnType<typeof openSignedInDesk>>;
 let desk: HeadlessDesk;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  desk = new HeadlessDesk();
-  const link = await desk.start();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(link);
+  session = await openSignedInDesk();
+  ({ desk, browser, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  desk?.dispose();
-});
+afterAll(() => session?.close());
 
 /** Sends raw frames over a fresh WebSocket from inside the signed-in page; returns the replies. */
 function exchange(frames: string[], expected: number): Promise<unknown[]> {

@@ -1,25 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './support/browser';
-import { HeadlessDesk } from './support/headless-process';
+import { openSignedInDesk, screenshot } from './support/browser';
 
-let desk: HeadlessDesk;
-let browser: Browser;
+let session: Awaited<ReturnType<typeof openSignedInDesk>>;
 let page: Page;
 
 beforeAll(async () => {
-  desk = new HeadlessDesk();
-  const link = await desk.start();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  await page.goto(link);
+  session = await openSignedInDesk();
+  ({ page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  desk?.dispose();
-});
+afterAll(() => session?.close());
 
 describe('the sandbox workspace', () => {
   it('is offered at first run, and once chosen is marked on every screen', async () => {

@@ -1,33 +1,28 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './support/browser';
-import { HeadlessDesk } from './support/headless-process';
+import { openSignedInDesk, screenshot } from './support/browser';
+import type { HeadlessDesk } from './support/headless-process';
 
+let session: Awaited<ReturnType<typeof openSignedInDesk>>;
 let desk: HeadlessDesk;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  desk = new HeadlessDesk();
-  const link = await desk.start();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'en-US' });
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.goto(link);
+  session = await openSignedInDesk((p) => {
+    p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    p.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
+  ({ desk, browser, page } = session);
   await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
   // A new data folder asks once which workspace to use; these tests run in the sandbox.
   await page.getByTestId('workspace-choose-sandbox').click();
   await page.getByTestId('workspace-choice').waitFor({ state: 'detached' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  desk?.dispose();
-});
+afterAll(() => session?.close());
 
 const title = () => page.getByTestId('page-title').textContent();
 

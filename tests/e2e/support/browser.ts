@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { HeadlessDesk } from './headless-process';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
@@ -25,4 +26,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** Headless mode on a fresh data folder and a Chromium page signed in to it. */
+export async function openSignedInDesk(beforeLoad: (page: Page) => void = () => {}) {
+  const desk = new HeadlessDesk();
+  const link = await desk.start();
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
+  beforeLoad(page);
+  await page.goto(link);
+  return {
+    desk,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await desk.stop();
+      desk.dispose();
+    },
+  };
 }
