@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/contract/index';
+import { latestVersion } from './db/open-database';
 import { workspaceRoot } from './engine';
 import { useTempDirs } from './test-support/temp-dir';
 import { testEngine } from './test-support/test-engine';
@@ -59,7 +60,7 @@ describe('engine', () => {
     await engine.start();
 
     const status = await engine.dispatch('system.status', {});
-    expect(status).toMatchObject({ ok: true, value: { mode: 'headless', dataDir: dir, database: { schemaVersion: 1 } } });
+    expect(status).toMatchObject({ ok: true, value: { mode: 'headless', dataDir: dir, database: { schemaVersion: latestVersion() } } });
 
     await engine.dispatch('settings.update', { theme: 'dark' });
     await engine.dispatch('settings.update', { httpIntake: { enabled: true } });

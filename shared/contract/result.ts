@@ -8,11 +8,26 @@ export type ErrorCode =
   | 'conflict'
   | 'unavailable'
   | 'forbidden'
-  | 'internal';
+  | 'internal'
+  // Telegram's answers, each with its own message in the window's language.
+  | 'phone_invalid'
+  | 'phone_banned'
+  | 'phone_unregistered'
+  | 'code_invalid'
+  | 'code_expired'
+  | 'password_invalid'
+  | 'flood_wait'
+  | 'api_credentials_invalid'
+  | 'session_revoked'
+  | 'bot_token_invalid'
+  | 'bot_conflict'
+  | 'sign_in_expired';
 
 export interface DeskErrorShape {
   code: ErrorCode;
   message: string;
+  /** Machine-readable facts a window needs, e.g. `{ until }` for a flood wait. */
+  details?: Record<string, string | number | boolean | null>;
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: DeskErrorShape };
@@ -20,10 +35,12 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: DeskErr
 /** Thrown inside handlers (and by the renderer's client) to carry a code across the boundary. */
 export class DeskError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly details: DeskErrorShape['details'];
+  constructor(code: ErrorCode, message: string, details?: DeskErrorShape['details']) {
     super(message);
     this.name = 'DeskError';
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -31,6 +48,6 @@ export function ok<T>(value: T): CallResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string): CallResult<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, details?: DeskErrorShape['details']): CallResult<never> {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }

@@ -25,7 +25,7 @@ export function createDispatcher(handlers: EngineHandlers, logger: Logger) {
     try {
       return ok(await handler(parsed.data, ctx));
     } catch (error) {
-      if (error instanceof DeskError) return fail(error.code, error.message);
+      if (error instanceof DeskError) return fail(error.code, error.message, error.details);
       logger.error({ err: error, method }, 'call failed');
       return fail('internal', `Something went wrong while handling ${method as string}; the details are in the log.`);
     }

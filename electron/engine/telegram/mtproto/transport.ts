@@ -13,4 +13,6 @@ export interface MtprotoTransport {
   readonly connected: boolean;
   invoke<R extends Api.AnyRequest>(request: R): Promise<R['__response']>;
   onUpdate(listener: (update: Api.TypeUpdates) => void): () => void;
+  /** What to store (encrypted) to resume this session later without a new sign-in. */
+  exportSession(): string;
 }

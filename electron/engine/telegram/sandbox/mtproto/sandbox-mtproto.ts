@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Api, errors } from 'telegram';
 import { SandboxRuleError } from '../world/rule-error';
 import type { SandboxUser } from '../world/types';
@@ -35,6 +36,8 @@ export class SandboxMtproto {
   /** Sends whose random_id is being processed, for RANDOM_ID_DUPLICATE. */
   private readonly inFlight = new Set<string>();
   private readonly unsubscribe: () => void;
+  /** Signs exported sessions; drawn from the seeded random, so the same world accepts them again. */
+  private readonly sessionSecret: string;
 
   constructor(input: { world: SandboxWorld; options?: OptionsOverride }) {
     this.world = input.world;
@@ -48,13 +51,42 @@ export class SandboxMtproto {
       }
     });
     this.unsubscribe = this.world.subscribe((event) => this.hub.handle(event));
+    this.sessionSecret = this.world.random.hex(32);
+  }
+
+  /**
+   * Telegram keeps authorizations on its servers; the sandbox world is rebuilt at every start,
+   * so a signed-in session is exported as a signed token that a rebuilt world accepts again.
+   */
+  exportSession(session: Session): string {
+    if (session.userId === null) return session.key;
+    const token = `s1.${session.userId}.${this.world.random.hex(8)}`;
+    const signed = `${token}.${this.sign(token)}`;
+    this.sessions.set(signed, session);
+    return signed;
+  }
+
+  private restoreSession(key: string): Session | null {
+    const [version, userId, nonce, signature] = key.split('.');
+    if (version !== 's1' || !userId || !nonce || !signature) return null;
+    const expected = Buffer.from(this.sign(`${version}.${userId}.${nonce}`));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    if (!this.world.findUser(Number(userId))) return null;
+    const session = newSession(key);
+    session.userId = Number(userId);
+    return session;
+  }
+
+  private sign(text: string): string {
+    return createHmac('sha256', this.sessionSecret).update(text).digest('base64url');
   }
 
   /** A new connection; with a known `sessionKey` it resumes that session (signed in or not). */
   transport(input: { sessionKey?: string } = {}): SandboxMtprotoTransport {
     const key = input.sessionKey ?? this.world.random.hex(16);
     let session = this.sessions.get(key);
-    if (!session) this.sessions.set(key, (session = newSession(key)));
+    if (!session) this.sessions.set(key, (session = this.restoreSession(key) ?? newSession(key)));
     return new SandboxMtprotoTransport(this, session);
   }
 

@@ -120,6 +120,20 @@ describe('MTProto sign-in', () => {
     expect(error).toMatchObject({ code: 401, errorMessage: 'AUTH_KEY_UNREGISTERED' });
   });
 
+  it('accepts an exported session in a rebuilt world of the same seed, and refuses a forged one', async () => {
+    const first = setup();
+    const alice = first.person();
+    const exported = (await signedIn(first.sandbox, alice)).exportSession();
+    expect(exported).toMatch(/^s1\./);
+
+    const rebuilt = setup();
+    rebuilt.person();
+    const resumed = await connected(rebuilt.sandbox, exported);
+    await expect(resumed.invoke(new Api.updates.GetState())).resolves.toBeInstanceOf(Api.updates.State);
+    const forged = await connected(rebuilt.sandbox, exported.replace(/\.[^.]+$/, '.forged'));
+    await expect(forged.invoke(new Api.updates.GetState())).rejects.toMatchObject({ errorMessage: 'AUTH_KEY_UNREGISTERED' });
+  });
+
   it('refuses requests on a closed connection', async () => {
     const { sandbox } = setup();
     await expect(sandbox.transport().invoke(new Api.updates.GetState())).rejects.toThrow(/disconnected/);

@@ -18,6 +18,10 @@ export class SandboxMtprotoTransport implements MtprotoTransport {
     return this.session.key;
   }
 
+  exportSession(): string {
+    return this.server.exportSession(this.session);
+  }
+
   get connected(): boolean {
     return this.isConnected;
   }
