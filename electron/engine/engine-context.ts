@@ -3,6 +3,7 @@ import type { SystemStatus } from '../../shared/domain/system';
 import type { AuditRecord } from './audit/audit-repo';
 import type { EventBus } from './contract/event-bus';
 import type { Logger } from './logging/logger';
+import type { HttpApi } from './http/http-api';
 import type { Clock } from './platform/clock';
 import type { Notifier } from './platform/notifier';
 import type { SettingsService } from './settings/settings-service';
@@ -16,6 +17,7 @@ export interface EngineContext {
   notifier: Notifier;
   settings: SettingsService;
   audit(record: AuditRecord): void;
+  httpApi: HttpApi;
   status(): SystemStatus;
   /** Restart the engine after the current call (workspace switch; `wipeSandbox` for a reset). */
   requestRestart(options?: { wipeSandbox?: boolean }): void;

@@ -7,17 +7,22 @@ import type { RunMode, SystemStatus } from '../../shared/domain/system';
 import { recordAudit, type AuditRecord } from './audit/audit-repo';
 import { createDispatcher, type CallContext, type EngineHandlers } from './contract/dispatcher';
 import { createEventBus, type EventListener } from './contract/event-bus';
-import { createBackupSchedule } from './db/backup-schedule';
-import { openDatabase } from './db/open-database';
+import { openStore } from './db/open-store';
 import type { EngineContext } from './engine-context';
-import { createDatabaseLogSink } from './logging/database-log-sink';
 import { logsHandlers } from './logging/handlers';
-import { pruneLogEntries } from './logging/log-repo';
 import { createLogging, type Logger } from './logging/logger';
 import type { Clock } from './platform/clock';
 import { ensureWritableDataDir } from './platform/data-dir';
 import type { Notifier } from './platform/notifier';
+import { createAccountsService } from './accounts/accounts-service';
+import { createBotsService } from './bots/bots-service';
+import { createHttpApi } from './http/http-api';
+import { healthRoute } from './http/health-route';
+import { messagesHandlers } from './messages/handlers';
 import { sandboxHandlers } from './sandbox-workspace/handlers';
+import { createSecretBox } from './secrets/secret-box';
+import type { ConnectionDeps } from './telegram/connection-service';
+import { gramjsEnvironment } from './telegram/mtproto/gramjs-environment';
 import { startSandboxWorkspace } from './sandbox-workspace/sandbox-workspace';
 import type { SecretKeyProvider } from './secrets/secret-key';
 import { settingsHandlers } from './settings/handlers';
@@ -96,36 +101,16 @@ export function createEngine(options: EngineOptions): Engine {
     const teardown: (() => void | Promise<void>)[] = [logging.openFile(join(root, 'logs'))];
     try {
       const key = await options.secretKeys.getKey();
-      const logSink = createDatabaseLogSink((entries) => events.emit({ type: 'logs.appended', payload: { entries } }));
-      teardown.push(logging.addSink(logSink.sink));
-
-      const backupsDir = join(root, 'backups');
-      const keepBackups = options.keepBackups ?? 7;
-      const opened = openDatabase({
-        path: join(root, 'desk.sqlite'),
-        backupsDir,
-        now: options.clock.now,
-        keepBackups,
-      });
-      const db = opened.db;
-      teardown.push(() => void db.close());
-      logSink.attach(db);
-      teardown.push(() => logSink.detach());
-      if (opened.backupFile) {
-        logging.logger.info({ scope: 'db', file: opened.backupFile, from: opened.previousVersion }, 'backup taken before migrating');
-      }
-      logging.logger.info({ scope: 'db', schema: opened.schemaVersion }, 'database ready');
-
-      const backups = createBackupSchedule({
-        db,
-        dir: backupsDir,
-        keep: keepBackups,
+      const store = openStore({
+        root,
         clock: options.clock,
-        logger: logging.logger,
-        afterBackup: () => pruneLogEntries(db, options.keepLogEntries ?? 100_000),
+        logging,
+        events,
+        keepBackups: options.keepBackups ?? 7,
+        keepLogEntries: options.keepLogEntries ?? 100_000,
+        teardown,
       });
-      backups.start();
-      teardown.push(() => backups.stop());
+      const db = store.db;
 
       const sandbox =
         workspace === 'sandbox'
@@ -138,6 +123,45 @@ export function createEngine(options: EngineOptions): Engine {
       if (sandbox) teardown.push(() => sandbox.stop());
 
       const startedAt = options.clock.now();
+      const audit = (record: AuditRecord) => {
+        const entry = recordAudit(db, options.clock.now(), record);
+        events.emit({ type: 'logs.auditAppended', payload: { entries: [entry] } });
+      };
+      const secrets = createSecretBox(key, logging.redactor);
+      const deps: ConnectionDeps = {
+        db,
+        clock: options.clock,
+        logger: logging.logger,
+        secrets,
+        telegram: sandbox ? sandbox.telegram() : gramjsEnvironment({ appVersion: options.version }),
+        events,
+        audit,
+      };
+      const accounts = createAccountsService(deps);
+      const bots = createBotsService(deps, {
+        // Webhook deliveries come to the local API, which wants its token on every request.
+        webhookUrl: (botId) => {
+          const api = httpApi.status();
+          return api.url ? `${api.url}/telegram/bots/${botId}/webhook?token=${encodeURIComponent(api.token)}` : null;
+        },
+      });
+      teardown.push(() => accounts.stopAll(), () => bots.stopAll());
+      const httpApi = createHttpApi({
+        db,
+        secrets,
+        logger: logging.logger,
+        routes: [
+          healthRoute(() => ({ workspace, startedAt, entries: [...accounts.health(), ...bots.health()] })),
+          {
+            method: 'POST',
+            path: /^\/telegram\/bots\/(\d+)\/webhook$/,
+            handle: ({ params, headers, body }) =>
+              bots.handleWebhook(Number(params[0]), headers['x-telegram-bot-api-secret-token'] as string | undefined, body),
+          },
+        ],
+      });
+      teardown.push(() => httpApi.stop());
+
       const ctx: EngineContext = {
         db: () => db,
         clock: options.clock,
@@ -145,17 +169,15 @@ export function createEngine(options: EngineOptions): Engine {
         events,
         notifier: options.notifier,
         settings,
-        audit: (record: AuditRecord) => {
-          const entry = recordAudit(db, options.clock.now(), record);
-          events.emit({ type: 'logs.auditAppended', payload: { entries: [entry] } });
-        },
+        audit,
+        httpApi,
         status: (): SystemStatus => ({
           version: options.version,
           mode: options.mode,
           startedAt,
           dataDir: options.dataDir,
           workspace,
-          database: { path: db.name, schemaVersion: opened.schemaVersion, lastBackupAt: backups.lastBackupAt() },
+          database: { path: db.name, schemaVersion: store.schemaVersion, lastBackupAt: store.lastBackupAt() },
         }),
         requestRestart: (restart) => setImmediate(() => void restartEngine(restart?.wipeSandbox ?? false)),
       };
@@ -164,8 +186,18 @@ export function createEngine(options: EngineOptions): Engine {
         ...settingsHandlers(ctx),
         ...logsHandlers(ctx),
         ...sandboxHandlers(ctx, sandbox),
+        ...accounts.handlers,
+        ...bots.handlers,
+        ...messagesHandlers(ctx),
+        'accounts.restartAll': async (_input, call) => {
+          audit({ actor: call.actor, action: 'accounts.restartAll', target: null });
+          return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };
+        },
       };
       running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger), teardown };
+      await accounts.startAll();
+      await bots.startAll();
+      await httpApi.apply(settings.get().httpIntake);
       logging.logger.info({ scope: 'engine', mode: options.mode, dataDir: options.dataDir }, 'engine started');
     } catch (error) {
       await runTeardown(teardown);

@@ -51,6 +51,7 @@ export interface IncomingMessage {
   telegramMessageId: number;
   senderId: number | null;
   senderName: string;
+  /** When Telegram says it was sent, in epoch milliseconds. */
   date: number;
   text: string;
   mediaKind: 'photo' | 'document' | 'video' | 'voice' | 'other' | null;

@@ -23,6 +23,10 @@ export interface SandboxTarget {
   phone: string | null;
   /** Accounts: the two-factor password, shown because this is a sandbox. */
   password: string | null;
+  /** Accounts: the last login code "Telegram" sent, which a real person would read in the app. */
+  lastCode: string | null;
+  /** Accounts: how many sessions are signed in to it right now. */
+  sessions: number;
 }
 
 export interface SandboxFeedItem {

@@ -23,6 +23,11 @@ export function sandboxHandlers(
       return item;
     },
     'sandbox.setAutoActivity': (input) => need().setAutoActivity(input),
+    'sandbox.revokeSessions': ({ targetId }, call) => {
+      const revoked = need().revokeSessions(targetId);
+      ctx.audit({ actor: call.actor, action: 'sandbox.revokeSessions', target: String(targetId), details: { revoked } });
+      return { revoked };
+    },
     'sandbox.reset': () => {
       need();
       // No audit record: the sandbox's own database is what gets wiped.

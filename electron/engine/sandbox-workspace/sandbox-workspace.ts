@@ -2,6 +2,7 @@ import { DeskError } from '../../../shared/contract/result';
 import type { SandboxAction, SandboxFeedItem, SandboxStatus, SandboxTarget, SandboxTargetKind } from '../../../shared/domain/sandbox';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
+import type { TelegramEnvironment } from '../telegram/environment';
 import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { SandboxMtproto } from '../telegram/sandbox/mtproto/index';
 import { createScriptedPeople } from '../telegram/sandbox/people/scripted-people';
@@ -50,7 +51,12 @@ export async function startSandboxWorkspace(options: {
   let autoActivity = { enabled: false, everySeconds: 5 };
   log.info({ url: botApi.url }, 'sandbox Bot API listening');
 
-  const targets = (): SandboxTarget[] => describeTargets(seeded);
+  const targets = (): SandboxTarget[] =>
+    describeTargets(seeded).map((t) =>
+      t.kind === 'account' && t.phone
+        ? { ...t, lastCode: mtproto.lastCode(t.phone.slice(1)) ?? null, sessions: mtproto.sessionCount(t.id) }
+        : t,
+    );
 
   function act(input: ActInput): SandboxFeedItem {
     const person = seeded.people.find((p) => p.id === input.personId);
@@ -102,6 +108,18 @@ export async function startSandboxWorkspace(options: {
     seeded,
     mtproto,
     act,
+    /** Accounts and bots of the sandbox workspace talk to this world instead of Telegram. */
+    telegram: (): TelegramEnvironment => ({
+      kind: 'sandbox',
+      mtproto: ({ session }) => mtproto.transport(session ? { sessionKey: session } : {}),
+      botApiRoot: botApi.url,
+      needsApiCredentials: false,
+    }),
+    revokeSessions(targetId: number): number {
+      const account = targets().find((t) => t.id === targetId && t.kind === 'account');
+      if (!account) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
+      return mtproto.revokeSessionsOf(targetId);
+    },
     status(): SandboxStatus {
       return {
         active: true,
@@ -145,6 +163,8 @@ function describeTargets(seeded: SeededWorld): SandboxTarget[] {
     username: user.username,
     phone: user.phone ? `+${user.phone}` : null,
     password: user.twoFactor?.password ?? null,
+    lastCode: null,
+    sessions: 0,
   });
   const chat = (c: SeededWorld['channel'], kind: 'channel' | 'group'): SandboxTarget => ({
     id: c.id,
@@ -153,11 +173,13 @@ function describeTargets(seeded: SeededWorld): SandboxTarget[] {
     username: c.username,
     phone: null,
     password: null,
+    lastCode: null,
+    sessions: 0,
   });
   return [
     account(seeded.account),
     account(seeded.secondAccount),
-    { id: seeded.bot.id, kind: 'bot', name: seeded.bot.firstName, username: seeded.bot.username, phone: null, password: null },
+    { id: seeded.bot.id, kind: 'bot', name: seeded.bot.firstName, username: seeded.bot.username, phone: null, password: null, lastCode: null, sessions: 0 },
     chat(seeded.channel, 'channel'),
     chat(seeded.group, 'group'),
   ];

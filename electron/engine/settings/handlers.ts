@@ -12,6 +12,7 @@ export function settingsHandlers(ctx: EngineContext): DomainHandlers<'settings',
         ctx.events.emit({ type: 'settings.changed', payload: settings });
         // Choosing the workspace that already runs (the sandbox, at first run) needs no restart.
         if (changed.includes('workspace') && settings.workspace !== ctx.status().workspace) ctx.requestRestart();
+        if (changed.includes('httpIntake')) void ctx.httpApi.apply(settings.httpIntake);
         if (changed.includes('dataDir')) {
           ctx.logger.info({ scope: 'settings', dataDir: settings.dataDir }, 'data folder changed; takes effect at next start');
         }

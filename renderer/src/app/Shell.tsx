@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
+import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { LogsPage } from '../pages/logs/LogsPage';
 import { PlannedAreaPage } from '../pages/placeholder/PlannedAreaPage';
 import { SandboxPage } from '../pages/sandbox/SandboxPage';
@@ -17,6 +18,8 @@ import './shell.css';
 
 function AreaPage({ area }: { area: AreaId }) {
   switch (area) {
+    case 'accounts':
+      return <AccountsPage />;
     case 'logs':
       return <LogsPage />;
     case 'settings':

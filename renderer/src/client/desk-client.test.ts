@@ -26,6 +26,13 @@ describe('desk client', () => {
     expect(error).toMatchObject({ code: 'conflict', message: 'busy' });
   });
 
+  it('keeps the details of a failed result', async () => {
+    const client = createDeskClient(
+      apiAnswering(() => ({ ok: false, error: { code: 'flood_wait', message: 'wait', details: { until: 123 } } })),
+    );
+    await expect(client.call('settings.get', {})).rejects.toMatchObject({ code: 'flood_wait', details: { until: 123 } });
+  });
+
   it('reports a transport that throws as unavailable', async () => {
     const client = createDeskClient(
       apiAnswering(() => {

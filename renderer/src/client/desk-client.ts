@@ -6,7 +6,7 @@ import type {
   EventType,
   MethodName,
 } from '../../../shared/contract/index';
-import { DeskError } from '../../../shared/contract/result';
+import { DeskError, type DeskErrorShape } from '../../../shared/contract/result';
 import { alwaysConnected, type ConnectionSource } from './connection';
 
 /**
@@ -35,11 +35,20 @@ export function createDeskClient(
         throw new DeskError('unavailable', message);
       }
       if (result.ok) return result.value;
-      throw new DeskError(result.error.code, result.error.message);
+      // Details carry facts a page needs to say more than the message (a flood wait's end).
+      throw new DeskError(result.error.code, result.error.message, result.error.details);
     },
     on: (type, listener) => api.on(type, listener),
     connection,
   };
+}
+
+/** Anything caught in a store action, kept with its code so a page can word it per code. */
+export function errorShape(error: unknown): DeskErrorShape {
+  if (error instanceof DeskError) {
+    return error.details ? { code: error.code, message: error.message, details: error.details } : { code: error.code, message: error.message };
+  }
+  return { code: 'internal', message: errorMessage(error) };
 }
 
 /** Turns anything caught in a store action into something a person can read. */

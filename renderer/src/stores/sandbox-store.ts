@@ -28,6 +28,9 @@ export interface SandboxState {
   autoError: string | null;
   resetting: boolean;
   resetError: string | null;
+  /** The account whose sessions are being ended, and a refusal to show beside it. */
+  revoking: number | null;
+  revokeError: { targetId: number; message: string } | null;
   load(): Promise<void>;
   /** Loads once; opening the page again (or React's dev double effects) does not refetch. */
   ensureLoaded(): Promise<void>;
@@ -35,6 +38,8 @@ export interface SandboxState {
   act(request: ActRequest): Promise<boolean>;
   setAutoActivity(enabled: boolean, everySeconds: number): Promise<void>;
   reset(): Promise<boolean>;
+  /** True when Telegram ended the account's sessions, so the confirmation can close. */
+  revokeSessions(targetId: number): Promise<boolean>;
   /** Items announced by `sandbox.activity`. */
   append(items: readonly SandboxFeedItem[]): void;
 }
@@ -56,6 +61,8 @@ export function createSandboxStore(client: DeskClient) {
     autoError: null,
     resetting: false,
     resetError: null,
+    revoking: null,
+    revokeError: null,
     async load() {
       const mine = ++generation;
       set({ loading: true, error: null });
@@ -103,6 +110,19 @@ export function createSandboxStore(client: DeskClient) {
         return true;
       } catch (error) {
         set({ resetting: false, resetError: errorMessage(error) });
+        return false;
+      }
+    },
+    async revokeSessions(targetId) {
+      set({ revoking: targetId, revokeError: null });
+      try {
+        await client.call('sandbox.revokeSessions', { targetId });
+        set({ revoking: null });
+        // The session count shown beside the account is now stale.
+        void get().load();
+        return true;
+      } catch (error) {
+        set({ revoking: null, revokeError: { targetId, message: errorMessage(error) } });
         return false;
       }
     },

@@ -1,3 +1,4 @@
+import type { AccountView, BotView } from '../../../shared/domain/connections';
 import type { SandboxStatus } from '../../../shared/domain/sandbox';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SystemStatus } from '../../../shared/domain/system';
@@ -54,13 +55,52 @@ export function testSandboxStatus(overrides: Partial<SandboxStatus> = {}): Sandb
       { id: 102, name: 'Boris Ivanov', username: null, phone: '+79990000102', addToGroups: 'nobody', inChannel: false, blockedBot: true },
     ],
     targets: [
-      { id: 1, kind: 'account', name: 'Desk Account', username: 'desk_account', phone: '+79990000001', password: 'sandbox-2fa' },
-      { id: 2, kind: 'bot', name: 'Desk Bot', username: 'desk_bot', phone: null, password: null },
-      { id: 3, kind: 'channel', name: 'Desk News', username: 'desk_news', phone: null, password: null },
-      { id: 4, kind: 'group', name: 'Desk Chat', username: null, phone: null, password: null },
+      { id: 1, kind: 'account', name: 'Desk Account', username: 'desk_account', phone: '+79990000001', password: 'sandbox-2fa', lastCode: null, sessions: 0 },
+      { id: 2, kind: 'bot', name: 'Desk Bot', username: 'desk_bot', phone: null, password: null, lastCode: null, sessions: 0 },
+      { id: 3, kind: 'channel', name: 'Desk News', username: 'desk_news', phone: null, password: null, lastCode: null, sessions: 0 },
+      { id: 4, kind: 'group', name: 'Desk Chat', username: null, phone: null, password: null, lastCode: null, sessions: 0 },
     ],
     feed: [{ id: 5, at: Date.UTC(2025, 0, 2, 3, 4, 5), kind: 'message', fromName: 'Anna Petrova', toName: 'Desk Bot', text: 'hello' }],
     autoActivity: { enabled: false, everySeconds: 5 },
     ...overrides,
   };
+}
+
+export function testAccount(overrides: Partial<AccountView> = {}): AccountView {
+  return {
+    id: 1,
+    phone: '+79990000001',
+    firstName: 'Desk',
+    lastName: 'Account',
+    username: 'desk_account',
+    telegramUserId: 5001,
+    ownApiCredentials: false,
+    enabled: true,
+    state: { status: 'online' },
+    createdAt: Date.UTC(2025, 0, 1),
+    ...overrides,
+  };
+}
+
+export function testBot(overrides: Partial<BotView> = {}): BotView {
+  return {
+    id: 1,
+    username: 'desk_bot',
+    firstName: 'Desk Bot',
+    telegramBotId: 7001,
+    mode: 'polling',
+    enabled: true,
+    state: { status: 'online' },
+    createdAt: Date.UTC(2025, 0, 1),
+    ...overrides,
+  };
+}
+
+/** The list calls of the Accounts & bots page, answering with what the test gives. */
+export function handleConnections(
+  fake: FakeClient,
+  { accounts = [], bots = [], apiId = 12345 }: { accounts?: AccountView[]; bots?: BotView[]; apiId?: number | null } = {},
+) {
+  fake.handle('accounts.list', () => ({ accounts, defaults: { apiId, hasApiHash: apiId !== null } }));
+  fake.handle('bots.list', () => ({ bots }));
 }

@@ -27,3 +27,21 @@ export function useTimeFormat(): (at: number) => string {
     return (at: number) => format.format(at);
   }, [language]);
 }
+
+/**
+ * A moment soon to come (the end of a flood wait): the time of day, with the date only when
+ * it is not today, since Telegram's waits can last past midnight.
+ */
+export function useUntilFormat(): (at: number, withSeconds?: boolean) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+    const timeWithSeconds = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const dated = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    return (at: number, withSeconds = false) => {
+      if (new Date(at).toDateString() !== new Date().toDateString()) return dated.format(at);
+      return (withSeconds ? timeWithSeconds : time).format(at);
+    };
+  }, [language]);
+}

@@ -19,6 +19,8 @@ export const sandbox = domain({
   setAutoActivity: call(
     z.object({ enabled: z.boolean(), everySeconds: z.number().int().min(1).max(3600).default(5) }).strict(),
   ).returns<SandboxStatus['autoActivity']>(),
+  /** Telegram ends every session of a sandbox account (as "terminate all sessions" does). */
+  revokeSessions: call(z.object({ targetId: z.number().int().positive() }).strict()).returns<{ revoked: number }>(),
   /** Throws the simulated world and the sandbox's data away and starts fresh. */
   reset: call(z.object({}).strict()).returns<{ reset: true }>(),
 }).events<{

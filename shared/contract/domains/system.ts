@@ -13,6 +13,9 @@ export const system = domain({
       })
       .strict(),
   ).returns<{ shown: boolean }>(),
+  /** The local API other systems call (health now, intake later) and its token. */
+  httpApi: call(z.object({}).strict()).returns<{ enabled: boolean; url: string | null; token: string; error: string | null }>(),
+  renewHttpToken: call(z.object({}).strict()).returns<{ enabled: boolean; url: string | null; token: string; error: string | null }>(),
 }).events<{
   /** Something the operator should see, raised by the engine itself. */
   notice: { level: 'info' | 'warn' | 'error'; message: string };

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SandboxTarget } from '../../../../shared/domain/sandbox';
+import { AccountTarget } from './AccountTarget';
 
 /** Copies to the clipboard and says so; where the clipboard is refused, the text stays selectable. */
 function CopyButton({ text }: { text: string }) {
@@ -68,16 +69,7 @@ export function InfoCard({ botApiUrl, targets }: { botApiUrl: string | null; tar
           <h3 className="sandbox-subtitle">{t('sandbox.info.accounts')}</h3>
           <dl className="sandbox-accounts">
             {accounts.map((account) => (
-              <div key={account.id} data-testid="sandbox-info-account">
-                <dt>{account.name}</dt>
-                <dd>
-                  {t('sandbox.info.phone')}: <code className="sandbox-code">{account.phone ?? '—'}</code>
-                </dd>
-                <dd>
-                  {t('sandbox.info.password')}:{' '}
-                  <code className="sandbox-code">{account.password ?? t('sandbox.info.noPassword')}</code>
-                </dd>
-              </div>
+              <AccountTarget key={account.id} account={account} />
             ))}
           </dl>
         </>

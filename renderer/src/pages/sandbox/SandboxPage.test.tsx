@@ -1,13 +1,17 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../../../shared/contract/result';
 import type { SandboxFeedItem } from '../../../../shared/domain/sandbox';
 import { createFakeClient } from '../../test/fake-client';
 import { handleShell, testSandboxStatus, testStatus } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
+import { SANDBOX_POLL_MS } from './SandboxPage';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const item = (id: number, overrides: Partial<SandboxFeedItem> = {}): SandboxFeedItem => ({
   id,
@@ -133,6 +137,57 @@ describe('sandbox console', () => {
     await user.click(screen.getByTestId('sandbox-reset'));
     await user.click(screen.getByTestId('sandbox-reset-confirm'));
     await waitFor(() => expect(fake.callsOf('sandbox.reset')).toEqual([{}]));
+  });
+
+  it('shows each account’s last login code and sessions, kept fresh while the console is open', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const fake = createFakeClient();
+    handleShell(fake);
+    let status = testSandboxStatus();
+    fake.handle('sandbox.status', () => status);
+    renderApp(fake, { area: 'sandbox' });
+    await screen.findByTestId('sandbox-console');
+    const lastCode = () => screen.getAllByTestId('sandbox-last-code').find((el) => el.getAttribute('data-id') === '1')!.textContent;
+    expect(lastCode()).toBe('Last login code: none yet');
+    expect(screen.getByTestId('sandbox-sessions').textContent).toBe('Signed-in sessions: 0');
+    expect(screen.getByTestId<HTMLButtonElement>('sandbox-revoke').disabled).toBe(true);
+
+    // The desk asked "Telegram" for a code: no event says so, the console's poll sees it.
+    status = testSandboxStatus({
+      targets: status.targets.map((x) => (x.id === 1 ? { ...x, lastCode: '12345', sessions: 1 } : x)),
+    });
+    await act(async () => vi.advanceTimersByTime(SANDBOX_POLL_MS));
+    await waitFor(() => expect(lastCode()).toBe('Last login code: 12345'));
+    expect(screen.getByTestId('sandbox-sessions').textContent).toBe('Signed-in sessions: 1');
+  });
+
+  it('ends all sessions of an account after an inline confirmation', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeClient();
+    handleShell(fake);
+    let sessions = 2;
+    fake.handle('sandbox.status', () =>
+      testSandboxStatus({ targets: testSandboxStatus().targets.map((x) => (x.id === 1 ? { ...x, sessions } : x)) }),
+    );
+    fake.handle('sandbox.revokeSessions', () => {
+      const revoked = sessions;
+      sessions = 0;
+      return { revoked };
+    });
+    renderApp(fake, { area: 'sandbox' });
+    await screen.findByTestId('sandbox-console');
+
+    await user.click(screen.getByTestId('sandbox-revoke'));
+    expect(screen.getByText(/End every session of Desk Account\?/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId('sandbox-revoke-cancel'));
+    await user.click(screen.getByTestId('sandbox-revoke-cancel'));
+    expect(fake.callsOf('sandbox.revokeSessions')).toEqual([]);
+
+    await user.click(screen.getByTestId('sandbox-revoke'));
+    await user.click(screen.getByTestId('sandbox-revoke-confirm'));
+    await waitFor(() => expect(screen.getByTestId('sandbox-sessions').textContent).toBe('Signed-in sessions: 0'));
+    expect(fake.callsOf('sandbox.revokeSessions')).toEqual([{ targetId: 1 }]);
+    expect(screen.queryByTestId('sandbox-revoke-confirm')).toBeNull();
   });
 
   it('says where to switch when the engine runs real Telegram', async () => {

@@ -8,6 +8,9 @@ import { InfoCard } from './InfoCard';
 import { PeopleList } from './PeopleList';
 import './sandbox.css';
 
+/** How often the open console re-reads the sandbox for login codes and session counts. */
+export const SANDBOX_POLL_MS = 2000;
+
 /** The sandbox console: act as a simulated person and watch what the simulated Telegram does. */
 export function SandboxPage() {
   const { t } = useTranslation();
@@ -41,6 +44,17 @@ function SandboxConsole() {
   useEffect(() => {
     void ensureLoaded();
   }, [ensureLoaded]);
+
+  // Login codes and session counts change without an event the window hears: a code is sent
+  // before any account exists (so no `accounts.changed`), and sessions may be opened by clients
+  // outside the desk. Polling while the console is open is the one way to catch them all, and
+  // a local status read every few seconds costs nothing worth saving.
+  const hasAccounts = useSandboxStore((s) => s.status?.targets.some((x) => x.kind === 'account') ?? false);
+  useEffect(() => {
+    if (!hasAccounts) return;
+    const timer = setInterval(() => void load(), SANDBOX_POLL_MS);
+    return () => clearInterval(timer);
+  }, [hasAccounts, load]);
 
   if (!status) {
     if (error) {

@@ -101,8 +101,20 @@ export class SandboxMtproto {
     if (session) session.revoked = true;
   }
 
-  revokeSessionsOf(userId: number): void {
-    for (const session of this.sessions.values()) if (session.userId === userId) session.revoked = true;
+  /** Ends every session of a user; returns how many were live. */
+  revokeSessionsOf(userId: number): number {
+    let revoked = 0;
+    for (const session of new Set(this.sessions.values())) {
+      if (session.userId !== userId || session.revoked) continue;
+      session.revoked = true;
+      revoked++;
+    }
+    return revoked;
+  }
+
+  /** Live (not revoked) sessions signed in as this user. */
+  sessionCount(userId: number): number {
+    return [...new Set(this.sessions.values())].filter((s) => s.userId === userId && !s.revoked).length;
   }
 
   signedInUser(sessionKey: string): number | null {

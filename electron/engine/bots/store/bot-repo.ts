@@ -1,0 +1,90 @@
+import type { Database } from 'better-sqlite3';
+
+export type BotMode = 'polling' | 'webhook';
+
+/** A bots row as stored; the token stays encrypted here and is decrypted only to connect. */
+export interface BotRecord {
+  id: number;
+  telegramBotId: number;
+  username: string;
+  firstName: string;
+  tokenEnc: string;
+  mode: BotMode;
+  updateOffset: number;
+  enabled: boolean;
+  createdAt: number;
+}
+
+interface Row {
+  id: number;
+  telegram_bot_id: number;
+  username: string;
+  first_name: string;
+  token_enc: string;
+  mode: BotMode;
+  update_offset: number;
+  enabled: number;
+  created_at: number;
+}
+
+export function insertBot(
+  db: Database,
+  input: { telegramBotId: number; username: string; firstName: string; tokenEnc: string; mode: BotMode },
+  now: number,
+): BotRecord {
+  const id = Number(
+    db
+      .prepare('INSERT INTO bots (telegram_bot_id, username, first_name, token_enc, mode, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(input.telegramBotId, input.username, input.firstName, input.tokenEnc, input.mode, now, now).lastInsertRowid,
+  );
+  return findBot(db, id)!;
+}
+
+export function findBot(db: Database, id: number): BotRecord | undefined {
+  const row = db.prepare('SELECT * FROM bots WHERE id = ?').get(id) as Row | undefined;
+  return row && fromRow(row);
+}
+
+export function findBotByTelegramId(db: Database, telegramBotId: number): BotRecord | undefined {
+  const row = db.prepare('SELECT * FROM bots WHERE telegram_bot_id = ?').get(telegramBotId) as Row | undefined;
+  return row && fromRow(row);
+}
+
+export function listBots(db: Database): BotRecord[] {
+  return (db.prepare('SELECT * FROM bots ORDER BY id').all() as Row[]).map(fromRow);
+}
+
+export function setBotEnabled(db: Database, id: number, enabled: boolean, now: number): void {
+  db.prepare('UPDATE bots SET enabled = ?, updated_at = ? WHERE id = ?').run(enabled ? 1 : 0, now, id);
+}
+
+export function readUpdateOffset(db: Database, id: number): number {
+  return db.prepare('SELECT update_offset FROM bots WHERE id = ?').pluck().get(id) as number;
+}
+
+/** Call inside the transaction that stores what the updates produced. */
+export function setUpdateOffset(db: Database, id: number, offset: number, now: number): void {
+  db.prepare('UPDATE bots SET update_offset = ?, updated_at = ? WHERE id = ?').run(offset, now, id);
+}
+
+/** The bot and what it learned of people and chats; its stored messages stay as history. */
+export function deleteBot(db: Database, id: number): void {
+  db.transaction(() => {
+    db.prepare("DELETE FROM telegram_entities WHERE source_kind = 'bot' AND source_id = ?").run(id);
+    db.prepare('DELETE FROM bots WHERE id = ?').run(id);
+  })();
+}
+
+function fromRow(row: Row): BotRecord {
+  return {
+    id: row.id,
+    telegramBotId: row.telegram_bot_id,
+    username: row.username,
+    firstName: row.first_name,
+    tokenEnc: row.token_enc,
+    mode: row.mode,
+    updateOffset: row.update_offset,
+    enabled: row.enabled === 1,
+    createdAt: row.created_at,
+  };
+}

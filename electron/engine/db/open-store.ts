@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import type { EventBus } from '../contract/event-bus';
+import { createDatabaseLogSink } from '../logging/database-log-sink';
+import { pruneLogEntries } from '../logging/log-repo';
+import type { DeskLogging } from '../logging/logger';
+import type { Clock } from '../platform/clock';
+import { createBackupSchedule } from './backup-schedule';
+import { openDatabase } from './open-database';
+
+/**
+ * The workspace's store with what hangs on it: log lines flowing into it, and the daily
+ * backup. Each part registers its own undo in `teardown`.
+ */
+export function openStore(options: {
+  root: string;
+  clock: Clock;
+  logging: DeskLogging;
+  events: EventBus;
+  keepBackups: number;
+  keepLogEntries: number;
+  teardown: (() => void | Promise<void>)[];
+}) {
+  const { logging, teardown } = options;
+  const logSink = createDatabaseLogSink((entries) => options.events.emit({ type: 'logs.appended', payload: { entries } }));
+  teardown.push(logging.addSink(logSink.sink));
+
+  const backupsDir = join(options.root, 'backups');
+  const opened = openDatabase({ path: join(options.root, 'desk.sqlite'), backupsDir, now: options.clock.now, keepBackups: options.keepBackups });
+  const db = opened.db;
+  teardown.push(() => void db.close());
+  logSink.attach(db);
+  teardown.push(() => logSink.detach());
+  if (opened.backupFile) {
+    logging.logger.info({ scope: 'db', file: opened.backupFile, from: opened.previousVersion }, 'backup taken before migrating');
+  }
+  logging.logger.info({ scope: 'db', schema: opened.schemaVersion }, 'database ready');
+
+  const backups = createBackupSchedule({
+    db,
+    dir: backupsDir,
+    keep: options.keepBackups,
+    clock: options.clock,
+    logger: logging.logger,
+    afterBackup: () => pruneLogEntries(db, options.keepLogEntries),
+  });
+  backups.start();
+  teardown.push(() => backups.stop());
+  return { db, schemaVersion: opened.schemaVersion, lastBackupAt: backups.lastBackupAt };
+}

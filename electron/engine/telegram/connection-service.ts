@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+import type { DomainHandlers } from '../../../shared/contract/index';
+import type { ConnectionState } from '../../../shared/domain/connections';
+import type { AuditRecord } from '../audit/audit-repo';
+import type { CallContext } from '../contract/dispatcher';
+import type { EventBus } from '../contract/event-bus';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../platform/clock';
+import type { SecretBox } from '../secrets/secret-box';
+import type { TelegramEnvironment } from './environment';
+
+/** What the accounts and bots services are given by the engine. */
+export interface ConnectionDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretBox;
+  telegram: TelegramEnvironment;
+  /** For `accounts.changed` / `bots.changed` / `messages.received` (emit after the transaction commits). */
+  events: EventBus;
+  audit(record: AuditRecord): void;
+}
+
+/** One line of `/api/health` and of the Accounts & bots page. */
+export interface HealthEntry {
+  kind: 'account' | 'bot';
+  id: number;
+  name: string;
+  state: ConnectionState;
+}
+
+/** The lifecycle every connection service shares, so the engine and "restart all" treat them alike. */
+export interface ConnectionLifecycle {
+  /** Starts every enabled connection found in the database (at engine start). */
+  startAll(): Promise<void>;
+  /** Stops every connection and clears every timer (at engine stop). */
+  stopAll(): Promise<void>;
+  /** Reconnects every enabled connection; returns how many. */
+  restartAll(): Promise<number>;
+  health(): HealthEntry[];
+}
+
+export interface AccountsService extends ConnectionLifecycle {
+  handlers: Omit<DomainHandlers<'accounts', CallContext>, 'accounts.restartAll'>;
+}
+
+export interface BotsService extends ConnectionLifecycle {
+  handlers: DomainHandlers<'bots', CallContext>;
+}

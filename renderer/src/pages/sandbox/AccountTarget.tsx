@@ -1,0 +1,77 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SandboxTarget } from '../../../../shared/domain/sandbox';
+import { useStores } from '../../stores/context';
+
+/** "End all sessions" asks first, inline, with Cancel focused (as Reset does). */
+function RevokeSessions({ account }: { account: SandboxTarget }) {
+  const { t } = useTranslation();
+  const { useSandboxStore } = useStores();
+  const revoking = useSandboxStore((s) => s.revoking === account.id);
+  const revokeError = useSandboxStore((s) => (s.revokeError?.targetId === account.id ? s.revokeError.message : null));
+  const revokeSessions = useSandboxStore((s) => s.revokeSessions);
+  const ids = useId();
+  const [confirming, setConfirming] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !revoking) setConfirming(false);
+  };
+  const confirm = async () => {
+    if (await revokeSessions(account.id)) setConfirming(false);
+  };
+
+  return (
+    <dd>
+      {confirming ? (
+        <div className="sandbox-confirm" role="group" aria-labelledby={`${ids}-ask`} onKeyDown={onKeyDown}>
+          <p id={`${ids}-ask`}>{t('sandbox.info.revokeAsk', { name: account.name })}</p>
+          <div className="form-actions">
+            <button type="button" className="button button-danger button-small" data-testid="sandbox-revoke-confirm" data-id={account.id} disabled={revoking} onClick={() => void confirm()}>
+              {revoking ? t('sandbox.info.revoking') : t('sandbox.info.revokeConfirm')}
+            </button>
+            <button type="button" className="button button-small" data-testid="sandbox-revoke-cancel" ref={cancelRef} disabled={revoking} onClick={() => setConfirming(false)}>
+              {t('sandbox.info.revokeCancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button button-small" data-testid="sandbox-revoke" data-id={account.id} disabled={account.sessions === 0} onClick={() => setConfirming(true)}>
+          {t('sandbox.info.revoke')}
+        </button>
+      )}
+      {revokeError && (
+        <p className="form-error" role="alert">
+          {t('sandbox.info.revokeError', { message: revokeError })}
+        </p>
+      )}
+    </dd>
+  );
+}
+
+/** What a person would need to sign in to a sandbox account, and what a real phone would show. */
+export function AccountTarget({ account }: { account: SandboxTarget }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="sandbox-info-account" data-id={account.id}>
+      <dt>{account.name}</dt>
+      <dd>
+        {t('sandbox.info.phone')}: <code className="sandbox-code">{account.phone ?? '—'}</code>
+      </dd>
+      <dd>
+        {t('sandbox.info.password')}: <code className="sandbox-code">{account.password ?? t('sandbox.info.noPassword')}</code>
+      </dd>
+      <dd data-testid="sandbox-last-code" data-id={account.id}>
+        {t('sandbox.info.lastCode')}: <code className="sandbox-code">{account.lastCode ?? t('sandbox.info.noCode')}</code>
+      </dd>
+      <dd data-testid="sandbox-sessions" data-id={account.id}>
+        {t('sandbox.info.sessions', { sessions: account.sessions })}
+      </dd>
+      <RevokeSessions account={account} />
+    </div>
+  );
+}

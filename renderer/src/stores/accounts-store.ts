@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { DeskErrorShape } from '../../../shared/contract/result';
+import type { AccountView, SignInStep } from '../../../shared/domain/connections';
+import { errorShape, type DeskClient } from '../client/desk-client';
+import { liveList, runRowAction, type LiveList } from './live-list';
+
+export interface ApiDefaults {
+  apiId: number | null;
+  hasApiHash: boolean;
+}
+
+export interface AccountsState extends LiveList<AccountView> {
+  /** The app-wide api_id/api_hash (the hash itself never reaches the window). */
+  defaults: ApiDefaults | null;
+  savingDefaults: boolean;
+  defaultsError: DeskErrorShape | null;
+  restarting: boolean;
+  restarted: { accounts: number; bots: number } | null;
+  restartError: string | null;
+  setDefaultApi(apiId: number, apiHash: string): Promise<boolean>;
+  /** Asks Telegram for a new code for an account whose session ended, and opens the wizard there. */
+  reSignIn(id: number): Promise<void>;
+  restartAll(): Promise<void>;
+}
+
+export function createAccountsStore(client: DeskClient, openSignIn: (step: SignInStep) => void) {
+  return create<AccountsState>()((set, get) => ({
+    ...liveList<AccountView>(set, get, {
+      async list() {
+        const { accounts, defaults } = await client.call('accounts.list', {});
+        set({ defaults });
+        return accounts;
+      },
+      start: (id) => client.call('accounts.start', { id }),
+      stop: (id) => client.call('accounts.stop', { id }),
+      remove: (id) => client.call('accounts.remove', { id }),
+    }),
+    defaults: null,
+    savingDefaults: false,
+    defaultsError: null,
+    restarting: false,
+    restarted: null,
+    restartError: null,
+    async setDefaultApi(apiId, apiHash) {
+      set({ savingDefaults: true, defaultsError: null });
+      try {
+        const defaults = await client.call('accounts.setDefaultApi', { apiId, apiHash });
+        set({ defaults, savingDefaults: false });
+        return true;
+      } catch (error) {
+        set({ savingDefaults: false, defaultsError: errorShape(error) });
+        return false;
+      }
+    },
+    async reSignIn(id) {
+      await runRowAction(set, id, async () => openSignIn(await client.call('accounts.reSignIn', { id })));
+    },
+    async restartAll() {
+      set({ restarting: true, restarted: null, restartError: null });
+      try {
+        const restarted = await client.call('accounts.restartAll', {});
+        set({ restarting: false, restarted });
+      } catch (error) {
+        set({ restarting: false, restartError: errorShape(error).message });
+      }
+    },
+  }));
+}

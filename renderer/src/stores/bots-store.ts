@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+import type { DeskErrorShape } from '../../../shared/contract/result';
+import type { BotView } from '../../../shared/domain/connections';
+import { errorShape, type DeskClient } from '../client/desk-client';
+import { liveList, type LiveList } from './live-list';
+
+export type BotMode = BotView['mode'];
+
+export interface BotsState extends LiveList<BotView> {
+  adding: boolean;
+  addError: DeskErrorShape | null;
+  /** The bot when it was added, so the form can clear the token and say so; null when refused. */
+  add(token: string, mode: BotMode): Promise<BotView | null>;
+}
+
+export function createBotsStore(client: DeskClient) {
+  return create<BotsState>()((set, get) => ({
+    ...liveList<BotView>(set, get, {
+      list: async () => (await client.call('bots.list', {})).bots,
+      start: (id) => client.call('bots.start', { id }),
+      stop: (id) => client.call('bots.stop', { id }),
+      remove: (id) => client.call('bots.remove', { id }),
+    }),
+    adding: false,
+    addError: null,
+    async add(token, mode) {
+      set({ adding: true, addError: null });
+      try {
+        const bot = await client.call('bots.add', { token, mode });
+        get().applyChanged(bot);
+        set({ adding: false });
+        return bot;
+      } catch (error) {
+        set({ adding: false, addError: errorShape(error) });
+        return null;
+      }
+    },
+  }));
+}
