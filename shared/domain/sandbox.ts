@@ -27,6 +27,8 @@ export interface SandboxTarget {
   lastCode: string | null;
   /** Accounts: how many sessions are signed in to it right now. */
   sessions: number;
+  /** Bots: the token, shown because this is a sandbox bot that only exists here. */
+  botToken: string | null;
 }
 
 export interface SandboxFeedItem {

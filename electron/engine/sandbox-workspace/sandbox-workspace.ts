@@ -7,12 +7,14 @@ import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { SandboxMtproto } from '../telegram/sandbox/mtproto/index';
 import { createScriptedPeople } from '../telegram/sandbox/people/scripted-people';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
-import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
+import { seededIds, seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
 import { SandboxRuleError } from '../telegram/sandbox/world/rule-error';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 import { createActivityFeed } from './feed';
+import { readStateFile, setAside, type RestoredSandbox } from './state-file';
+import { createStateSaver } from './state-saver';
 
-/** The same seed every time, so the workspace's people and ids are stable across restarts. */
+/** The same seed every time, so a fresh sandbox (first start, or after a reset) has the same people and ids. */
 export const SANDBOX_SEED = 20261121;
 
 export interface ActInput {
@@ -32,22 +34,46 @@ const TARGET_KINDS: Record<SandboxAction, SandboxTargetKind[]> = {
 };
 
 /**
- * The sandbox workspace: a seeded simulated Telegram living inside the engine, its front
- * doors, scripted people, and the console's actions and feed.
+ * The sandbox workspace: a simulated Telegram living inside the engine, its front doors,
+ * scripted people, and the console's actions and feed. Like Telegram's servers, it keeps its
+ * state across the desk's restarts (in `stateFile`), so message ids, pts and update_ids go on
+ * from where they were instead of clashing with what the desk has stored.
  */
 export async function startSandboxWorkspace(options: {
   clock: Clock;
   logger: Logger;
   onActivity: (items: SandboxFeedItem[]) => void;
+  /** Where the simulated Telegram is kept between runs (written atomically, read at start). */
+  stateFile: string;
 }) {
-  const world = new SandboxWorld({ clock: options.clock, seed: SANDBOX_SEED });
-  const seeded = seedSandboxWorld(world);
+  const log = options.logger.child({ scope: 'sandbox' });
+  const restored = restoreOrNull(options.stateFile, options.clock, log);
+  const world = restored?.world ?? new SandboxWorld({ clock: options.clock, seed: SANDBOX_SEED });
+  const seeded = restored?.seeded ?? seedSandboxWorld(world);
   const feed = createActivityFeed(world, options.onActivity);
   const people = createScriptedPeople(world, seeded);
-  const log = options.logger.child({ scope: 'sandbox' });
   // Accounts in the sandbox workspace sign in through this front door (the accounts issue).
-  const mtproto = new SandboxMtproto({ world });
-  const botApi = await createBotApiServer({ world, onInternalError: (error) => log.error({ err: error }, 'sandbox Bot API failed') });
+  const mtproto = new SandboxMtproto({
+    world,
+    restored: restored?.mtproto,
+    // Someone trying the sandbox should not sit through Telegram's minute before "send by SMS".
+    options: { codes: { resendTimeoutSeconds: 5 } },
+  });
+  const botApi = await createBotApiServer({
+    world,
+    restored: restored?.botApi,
+    onInternalError: (error) => log.error({ err: error }, 'sandbox Bot API failed'),
+  });
+  const saver = createStateSaver({
+    path: options.stateFile,
+    state: () => ({ world: world.snapshot(), mtproto: mtproto.snapshot(), botApi: botApi.snapshot(), seeded: seededIds(seeded) }),
+    now: options.clock.now,
+    onError: (error) => log.error({ err: error, file: options.stateFile }, 'could not save the sandbox state'),
+  });
+  const stopSaving = world.subscribe(() => saver.changed());
+  // A fresh world is saved at once: its session secret must outlive a crash in the first moments.
+  if (!restored) void saver.save();
+  log.info({ file: options.stateFile, restored: restored !== null }, restored ? 'sandbox world restored' : 'sandbox world seeded');
   let autoActivity = { enabled: false, everySeconds: 5 };
   log.info({ url: botApi.url }, 'sandbox Bot API listening');
 
@@ -118,7 +144,9 @@ export async function startSandboxWorkspace(options: {
     revokeSessions(targetId: number): number {
       const account = targets().find((t) => t.id === targetId && t.kind === 'account');
       if (!account) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
-      return mtproto.revokeSessionsOf(targetId);
+      const revoked = mtproto.revokeSessionsOf(targetId);
+      saver.changed();
+      return revoked;
     },
     status(): SandboxStatus {
       return {
@@ -147,13 +175,26 @@ export async function startSandboxWorkspace(options: {
     async stop() {
       people.stop();
       feed.stop();
+      stopSaving();
       mtproto.dispose();
       await botApi.close();
+      await saver.stop();
     },
   };
 }
 
 export type SandboxWorkspace = Awaited<ReturnType<typeof startSandboxWorkspace>>;
+
+/** The saved sandbox, or null to seed a fresh one; an unusable file is kept aside, and said so. */
+function restoreOrNull(path: string, clock: Clock, log: Logger): RestoredSandbox | null {
+  try {
+    return readStateFile(path, clock);
+  } catch (error) {
+    const keptAs = setAside(path, clock.now());
+    log.warn({ err: error, keptAs }, 'the saved sandbox world could not be read: starting a fresh one (the old file is kept aside)');
+    return null;
+  }
+}
 
 function describeTargets(seeded: SeededWorld): SandboxTarget[] {
   const account = (user: SeededWorld['account']): SandboxTarget => ({
@@ -165,6 +206,7 @@ function describeTargets(seeded: SeededWorld): SandboxTarget[] {
     password: user.twoFactor?.password ?? null,
     lastCode: null,
     sessions: 0,
+    botToken: null,
   });
   const chat = (c: SeededWorld['channel'], kind: 'channel' | 'group'): SandboxTarget => ({
     id: c.id,
@@ -175,11 +217,12 @@ function describeTargets(seeded: SeededWorld): SandboxTarget[] {
     password: null,
     lastCode: null,
     sessions: 0,
+    botToken: null,
   });
   return [
     account(seeded.account),
     account(seeded.secondAccount),
-    { id: seeded.bot.id, kind: 'bot', name: seeded.bot.firstName, username: seeded.bot.username, phone: null, password: null, lastCode: null, sessions: 0 },
+    { id: seeded.bot.id, kind: 'bot', name: seeded.bot.firstName, username: seeded.bot.username, phone: null, password: null, lastCode: null, sessions: 0, botToken: seeded.bot.token },
     chat(seeded.channel, 'channel'),
     chat(seeded.group, 'group'),
   ];

@@ -11,6 +11,7 @@ import { createSandboxStore } from './sandbox-store';
 import { createSettingsStore } from './settings-store';
 import { createSignInStore } from './sign-in-store';
 import { createSystemStore } from './system-store';
+import { createHttpApiStore } from './http-api-store';
 import type { AreaId } from '../app/areas';
 
 export interface StoreOptions {
@@ -33,6 +34,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     useAuditStore: createAuditStore(client, saveFile),
     useConnectionStore: createConnectionStore(client),
     useSystemStore: createSystemStore(client),
+    useHttpApiStore: createHttpApiStore(client),
     useNavigationStore: createNavigationStore(options.initialArea),
     useSandboxStore: createSandboxStore(client),
     useAccountsStore,

@@ -33,7 +33,8 @@ export async function openSignedInDesk(beforeLoad: (page: Page) => void = () => 
   const desk = new HeadlessDesk();
   const link = await desk.start();
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
   beforeLoad(page);
   await page.goto(link);
   return {

@@ -59,6 +59,11 @@ export function InfoCard({ botApiUrl, targets }: { botApiUrl: string | null; tar
               <li key={bot.id} data-testid="sandbox-info-bot">
                 {bot.name}
                 {bot.username && <code className="sandbox-code">@{bot.username}</code>}
+                {bot.botToken && (
+                  <div className="field-hint">
+                    {t('sandbox.info.botToken')}: <code className="sandbox-code" data-testid="sandbox-bot-token">{bot.botToken}</code>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { LANGUAGES, THEMES, WORKSPACES, type Settings } from '../../../../shared
 import { useStores } from '../../stores/context';
 import type { SaveError } from '../../stores/settings-store';
 import { diff, toDraft, validate, type SettingsDraft } from './settings-form';
+import { HttpApiInfo } from './HttpApiInfo';
 import './settings.css';
 
 export function SettingsPage() {
@@ -199,6 +200,7 @@ function SettingsForm({ value }: { value: Settings }) {
             </p>
           )}
         </div>
+        <HttpApiInfo />
       </fieldset>
 
       {saveError && (

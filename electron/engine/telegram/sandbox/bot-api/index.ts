@@ -2,3 +2,4 @@ export { createBotApiServer, type BotApiServer, type BotApiServerOptions } from 
 export { TELEGRAM_BOT_LIMITS, scaleLimits, type BotApiLimits, type RateWindow } from './limits/rate-limits';
 export type { BotApiFaults, FaultRule } from './faults/faults';
 export type { WebhookRetry } from './updates/webhook';
+export { botApiSnapshotSchema, type BotApiSnapshot } from './updates/bot-state';

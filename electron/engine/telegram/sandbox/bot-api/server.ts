@@ -13,7 +13,7 @@ import { RateLimiter } from './limits/rate-limiter';
 import { TELEGRAM_BOT_LIMITS, type BotApiLimits } from './limits/rate-limits';
 import { Described } from './methods/context';
 import { findMethod } from './methods/registry';
-import { BotStates } from './updates/bot-state';
+import { BotStates, type BotApiSnapshot } from './updates/bot-state';
 import { updatesFromEvent } from './updates/from-world';
 import { DEFAULT_WEBHOOK_RETRY, type WebhookRetry } from './updates/webhook';
 
@@ -27,6 +27,8 @@ export interface BotApiServerOptions {
   port?: number;
   /** A method that failed for a reason other than a Telegram rule (a sandbox bug). */
   onInternalError?: (error: unknown) => void;
+  /** What an earlier door on this world left (see `snapshot()`). */
+  restored?: BotApiSnapshot;
 }
 
 export interface BotApiServer {
@@ -36,6 +38,8 @@ export interface BotApiServer {
   setFaults(faults: BotApiFaults): void;
   /** Updates waiting for a bot (not yet confirmed by getUpdates or delivered to its webhook). */
   pendingUpdateCount(botId: number): number;
+  /** Unconfirmed updates and allowed_updates per bot, for a later door to continue from. */
+  snapshot(): BotApiSnapshot;
   close(): Promise<void>;
 }
 
@@ -45,7 +49,7 @@ const SERVER_ERRORS = { 500: 'Internal Server Error', 502: 'Bad Gateway' } as co
 /** The Bot API front door: an HTTP server on loopback that real Bot API clients run against. */
 export async function createBotApiServer(options: BotApiServerOptions): Promise<BotApiServer> {
   const { world } = options;
-  const states = new BotStates(world.clock);
+  const states = new BotStates(world, options.restored);
   const limiter = new RateLimiter(world.clock, options.limits ?? TELEGRAM_BOT_LIMITS);
   const faults = new FaultInjector(options.faults ?? {}, world.random);
   const webhookRetry = options.webhookRetry ?? DEFAULT_WEBHOOK_RETRY;
@@ -106,6 +110,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     setLimits: (limits) => limiter.setLimits(limits),
     setFaults: (next) => faults.set(next),
     pendingUpdateCount: (botId) => states.get(botId).queue.size(),
+    snapshot: () => states.snapshot(),
     async close() {
       unsubscribe();
       states.closeAll(new BotApiError(500, SERVER_ERRORS[500]));

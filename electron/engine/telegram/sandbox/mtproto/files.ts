@@ -23,7 +23,10 @@ interface Upload {
 export class FileRegistry {
   private readonly byId = new Map<bigint, SandboxFile>();
 
-  constructor(private readonly world: SandboxWorld) {}
+  constructor(world: SandboxWorld) {
+    // Files from before a restart: clients still hold their ids and may download them again.
+    for (const file of world.allFiles()) this.ids(file);
+  }
 
   savePart(uploads: Map<bigint, Upload>, fileId: bigint, part: number, bytes: Buffer, totalParts: number | null): void {
     if (part < 0 || (totalParts !== null && part >= totalParts)) fail('FILE_PART_INVALID');

@@ -13,9 +13,12 @@ import { fromLong } from './long';
 import { resolveOptions, type AntiSpamOptions, type OptionsOverride, type SandboxMtprotoOptions } from './options';
 import { fail, rpcError } from './rpc-error';
 import { newSession, type Session } from './session';
+import type { MtprotoSnapshot } from './snapshot';
 import { createVerifier, type SrpVerifier } from './srp';
 import { SandboxMtprotoTransport } from './transport';
 import { UpdatesHub } from './updates-hub';
+
+const SESSION_TOKEN_VERSION = 's1';
 
 /**
  * The MTProto side of the Telegram sandbox, one per world: it hands out transports that speak
@@ -36,31 +39,43 @@ export class SandboxMtproto {
   /** Sends whose random_id is being processed, for RANDOM_ID_DUPLICATE. */
   private readonly inFlight = new Set<string>();
   private readonly unsubscribe: () => void;
-  /** Signs exported sessions; drawn from the seeded random, so the same world accepts them again. */
+  /** Signs exported sessions; kept in the snapshot, so a restarted door accepts them again. */
   private readonly sessionSecret: string;
+  /** Exported sessions ended before this door started (Telegram remembers them). */
+  private readonly revokedBefore: Set<string>;
 
-  constructor(input: { world: SandboxWorld; options?: OptionsOverride }) {
+  /** `restored` continues what an earlier door on this world left (see `snapshot()`). */
+  constructor(input: { world: SandboxWorld; options?: OptionsOverride; restored?: MtprotoSnapshot }) {
     this.world = input.world;
     this.options = resolveOptions(input.options);
     this.codes = new LoginCodes(this.world, this.options.codes);
     this.antiSpam = new AntiSpam(this.world.clock, this.options.antiSpam);
     this.files = new FileRegistry(this.world);
+    const restored = input.restored ?? null;
     this.hub = new UpdatesHub(this.world, this.files, (userId, updates, except) => {
       for (const transport of this.transports) {
         if (transport.session.userId === userId && transport.session !== except) transport.deliver(updates);
       }
-    });
+    }, restored);
     this.unsubscribe = this.world.subscribe((event) => this.hub.handle(event));
-    this.sessionSecret = this.world.random.hex(32);
+    this.sessionSecret = restored?.sessionSecret ?? this.world.random.hex(32);
+    this.revokedBefore = new Set(restored?.revokedSessions);
+  }
+
+  /** What a later door on the restored world needs to continue: see MtprotoSnapshot. */
+  snapshot(): MtprotoSnapshot {
+    // Only exported (signed) keys can come back after a restart, so only they are worth keeping.
+    const revokedNow = [...this.sessions].filter(([key, session]) => session.revoked && key.startsWith(`${SESSION_TOKEN_VERSION}.`)).map(([key]) => key);
+    return { sessionSecret: this.sessionSecret, revokedSessions: [...new Set([...this.revokedBefore, ...revokedNow])], ...this.hub.snapshot() };
   }
 
   /**
-   * Telegram keeps authorizations on its servers; the sandbox world is rebuilt at every start,
-   * so a signed-in session is exported as a signed token that a rebuilt world accepts again.
+   * Telegram keeps authorizations on its servers; the sandbox keeps only a secret, so a
+   * signed-in session is exported as a signed token that a restarted door accepts again.
    */
   exportSession(session: Session): string {
     if (session.userId === null) return session.key;
-    const token = `s1.${session.userId}.${this.world.random.hex(8)}`;
+    const token = `${SESSION_TOKEN_VERSION}.${session.userId}.${this.world.random.hex(8)}`;
     const signed = `${token}.${this.sign(token)}`;
     this.sessions.set(signed, session);
     return signed;
@@ -68,13 +83,14 @@ export class SandboxMtproto {
 
   private restoreSession(key: string): Session | null {
     const [version, userId, nonce, signature] = key.split('.');
-    if (version !== 's1' || !userId || !nonce || !signature) return null;
+    if (version !== SESSION_TOKEN_VERSION || !userId || !nonce || !signature) return null;
     const expected = Buffer.from(this.sign(`${version}.${userId}.${nonce}`));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     if (!this.world.findUser(Number(userId))) return null;
     const session = newSession(key);
     session.userId = Number(userId);
+    session.revoked = this.revokedBefore.has(key);
     return session;
   }
 
@@ -108,6 +124,11 @@ export class SandboxMtproto {
       if (session.userId !== userId || session.revoked) continue;
       session.revoked = true;
       revoked++;
+    }
+    // Telegram drops the connections of ended sessions; the client notices at once and its
+    // next request answers AUTH_KEY_UNREGISTERED. The sandbox nudges them the same way.
+    for (const transport of this.transports) {
+      if (transport.session.userId === userId && transport.session.revoked) transport.deliver(new Api.UpdatesTooLong());
     }
     return revoked;
   }

@@ -8,6 +8,7 @@ import { apiMessage } from './message-view';
 import { peerFor } from './peers';
 import { PtsLog, type LoggedUpdate } from './pts-log';
 import type { Session } from './session';
+import type { HubSnapshot } from './snapshot';
 
 export type Deliver = (userId: number, updates: Api.TypeUpdates, except: Session | null) => void;
 
@@ -28,7 +29,18 @@ export class UpdatesHub {
     private readonly world: SandboxWorld,
     private readonly files: FileRegistry,
     private readonly deliver: Deliver,
-  ) {}
+    restored: HubSnapshot | null = null,
+  ) {
+    for (const [userId, pts] of restored?.accountPts ?? []) this.accounts.set(userId, new PtsLog(pts));
+    for (const [chatId, pts] of restored?.channelPts ?? []) this.channels.set(chatId, new PtsLog(pts));
+    for (const [key, uid] of restored?.readUpTo ?? []) this.readMax.set(key, uid);
+  }
+
+  /** Where every sequence stands; the events themselves are not kept across a restart. */
+  snapshot(): HubSnapshot {
+    const ptsOf = (logs: Map<number, PtsLog>) => [...logs].map(([id, log]): [number, number] => [id, log.pts]);
+    return { accountPts: ptsOf(this.accounts), channelPts: ptsOf(this.channels), readUpTo: [...this.readMax] };
+  }
 
   account(userId: number): PtsLog {
     return getOrCreate(this.accounts, userId);

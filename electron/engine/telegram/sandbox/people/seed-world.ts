@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { SnapshotError } from '../world/snapshot';
 import type { SandboxWorld } from '../world/world';
 import type { SandboxBot, SandboxChat, SandboxUser } from '../world/types';
 
@@ -62,4 +64,47 @@ export function seedSandboxWorld(world: SandboxWorld): SeededWorld {
     world.addContact(person.id, account.id);
   }
   return { account, secondAccount, bot, channel, group, people };
+}
+
+/** The seeded cast by id, to find it again in a world restored from a snapshot. */
+export const seededIdsSchema = z.object({
+  accountId: z.number().int(),
+  secondAccountId: z.number().int(),
+  botId: z.number().int(),
+  channelId: z.number().int(),
+  groupId: z.number().int(),
+  peopleIds: z.array(z.number().int()),
+});
+
+export type SeededIds = z.output<typeof seededIdsSchema>;
+
+export function seededIds(seeded: SeededWorld): SeededIds {
+  return {
+    accountId: seeded.account.id,
+    secondAccountId: seeded.secondAccount.id,
+    botId: seeded.bot.id,
+    channelId: seeded.channel.id,
+    groupId: seeded.group.id,
+    peopleIds: seeded.people.map((p) => p.id),
+  };
+}
+
+/** The seeded cast in a restored world; a SnapshotError when the world lacks one of them. */
+export function findSeeded(world: SandboxWorld, ids: SeededIds): SeededWorld {
+  const user = (id: number) => world.findUser(id) ?? missing(`user ${id}`);
+  const chat = (id: number) => world.findChat(id) ?? missing(`chat ${id}`);
+  const bot = user(ids.botId);
+  if (!bot.isBot) missing(`bot ${ids.botId}`);
+  return {
+    account: user(ids.accountId),
+    secondAccount: user(ids.secondAccountId),
+    bot: bot as SandboxBot,
+    channel: chat(ids.channelId),
+    group: chat(ids.groupId),
+    people: ids.peopleIds.map(user),
+  };
+}
+
+function missing(what: string): never {
+  throw new SnapshotError(`The sandbox state is broken: the seeded ${what} is not in its world.`);
 }

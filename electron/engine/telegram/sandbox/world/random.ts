@@ -1,6 +1,8 @@
 /**
  * A seeded generator so scripted people, ids and access hashes are the same on every run
- * (mulberry32: four lines, good enough for simulation, not for crypto).
+ * (mulberry32: four lines, good enough for simulation, not for crypto). Its whole state is
+ * one number: `seededRandom(r.state())` continues exactly where `r` is, which is how a
+ * world restored from a snapshot keeps drawing the same sequence.
  */
 export function seededRandom(seed: number) {
   let state = seed >>> 0;
@@ -13,6 +15,7 @@ export function seededRandom(seed: number) {
   };
   return {
     next,
+    state: () => state,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     /** A positive signed 63-bit value, like Telegram's access hashes. */

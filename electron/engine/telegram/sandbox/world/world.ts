@@ -3,6 +3,7 @@ import type { Clock } from '../../../platform/clock';
 import { LIMITS } from './limits';
 import { seededRandom, type SeededRandom } from './random';
 import { SandboxRuleError } from './rule-error';
+import { decodeWorld, encodeWorld, type CallbackAnswer, type WorldCounters, type WorldSnapshot } from './snapshot';
 import type {
   AdminRights,
   ChatKind,
@@ -56,19 +57,59 @@ export class SandboxWorld {
   private readonly messages = new Map<number, SandboxMessage>();
   private readonly files = new Map<string, SandboxFile>();
   private readonly listeners = new Set<(event: WorldEvent) => void>();
-  private readonly callbackAnswers = new Map<string, { text: string | null; showAlert: boolean }>();
+  private readonly callbackAnswers = new Map<string, CallbackAnswer>();
   /** Bots a person has started a private chat with (a bot cannot write first). */
   private readonly startedBots = new Set<string>();
-  private nextUserId = 1_000_001;
-  private nextBotId = 7_000_000_001;
-  private nextGroupId = 4_000_001;
-  private nextChannelId = 1_900_000_001;
-  private nextUid = 1;
-  private nextQueryId = 1;
+  /** Per bot, the next Bot API update_id: kept by the world so it survives the door's restarts. */
+  private readonly botUpdateIds = new Map<number, number>();
+  private readonly counters: WorldCounters = {
+    nextUserId: 1_000_001,
+    nextBotId: 7_000_000_001,
+    nextGroupId: 4_000_001,
+    nextChannelId: 1_900_000_001,
+    nextUid: 1,
+    nextQueryId: 1,
+  };
 
   constructor(options: { clock: Clock; seed?: number }) {
     this.clock = options.clock;
     this.random = seededRandom(options.seed ?? 1);
+  }
+
+  /**
+   * Everything the world holds, as versioned JSON-ready data (see snapshot.ts). It shares
+   * some objects with the live world, so serialize it before the world changes again.
+   */
+  snapshot(): WorldSnapshot {
+    return encodeWorld({
+      counters: this.counters,
+      randomState: this.random.state(),
+      users: this.allUsers(),
+      chats: this.allChats(),
+      files: this.allFiles(),
+      messages: this.allMessages(),
+      callbackAnswers: this.callbackAnswers,
+      startedBots: this.startedBots,
+      botUpdateIds: this.botUpdateIds,
+    });
+  }
+
+  /**
+   * The world a snapshot describes, continuing its ids and its random sequence; throws a
+   * SnapshotError when the data is of another version or broken.
+   */
+  static restore(data: unknown, options: { clock: Clock }): SandboxWorld {
+    const contents = decodeWorld(data);
+    const world = new SandboxWorld({ clock: options.clock, seed: contents.randomState });
+    Object.assign(world.counters, contents.counters);
+    for (const user of contents.users) world.users.set(user.id, user);
+    for (const chat of contents.chats) world.chats.set(chat.id, chat);
+    for (const file of contents.files) world.files.set(file.uniqueId, file);
+    for (const message of contents.messages) world.messages.set(message.uid, message);
+    for (const [queryId, answer] of contents.callbackAnswers) world.callbackAnswers.set(queryId, answer);
+    for (const key of contents.startedBots) world.startedBots.add(key);
+    for (const [botId, next] of contents.botUpdateIds) world.botUpdateIds.set(botId, next);
+    return world;
   }
 
   /** Seconds, as Telegram dates are. */
@@ -91,7 +132,7 @@ export class SandboxWorld {
     if (input.username && this.userByUsername(input.username)) throw new SandboxRuleError('USERNAME_OCCUPIED');
     if (input.phone && this.userByPhone(input.phone)) throw new SandboxRuleError('PHONE_NUMBER_OCCUPIED');
     const user: SandboxUser = {
-      id: this.nextUserId++,
+      id: this.counters.nextUserId++,
       accessHash: this.random.long(),
       isBot: false,
       firstName: input.firstName,
@@ -113,7 +154,7 @@ export class SandboxWorld {
   addBot(input: { username: string; firstName: string; ownerId?: number | null; canJoinGroups?: boolean }): SandboxBot {
     if (!/bot$/i.test(input.username)) throw new SandboxRuleError('BOT_USERNAME_INVALID', 'A bot username must end in "bot".');
     if (this.userByUsername(input.username)) throw new SandboxRuleError('USERNAME_OCCUPIED');
-    const id = this.nextBotId++;
+    const id = this.counters.nextBotId++;
     const secret = Array.from({ length: 35 }, () => this.random.pick([...TOKEN_CHARS])).join('');
     const bot: SandboxBot = {
       id,
@@ -163,6 +204,13 @@ export class SandboxWorld {
     return [...this.users.values()].find((u) => u.username?.toLowerCase() === name);
   }
 
+  /** The bot's next Bot API update_id; they only grow, across restarts too, as Telegram's do. */
+  nextBotUpdateId(botId: number): number {
+    const id = this.botUpdateIds.get(botId) ?? 1;
+    this.botUpdateIds.set(botId, id + 1);
+    return id;
+  }
+
   botByToken(token: string): SandboxBot | undefined {
     return [...this.users.values()].find((u): u is SandboxBot => u.isBot && (u as SandboxBot).token === token);
   }
@@ -196,7 +244,7 @@ export class SandboxWorld {
   createChat(input: { kind: ChatKind; title: string; creatorId: number; username?: string | null; memberIds?: number[] }): SandboxChat {
     const channelLike = input.kind !== 'group';
     const chat: SandboxChat = {
-      id: channelLike ? this.nextChannelId++ : this.nextGroupId++,
+      id: channelLike ? this.counters.nextChannelId++ : this.counters.nextGroupId++,
       accessHash: this.random.long(),
       kind: input.kind,
       title: input.title,
@@ -390,7 +438,7 @@ export class SandboxWorld {
     this.checkMayWrite(sender, input.conversation);
 
     const message: SandboxMessage = {
-      uid: this.nextUid++,
+      uid: this.counters.nextUid++,
       conversation: input.conversation,
       senderId: sender.id,
       date: this.now(),
@@ -458,7 +506,7 @@ export class SandboxWorld {
 
   private postService(chat: SandboxChat, actorId: number, action: NonNullable<SandboxMessage['action']>): void {
     const message: SandboxMessage = {
-      uid: this.nextUid++,
+      uid: this.counters.nextUid++,
       conversation: { kind: 'chat', chatId: chat.id },
       senderId: actorId,
       date: this.now(),
@@ -570,7 +618,7 @@ export class SandboxWorld {
     const message = this.message(messageUid);
     const exists = message.inlineKeyboard?.some((row) => row.some((b) => b.callbackData === data));
     if (!exists) throw new SandboxRuleError('DATA_INVALID');
-    const queryId = String(BigInt(this.nextQueryId++) * 4_294_967_311n);
+    const queryId = String(BigInt(this.counters.nextQueryId++) * 4_294_967_311n);
     this.emit({ type: 'callback.pressed', queryId, userId, message, data });
     return queryId;
   }
@@ -617,6 +665,10 @@ export class SandboxWorld {
 
   file(uniqueId: string): SandboxFile | undefined {
     return this.files.get(uniqueId);
+  }
+
+  allFiles(): SandboxFile[] {
+    return [...this.files.values()];
   }
 }
 

@@ -5,21 +5,42 @@ const OPT_IN_ONLY = new Set(['chat_member', 'message_reaction', 'message_reactio
 /** Telegram keeps an unconfirmed update for 24 hours. */
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 
-interface PendingUpdate {
+export interface PendingUpdate {
   updateId: number;
   type: string;
+  /** The update's Bot API JSON, as it will be served. */
   payload: unknown;
   createdAt: number;
 }
 
-/** One bot's pending updates, shared by long polling and the webhook. */
+/** What a queue keeps across restarts: Telegram holds unconfirmed updates and allowed_updates. */
+export interface QueueSnapshot {
+  pending: PendingUpdate[];
+  allowed: string[] | null;
+}
+
+/**
+ * One bot's pending updates, shared by long polling and the webhook. update_ids come from
+ * `nextId` (the world's per-bot counter), so they keep growing when the door restarts.
+ */
 export class UpdateQueue {
   private pending: PendingUpdate[] = [];
-  private nextId = 1;
   private allowed: Set<string> | null = null;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly nextId: () => number,
+    restored: QueueSnapshot | null = null,
+  ) {
+    if (!restored) return;
+    this.pending = restored.pending.map((u) => ({ ...u }));
+    this.allowed = restored.allowed ? new Set(restored.allowed) : null;
+  }
+
+  snapshot(): QueueSnapshot {
+    return { pending: this.pending.map((u) => ({ ...u })), allowed: this.allowed ? [...this.allowed] : null };
+  }
 
   /** Telegram remembers `allowed_updates` until changed; an empty list means the default. */
   setAllowed(types: string[]): void {
@@ -34,7 +55,7 @@ export class UpdateQueue {
   push(type: string, payload: unknown): void {
     const wanted = this.allowed ? this.allowed.has(type) : !OPT_IN_ONLY.has(type);
     if (!wanted) return;
-    this.pending.push({ updateId: this.nextId++, type, payload, createdAt: this.clock.now() });
+    this.pending.push({ updateId: this.nextId(), type, payload, createdAt: this.clock.now() });
     for (const listener of [...this.listeners]) listener();
   }
 

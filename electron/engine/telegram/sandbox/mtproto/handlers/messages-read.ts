@@ -51,7 +51,7 @@ function indexOrEnd(index: number, length: number): number {
   return index < 0 ? length : index;
 }
 
-function dialog(account: AccountService, conversation: Conversation, last: SandboxMessage): Api.Dialog {
+export function dialog(account: AccountService, conversation: Conversation, last: SandboxMessage): Api.Dialog {
   const world = account.world;
   const hub = account.server.hub;
   const me = account.me.id;

@@ -1,8 +1,10 @@
 import { Api } from 'telegram';
+import type { SandboxChat } from '../../world/types';
 import type { AccountService } from '../account-service';
 import type { LoggedUpdate } from '../pts-log';
 import { userRoute } from '../route';
 import { fail } from '../rpc-error';
+import { dialog } from './messages-read';
 
 function state(account: AccountService, pts: number): Api.updates.State {
   return new Api.updates.State({ pts, qts: 0, date: account.world.now(), seq: 0, unreadCount: 0 });
@@ -22,9 +24,14 @@ function split(account: AccountService, entries: LoggedUpdate[]) {
   return { newMessages, otherUpdates, users, chats };
 }
 
-/** Exactly the events after the client's pts; more than the limit come as a slice to continue from. */
+/**
+ * Exactly the events after the client's pts; more than the limit come as a slice to continue
+ * from. Events lost in a restart cannot be listed: the client is told so, with the pts to
+ * continue from, and reloads what it needs (Telegram's DifferenceTooLong).
+ */
 function getDifference(account: AccountService, request: Api.updates.GetDifference): Api.updates.TypeDifference {
   const log = account.server.hub.account(account.me.id);
+  if (log.lostAfter(request.pts)) return new Api.updates.DifferenceTooLong({ pts: log.pts });
   const missed = log.after(request.pts);
   if (missed.length === 0) return new Api.updates.DifferenceEmpty({ date: account.world.now(), seq: 0 });
   const limit = Math.min(account.server.options.differenceLimit, request.ptsTotalLimit || Infinity);
@@ -38,11 +45,26 @@ function getChannelDifference(account: AccountService, request: Api.updates.GetC
   const chat = account.channel(request.channel);
   if (!chat.members.has(account.me.id) && !chat.username) fail('CHANNEL_PRIVATE');
   const log = account.server.hub.channel(chat.id);
+  if (log.lostAfter(request.pts)) return channelTooLong(account, chat, request.limit);
   const missed = log.after(request.pts);
   if (missed.length === 0) return new Api.updates.ChannelDifferenceEmpty({ final: true, pts: log.pts });
   const page = missed.slice(0, request.limit > 0 ? request.limit : 100);
   const { newMessages, otherUpdates, users, chats } = split(account, page);
   return new Api.updates.ChannelDifference({ final: page.length === missed.length, pts: page.at(-1)!.pts, newMessages, otherUpdates, users, chats });
+}
+
+/** A channel's lost events: Telegram sends its dialog and newest messages to start over from. */
+function channelTooLong(account: AccountService, chat: SandboxChat, limit: number): Api.updates.TypeChannelDifference {
+  const conversation = { kind: 'chat' as const, chatId: chat.id };
+  const recent = account.world.history(account.me.id, conversation).slice(0, limit > 0 ? limit : 100);
+  const log = account.server.hub.channel(chat.id);
+  if (!recent[0]) return new Api.updates.ChannelDifferenceEmpty({ final: true, pts: log.pts });
+  return new Api.updates.ChannelDifferenceTooLong({
+    final: true,
+    dialog: dialog(account, conversation, recent[0]),
+    messages: recent.map((message) => account.view(message)),
+    ...account.entitiesOf(recent),
+  });
 }
 
 export const updatesRoutes = [
