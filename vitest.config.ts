@@ -22,6 +22,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Not part of `npm test`: `npm run bench` prints figures; nothing here asserts a time.
+          name: 'bench',
+          environment: 'node',
+          include: ['bench/**/*.perf.ts'],
+          testTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.ts'],

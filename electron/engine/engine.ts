@@ -17,6 +17,9 @@ import type { Notifier } from './platform/notifier';
 import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
 import { createHttpApi } from './http/http-api';
+import { createInboxService } from './inbox/inbox-service';
+import { createOutbox } from './outbox/outbox';
+import { realScheduler } from './accounts/runtime/scheduler';
 import { healthRoute } from './http/health-route';
 import { messagesHandlers } from './messages/handlers';
 import { sandboxHandlers } from './sandbox-workspace/handlers';
@@ -163,6 +166,18 @@ export function createEngine(options: EngineOptions): Engine {
       });
       teardown.push(() => httpApi.stop());
 
+      const outbox = createOutbox({
+        db,
+        clock: options.clock,
+        logger: logging.logger,
+        senders: { account: (id) => accounts.connection(id), bot: (id) => bots.api(id) },
+      });
+      const inbox = createInboxService(
+        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id) },
+        { scheduler: realScheduler },
+      );
+      teardown.push(() => outbox.stop(), () => inbox.stop());
+
       const ctx: EngineContext = {
         db: () => db,
         clock: options.clock,
@@ -190,6 +205,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...accounts.handlers,
         ...bots.handlers,
         ...messagesHandlers(ctx),
+        ...inbox.handlers,
         'accounts.restartAll': async (_input, call) => {
           audit({ actor: call.actor, action: 'accounts.restartAll', target: null });
           return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };
@@ -198,6 +214,8 @@ export function createEngine(options: EngineOptions): Engine {
       running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger), teardown };
       await accounts.startAll();
       await bots.startAll();
+      inbox.start();
+      await outbox.start();
       await httpApi.apply(settings.get().httpIntake);
       logging.logger.info({ scope: 'engine', mode: options.mode, dataDir: options.dataDir }, 'engine started');
     } catch (error) {

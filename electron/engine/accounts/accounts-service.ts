@@ -124,6 +124,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
       await Promise.all(rows.map(restart));
       return rows.length;
     },
+    connection: (accountId) => runtimes.get(accountId)?.connection ?? null,
     health(): HealthEntry[] {
       return listAccounts(db).map((row) => ({ kind: 'account', id: row.id, name: accountName(row), state: stateOf(row) }));
     },

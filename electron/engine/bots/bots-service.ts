@@ -1,6 +1,8 @@
 import type { Api } from 'grammy';
 import { DeskError } from '../../../shared/contract/result';
-import type { BotView, ConnectionState, IncomingMessage } from '../../../shared/domain/connections';
+import type { BotView, ConnectionState } from '../../../shared/domain/connections';
+import { announceIngest } from '../inbox/ingest/announce';
+import type { IngestResult } from '../inbox/ingest/store-incoming';
 import type { BotsService, ConnectionDeps } from '../telegram/connection-service';
 import { classifyBotApiError, createBotApi } from '../telegram/bots/bot-api';
 import { checkBotToken } from './add-bot';
@@ -27,6 +29,8 @@ export interface BotsServiceOptions {
 export interface BotsServiceWithWebhook extends BotsService {
   /** For the local HTTP server: one POST from Telegram to a bot's webhook route. */
   handleWebhook(botId: number, secretHeader: string | null | undefined, body: string | Buffer): WebhookResponse;
+  /** The Bot API client of an online bot (the outbox sends through it); null otherwise. */
+  api(botId: number): Api | null;
 }
 
 type Runner = BotPoller | WebhookRegistration;
@@ -38,6 +42,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
   const log = deps.logger.child({ scope: 'bots' });
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const runners = new Map<number, Runner>();
+  const apis = new Map<number, Api>();
   const states = new Map<number, ConnectionState>();
 
   const stateOf = (id: number): ConnectionState => states.get(id) ?? { status: 'stopped' };
@@ -54,7 +59,10 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     if (bot) events.emit({ type: 'bots.changed', payload: botView(bot, state) });
   }
 
-  const announce = (messages: IncomingMessage[]) => events.emit({ type: 'messages.received', payload: { messages } });
+  const announce = (result: IngestResult) => {
+    if (result.messages.length > 0) events.emit({ type: 'messages.received', payload: { messages: result.messages } });
+    announceIngest(events, db, result);
+  };
 
   function launch(bot: BotRecord): void {
     const token = deps.secrets.decrypt(bot.tokenEnc);
@@ -81,6 +89,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
       runner = new WebhookRegistration({ api, botId: bot.id, url, secret: webhookSecret(token), clock, log, backoff, onState });
     }
     runners.set(bot.id, runner);
+    apis.set(bot.id, api);
     // A runner that ended on its own (token revoked, polled elsewhere) leaves its error state shown.
     void runner.finished().then(() => {
       if (runners.get(bot.id) === runner && stateOf(bot.id).status !== 'online') runners.delete(bot.id);
@@ -90,6 +99,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
   async function halt(id: number): Promise<void> {
     const runner = runners.get(id);
     runners.delete(id);
+    apis.delete(id);
     await runner?.stop();
   }
 
@@ -152,7 +162,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     const bot = need(botId);
     try {
       const stored = storeUpdates(db, bot, [parsed.update], clock.now());
-      if (stored.length > 0) announce(stored);
+      announce(stored);
       return { status: 200, body: { ok: true } };
     } catch (error) {
       log.error({ err: error, botId }, 'storing a webhook update failed');
@@ -187,5 +197,6 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     },
     health: () => listBots(db).map((bot) => botHealth(bot, stateOf(bot.id))),
     handleWebhook,
+    api: (botId) => (stateOf(botId).status === 'online' ? (apis.get(botId) ?? null) : null),
   };
 }

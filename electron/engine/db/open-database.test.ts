@@ -19,8 +19,8 @@ function open(dir: string, list?: readonly Migration[]) {
 
 const addNotes: Migration = {
   version: migrations.length + 1,
-  name: 'notes',
-  up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT'),
+  name: 'scratch',
+  up: (db) => db.exec('CREATE TABLE scratch (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT'),
 };
 
 describe('openDatabase', () => {

@@ -23,6 +23,7 @@ export function sandboxHandlers(
       return item;
     },
     'sandbox.setAutoActivity': (input) => need().setAutoActivity(input),
+    'sandbox.imposeFloodWait': ({ targetId, seconds }) => ({ until: need().imposeFloodWait(targetId, seconds) }),
     'sandbox.revokeSessions': ({ targetId }, call) => {
       const revoked = need().revokeSessions(targetId);
       ctx.audit({ actor: call.actor, action: 'sandbox.revokeSessions', target: String(targetId), details: { revoked } });

@@ -141,6 +141,11 @@ export async function startSandboxWorkspace(options: {
       botApiRoot: botApi.url,
       needsApiCredentials: false,
     }),
+    imposeFloodWait(targetId: number, seconds: number): number {
+      if (!targets().some((t) => t.id === targetId && t.kind === 'account')) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
+      mtproto.imposeFloodWait(targetId, seconds);
+      return options.clock.now() + seconds * 1000;
+    },
     revokeSessions(targetId: number): number {
       const account = targets().find((t) => t.id === targetId && t.kind === 'account');
       if (!account) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);

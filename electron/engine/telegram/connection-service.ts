@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { SecretBox } from '../secrets/secret-box';
 import type { TelegramEnvironment } from './environment';
+import type { MtprotoTransport } from './mtproto/transport';
 
 /** What the accounts and bots services are given by the engine. */
 export interface ConnectionDeps {
@@ -41,6 +42,8 @@ export interface ConnectionLifecycle {
 }
 
 export interface AccountsService extends ConnectionLifecycle {
+  /** The live transport of an online account (the outbox sends through it); null otherwise. */
+  connection(accountId: number): MtprotoTransport | null;
   handlers: Omit<DomainHandlers<'accounts', CallContext>, 'accounts.restartAll'>;
 }
 

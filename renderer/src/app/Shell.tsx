@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
+import { InboxPage } from '../pages/inbox/InboxPage';
 import { LogsPage } from '../pages/logs/LogsPage';
 import { PlannedAreaPage } from '../pages/placeholder/PlannedAreaPage';
 import { SandboxPage } from '../pages/sandbox/SandboxPage';
@@ -18,6 +19,8 @@ import './shell.css';
 
 function AreaPage({ area }: { area: AreaId }) {
   switch (area) {
+    case 'inbox':
+      return <InboxPage />;
     case 'accounts':
       return <AccountsPage />;
     case 'logs':

@@ -13,6 +13,14 @@ import { createSignInStore } from './sign-in-store';
 import { createSystemStore } from './system-store';
 import { createHttpApiStore } from './http-api-store';
 import type { AreaId } from '../app/areas';
+import { createCannedStore } from './inbox/canned-store';
+import { createChatStore } from './inbox/chat-store';
+import { createComposerStore } from './inbox/composer-store';
+import { createConversationsStore } from './inbox/conversations-store';
+import { createLabelsStore } from './inbox/labels-store';
+import { createMediaStore } from './inbox/media-store';
+import { createNotesStore } from './inbox/notes-store';
+import { createSearchStore } from './inbox/search-store';
 
 export interface StoreOptions {
   /** How an exported file reaches the person; a browser download unless a test says otherwise. */
@@ -28,6 +36,12 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
   // A finished sign-in lands in the list at once, without waiting for the engine's event.
   const useSignInStore = createSignInStore(client, (account) => useAccountsStore.getState().applyChanged(account));
   const useAccountsStore = createAccountsStore(client, (step) => useSignInStore.getState().resume(step));
+  // What markRead and the outbox answer lands in the list and the chat at once, before the event.
+  const useConversationsStore = createConversationsStore(client);
+  const useChatStore = createChatStore(client, (c) => useConversationsStore.getState().applyChanged([c]));
+  const useComposerStore = createComposerStore(client, (m) => useChatStore.getState().applyMessages([m]));
+  const useMediaStore = createMediaStore(client);
+  const useNotesStore = createNotesStore(client);
   const stores = {
     useSettingsStore: createSettingsStore(client),
     useLogsStore: createLogsStore(client, saveFile),
@@ -40,7 +54,27 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     useAccountsStore,
     useBotsStore: createBotsStore(client),
     useSignInStore,
+    useConversationsStore,
+    useChatStore,
+    useComposerStore,
+    useMediaStore,
+    useNotesStore,
+    useSearchStore: createSearchStore(client),
+    useLabelsStore: createLabelsStore(client),
+    useCannedStore: createCannedStore(client),
   };
+
+  /** Opens a chat (optionally at a message): the list's selection, its history, its notes. */
+  function openConversation(id: number, focusMessageId?: number): void {
+    useConversationsStore.getState().select(id);
+    if (useChatStore.getState().conversationId === id) {
+      if (focusMessageId !== undefined) void useChatStore.getState().reveal(focusMessageId);
+      return;
+    }
+    useMediaStore.getState().clear();
+    void useChatStore.getState().open(id, focusMessageId);
+    void useNotesStore.getState().load(id);
+  }
 
   /**
    * Subscribes the stores to the engine's events and loads what the shell needs at once.
@@ -56,6 +90,15 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
       client.on('accounts.removed', ({ id }) => stores.useAccountsStore.getState().applyRemoved(id)),
       client.on('bots.changed', (bot) => stores.useBotsStore.getState().applyChanged(bot)),
       client.on('bots.removed', ({ id }) => stores.useBotsStore.getState().applyRemoved(id)),
+      client.on('inbox.conversationsChanged', ({ conversations }) => {
+        useConversationsStore.getState().applyChanged(conversations);
+        // A message arrived in the chat the operator is looking at: it is read, as in Telegram.
+        const open = useChatStore.getState().conversationId;
+        if (document.visibilityState === 'visible' && conversations.some((c) => c.id === open && c.unreadCount > 0)) {
+          void useChatStore.getState().markRead();
+        }
+      }),
+      client.on('inbox.messagesChanged', ({ messages }) => useChatStore.getState().applyMessages(messages)),
       // The engine now serves other data (another workspace, a fresh sandbox): every store,
       // every page's local state (a selected person, an unsaved draft) and every store added
       // later would be stale. A full reload is the one way that cannot miss any of them, and
@@ -74,6 +117,13 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
           if (stores.useSandboxStore.getState().loaded) void stores.useSandboxStore.getState().load();
           if (stores.useAccountsStore.getState().loaded) void stores.useAccountsStore.getState().load();
           if (stores.useBotsStore.getState().loaded) void stores.useBotsStore.getState().load();
+          if (useConversationsStore.getState().loaded) void useConversationsStore.getState().load();
+          if (stores.useLabelsStore.getState().loaded) void stores.useLabelsStore.getState().load();
+          const open = useChatStore.getState().conversationId;
+          if (open !== null) {
+            void useChatStore.getState().open(open);
+            void useNotesStore.getState().load(open);
+          }
         }
         wasConnected = connected;
       }),
@@ -83,7 +133,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     return () => offs.forEach((off) => off());
   }
 
-  return { ...stores, start };
+  return { ...stores, openConversation, start };
 }
 
 export type Stores = ReturnType<typeof createStores>;

@@ -21,6 +21,8 @@ export const sandbox = domain({
   ).returns<SandboxStatus['autoActivity']>(),
   /** Telegram ends every session of a sandbox account (as "terminate all sessions" does). */
   revokeSessions: call(z.object({ targetId: z.number().int().positive() }).strict()).returns<{ revoked: number }>(),
+  /** Telegram makes a sandbox account wait before it may send again (FLOOD_WAIT_X). */
+  imposeFloodWait: call(z.object({ targetId: z.number().int().positive(), seconds: z.number().int().min(1).max(3600) }).strict()).returns<{ until: number }>(),
   /** Throws the simulated world and the sandbox's data away and starts fresh. */
   reset: call(z.object({}).strict()).returns<{ reset: true }>(),
 }).events<{

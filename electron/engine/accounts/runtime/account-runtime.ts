@@ -66,6 +66,11 @@ export class AccountRuntime {
     void this.connect();
   }
 
+  /** The live transport while online, for the outbox to send through; null otherwise. */
+  get connection(): MtprotoTransport | null {
+    return this.state.status === 'online' ? this.transport : null;
+  }
+
   /** Ends the connection and waits for update work in progress; the owner announces the resting state. */
   async stop(): Promise<void> {
     await this.drop();

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { Api } from 'telegram';
 import type { Logger } from '../../logging/logger';
 import type { EventBus } from '../../contract/event-bus';
-import { insertIncomingMessages } from '../../messages/message-repo';
+import { announceIngest } from '../../inbox/ingest/announce';
+import { noChanges, type MessageChanges } from '../../inbox/ingest/incoming';
+import { storeIncoming } from '../../inbox/ingest/store-incoming';
 import type { Clock } from '../../platform/clock';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import { cursorOf, translateDifference, type UpdateCursor } from '../../telegram/mtproto/translate/difference';
@@ -58,7 +60,7 @@ export class UpdateSync {
     if (!stored || state.pts < stored.pts) {
       if (stored) this.deps.logger.warn({ scope: 'accounts', accountId: this.deps.accountId }, 'update sequence restarted on the server; following it');
       this.cursor = stored;
-      return this.store([], [], state);
+      return this.store(noChanges(), [], state);
     }
     this.cursor = stored;
     return this.catchUp();
@@ -71,10 +73,15 @@ export class UpdateSync {
     if (batch.needsDifference) return this.catchUp();
     let pts = cursor.pts;
     let gap = false;
-    const messages: TranslatedMessage[] = [];
+    const changes = noChanges<TranslatedMessage>();
+    const take = (step: MessageChanges<TranslatedMessage>) => {
+      changes.messages.push(...step.messages);
+      changes.edits.push(...step.edits);
+      changes.deletions.push(...step.deletions);
+    };
     for (const step of batch.steps) {
       if (step.box === 'channel') {
-        messages.push(...step.messages);
+        take(step);
         continue;
       }
       if (step.pts <= pts) continue; // Already applied (seen live and then in a difference).
@@ -83,9 +90,9 @@ export class UpdateSync {
         break;
       }
       pts = step.pts;
-      messages.push(...step.messages);
+      take(step);
     }
-    this.store(messages, batch.entities, { ...cursor, pts });
+    this.store(changes, batch.entities, { ...cursor, pts });
     if (gap) await this.catchUp();
   }
 
@@ -94,30 +101,34 @@ export class UpdateSync {
     while (this.cursor && !this.closed) {
       const { pts, qts, date } = this.cursor;
       const page = translateDifference(await this.transport.invoke(new Api.updates.GetDifference({ pts, qts, date })), this.ctx);
-      if (page.kind === 'empty') return this.store([], [], { ...this.cursor, date: page.date, seq: page.seq });
+      if (page.kind === 'empty') return this.store(noChanges(), [], { ...this.cursor, date: page.date, seq: page.seq });
       if (page.kind === 'too_long') {
         this.deps.logger.warn({ scope: 'accounts', accountId: this.deps.accountId }, 'Telegram could not list everything missed; continuing from its pts');
-        this.store([], [], { ...this.cursor, pts: page.pts });
+        this.store(noChanges(), [], { ...this.cursor, pts: page.pts });
         continue;
       }
-      this.store(page.messages, page.entities, page.cursor);
+      this.store(page, page.entities, page.cursor);
       if (page.final) return;
     }
   }
 
-  private store(messages: TranslatedMessage[], entities: TelegramEntity[], cursor: UpdateCursor): void {
-    if (this.closed || (messages.length === 0 && entities.length === 0 && sameCursor(cursor, this.cursor))) return;
+  private store(changes: MessageChanges<TranslatedMessage>, entities: TelegramEntity[], cursor: UpdateCursor): void {
+    const empty = changes.messages.length === 0 && changes.edits.length === 0 && changes.deletions.length === 0;
+    if (this.closed || (empty && entities.length === 0 && sameCursor(cursor, this.cursor))) return;
     const { db, accountId, clock } = this.deps;
     const source = { kind: 'account' as const, id: accountId };
+    const withSource = (list: TranslatedMessage[]) => list.map((m) => ({ ...m, source }));
     const stored = db.transaction(() => {
       const now = clock.now();
       upsertAccountEntities(db, accountId, entities, now);
-      const rows = insertIncomingMessages(db, messages.map((m) => ({ ...m, source })), now);
+      // Messages land in their inbox conversations in the same commit as the cursor.
+      const result = storeIncoming(db, source, { messages: withSource(changes.messages), edits: withSource(changes.edits), deletions: changes.deletions }, now);
       saveCursor(db, accountId, cursor);
-      return rows;
+      return result;
     })();
     this.cursor = cursor;
-    if (stored.length > 0) this.deps.events.emit({ type: 'messages.received', payload: { messages: stored } });
+    if (stored.messages.length > 0) this.deps.events.emit({ type: 'messages.received', payload: { messages: stored.messages } });
+    announceIngest(this.deps.events, db, stored);
   }
 }
 

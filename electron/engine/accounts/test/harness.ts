@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import { recordAudit } from '../../audit/audit-repo';
-import { createEventBus } from '../../contract/event-bus';
+import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
 import { Redactor } from '../../logging/redact';
@@ -110,6 +110,8 @@ export function accountsHarness(input: {
   realTelegram?: boolean;
   /** Lets a test stand between the account and the sandbox (e.g. lose an update). */
   wrapTransport?: (transport: MtprotoTransport) => MtprotoTransport;
+  /** A bus shared with another service under test (the inbox listens to it). */
+  bus?: EventBus;
 }) {
   const { clock, sandbox } = input.world;
   const opened = openDatabase({ path: join(input.dir, 'desk.sqlite'), backupsDir: join(input.dir, 'backups'), now: clock.now, keepBackups: 1 });
@@ -118,7 +120,7 @@ export function accountsHarness(input: {
   const logLines: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
   const events: DeskEvent[] = [];
-  const bus = createEventBus();
+  const bus = input.bus ?? createEventBus();
   bus.subscribe((batch) => events.push(...batch));
   const timers = manualScheduler(clock);
   const service = createAccountsService(

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { Api } from 'grammy';
-import type { ConnectionState, IncomingMessage } from '../../../../shared/domain/connections';
+import type { ConnectionState } from '../../../../shared/domain/connections';
+import type { IngestResult } from '../../inbox/ingest/store-incoming';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../platform/clock';
 import { classifyBotApiError, grammySignal } from '../../telegram/bots/bot-api';
@@ -20,8 +21,8 @@ export interface PollerOptions {
   timeoutSeconds: number;
   backoff: BackoffPolicy;
   onState(state: ConnectionState): void;
-  /** Called after the commit, with only the messages that were new. */
-  onStored(messages: IncomingMessage[]): void;
+  /** Called after the commit with what changed (new messages, edits, their conversations). */
+  onStored(result: IngestResult): void;
 }
 
 export const TOKEN_REVOKED =
@@ -84,7 +85,7 @@ export class BotPoller {
         continue;
       }
 
-      let stored: IncomingMessage[];
+      let stored: IngestResult;
       try {
         stored = storeUpdates(o.db, o.bot, updates, o.clock.now());
       } catch (error) {
@@ -99,7 +100,7 @@ export class BotPoller {
         online = true;
         o.onState({ status: 'online' });
       }
-      if (stored.length > 0) o.onStored(stored);
+      if (stored.messageIds.length > 0) o.onStored(stored);
     }
   }
 

@@ -6,7 +6,7 @@ import pino from 'pino';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import type { ConnectionState } from '../../../../shared/domain/connections';
 import type { AuditRecord } from '../../audit/audit-repo';
-import { createEventBus } from '../../contract/event-bus';
+import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
 import { decryptSecret, encryptSecret } from '../../secrets/cipher';
@@ -40,8 +40,8 @@ export async function startBotsWorld(dir: string, serverOptions: Omit<BotApiServ
   const audits: AuditRecord[] = [];
 
   /** A service as the engine would make it; call again over the same database for "a restart". */
-  function service(db: Database, options: BotsServiceOptions & { apiRoot?: string } = {}) {
-    const bus = createEventBus();
+  function service(db: Database, options: BotsServiceOptions & { apiRoot?: string; bus?: EventBus } = {}) {
+    const bus = options.bus ?? createEventBus();
     bus.subscribe((batch) => events.push(...batch));
     return createBotsService(
       {
@@ -73,7 +73,7 @@ export async function startBotsWorld(dir: string, serverOptions: Omit<BotApiServ
     events.findLast((e): e is Extract<DeskEvent, { type: 'bots.changed' }> => e.type === 'bots.changed' && e.payload.id === id)?.payload.state;
   const received = () => events.flatMap((e) => (e.type === 'messages.received' ? e.payload.messages : []));
 
-  return { clock, world, alice, deskBot, otherBot, server, openDb, service, logLines, events, audits, writes, statesOf, lastState, received };
+  return { clock, world, alice, deskBot, otherBot, server, openDb, service, secrets, logLines, events, audits, writes, statesOf, lastState, received };
 }
 
 export type BotsWorld = Awaited<ReturnType<typeof startBotsWorld>>;

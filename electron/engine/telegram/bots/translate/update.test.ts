@@ -29,6 +29,10 @@ describe('Bot API updates → desk values', () => {
         text: 'hi',
         mediaKind: null,
         outgoing: false,
+        chatKind: 'private',
+        replyToTelegramId: null,
+        media: null,
+        editedAt: null,
       },
     ]);
     expect(out.entities.map((e) => [e.peerType, e.peerId, e.username])).toEqual([
@@ -43,7 +47,7 @@ describe('Bot API updates → desk values', () => {
       { update_id: 2, message: { message_id: 8, date: 1, chat: { id: -45, type: 'group', title: 'Team' }, from: alice, photo: [{ file_id: 'f', file_unique_id: 'u', width: 1, height: 1 }], caption: 'look' } } as Update,
       source,
     );
-    expect(photo.messages[0]).toMatchObject({ chatKey: 'chat:45', chatTitle: 'Team', text: 'look', mediaKind: 'photo' });
+    expect(photo.messages[0]).toMatchObject({ chatKey: 'chat:45', chatTitle: 'Team', text: 'look', mediaKind: 'photo', media: { kind: 'photo', width: 1, remote: { via: 'bot', fileId: 'f' } } });
     const post = translateUpdate(
       { update_id: 3, channel_post: { message_id: 9, date: 1, chat: { id: -1_000_000_000_678, type: 'channel', title: 'News' }, sender_chat: { id: -1_000_000_000_678, type: 'channel', title: 'News' }, text: 'out now' } } as Update,
       source,
@@ -67,6 +71,16 @@ describe('Bot API updates → desk values', () => {
     );
     expect(change.messages).toEqual([]);
     expect(change.entities.map((e) => `${e.peerType}:${e.peerId}`)).toEqual(['chat:45', 'user:42', 'user:900']);
-    expect(translateUpdate({ update_id: 6, poll_answer: { poll_id: 'p', option_ids: [0], user: alice } } as Update, source)).toEqual({ messages: [], entities: [] });
+    expect(translateUpdate({ update_id: 6, poll_answer: { poll_id: 'p', option_ids: [0], user: alice } } as Update, source)).toEqual({ messages: [], edits: [], entities: [] });
+  });
+
+  it('carries edits apart from new messages, with the reply they answer', () => {
+    const chat = { id: 42, type: 'private', first_name: 'Alice' };
+    const edited = translateUpdate(
+      { update_id: 7, edited_message: { message_id: 11, date: 1, edit_date: 5, chat, from: alice, text: 'fixed', reply_to_message: { message_id: 3, date: 1, chat } } } as Update,
+      source,
+    );
+    expect(edited.messages).toEqual([]);
+    expect(edited.edits).toMatchObject([{ telegramMessageId: 11, text: 'fixed', editedAt: 5000, replyToTelegramId: 3 }]);
   });
 });

@@ -1,11 +1,13 @@
 import type { Update } from 'grammy/types';
-import type { PendingIncoming } from '../../../messages/message-repo';
+import type { RichIncoming } from '../../../inbox/ingest/incoming';
 import { incomingFromMessage } from './message';
 import { chatEntity, userEntity, type BotEntity } from './peers';
 
 /** What one update adds to the store: plain domain values only, never the raw payload. */
 export interface TranslatedUpdate {
-  messages: PendingIncoming[];
+  messages: RichIncoming[];
+  /** Edited messages in full; the Bot API tells nothing of deletions. */
+  edits: RichIncoming[];
   entities: BotEntity[];
 }
 
@@ -17,18 +19,21 @@ export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'ed
  * use yet produce nothing, but the update still counts as handled (its offset is committed).
  */
 export function translateUpdate(update: Update, source: { botId: number; telegramBotId: number }): TranslatedUpdate {
-  const message = update.message ?? update.edited_message ?? update.channel_post ?? update.edited_channel_post;
+  const fresh = update.message ?? update.channel_post;
+  const edited = update.edited_message ?? update.edited_channel_post;
+  const message = fresh ?? edited;
   if (message) {
     const entities = [chatEntity(message.chat), ...(message.from ? [userEntity(message.from)] : [])];
-    return { messages: [incomingFromMessage(message, source)], entities };
+    const translated = [incomingFromMessage(message, source)];
+    return fresh ? { messages: translated, edits: [], entities } : { messages: [], edits: translated, entities };
   }
   if (update.callback_query) {
     const chat = update.callback_query.message?.chat;
-    return { messages: [], entities: [userEntity(update.callback_query.from), ...(chat ? [chatEntity(chat)] : [])] };
+    return { messages: [], edits: [], entities: [userEntity(update.callback_query.from), ...(chat ? [chatEntity(chat)] : [])] };
   }
   const member = update.my_chat_member ?? update.chat_member;
   if (member) {
-    return { messages: [], entities: [chatEntity(member.chat), userEntity(member.from), userEntity(member.new_chat_member.user)] };
+    return { messages: [], edits: [], entities: [chatEntity(member.chat), userEntity(member.from), userEntity(member.new_chat_member.user)] };
   }
-  return { messages: [], entities: [] };
+  return { messages: [], edits: [], entities: [] };
 }

@@ -1,7 +1,7 @@
 import { Api } from 'telegram';
 import { translateEntities, type TelegramEntity } from './entities';
-import type { TranslateContext, TranslatedMessage } from './messages';
-import { messagesOf, withEntities } from './updates';
+import type { TranslateContext } from './messages';
+import { commonChanges, messagesOf, withEntities, type StepChanges } from './updates';
 
 /** Where the account stands in its update sequence (Telegram's updates.State). */
 export interface UpdateCursor {
@@ -14,7 +14,7 @@ export interface UpdateCursor {
 export type DifferencePage =
   | { kind: 'empty'; date: number; seq: number }
   /** `final` false: a slice, ask again from `cursor`. */
-  | { kind: 'page'; final: boolean; messages: TranslatedMessage[]; entities: TelegramEntity[]; cursor: UpdateCursor }
+  | ({ kind: 'page'; final: boolean; entities: TelegramEntity[]; cursor: UpdateCursor } & StepChanges)
   /** Too much was missed to list: Telegram gives only the pts to continue from. */
   | { kind: 'too_long'; pts: number };
 
@@ -27,9 +27,9 @@ export function translateDifference(difference: Api.updates.TypeDifference, oute
   if (difference instanceof Api.updates.DifferenceTooLong) return { kind: 'too_long', pts: difference.pts };
   const entities = translateEntities(difference.users, difference.chats);
   const ctx = withEntities(outer, entities);
-  const fromUpdates = difference.otherUpdates.flatMap((u) => (u instanceof Api.UpdateNewMessage || u instanceof Api.UpdateNewChannelMessage ? [u.message] : []));
-  const messages = messagesOf([...difference.newMessages, ...fromUpdates], ctx);
+  const others = difference.otherUpdates.map((u) => commonChanges(u, ctx));
+  const messages = [...messagesOf(difference.newMessages, ctx), ...others.flatMap((c) => c.messages)];
   const final = difference instanceof Api.updates.Difference;
   const state = final ? difference.state : difference.intermediateState;
-  return { kind: 'page', final, messages, entities, cursor: cursorOf(state) };
+  return { kind: 'page', final, messages, edits: others.flatMap((c) => c.edits), deletions: others.flatMap((c) => c.deletions), entities, cursor: cursorOf(state) };
 }

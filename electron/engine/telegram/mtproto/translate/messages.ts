@@ -1,11 +1,13 @@
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import type { IncomingMessage } from '../../../../../shared/domain/connections';
+import type { ConversationKind, MessageExtras } from '../../../inbox/ingest/incoming';
 import { displayName, type TelegramEntity } from './entities';
 import { toNumber } from './ids';
+import { mediaOf } from './media';
 
 /** An incoming message before it is stored: the engine adds which account it came through. */
-export type TranslatedMessage = Omit<IncomingMessage, 'id' | 'source'>;
+export type TranslatedMessage = Omit<IncomingMessage, 'id' | 'source'> & MessageExtras;
 
 export interface TranslateContext {
   /** The signed-in account's own Telegram user id (senders of outgoing messages). */
@@ -32,6 +34,7 @@ export function translateMessage(message: Api.TypeMessage, ctx: TranslateContext
   if (!(message instanceof Api.Message)) return null;
   const chat = peerRef(message.peerId);
   const sender = senderOf(message, chat, ctx);
+  const media = mediaOf(message.media);
   return {
     chatKey: `${chat.peerType}:${chat.peerId}`,
     chatTitle: nameOf(chat, ctx),
@@ -40,9 +43,19 @@ export function translateMessage(message: Api.TypeMessage, ctx: TranslateContext
     senderName: sender ? nameOf(sender, ctx) : nameOf(chat, ctx),
     date: message.date * 1000,
     text: message.message ?? '',
-    mediaKind: mediaKind(message.media),
+    mediaKind: media?.kind ?? null,
     outgoing: message.out === true,
+    chatKind: chatKindOf(chat, message),
+    replyToTelegramId: message.replyTo instanceof Api.MessageReplyHeader ? (message.replyTo.replyToMsgId ?? null) : null,
+    media,
+    editedAt: message.editDate ? message.editDate * 1000 : null,
   };
+}
+
+/** A `channel:` peer is a broadcast channel when its messages are posts, else a supergroup. */
+function chatKindOf(chat: PeerRef, message: Api.Message): ConversationKind {
+  if (chat.peerType === 'user') return 'private';
+  return chat.peerType === 'channel' && message.post ? 'channel' : 'group';
 }
 
 function senderOf(message: Api.Message, chat: PeerRef, ctx: TranslateContext): PeerRef | null {
@@ -50,19 +63,6 @@ function senderOf(message: Api.Message, chat: PeerRef, ctx: TranslateContext): P
   if (message.out) return { peerType: 'user', peerId: ctx.selfId };
   // Without fromId a private message is from the other person; a channel post is the channel's.
   return chat.peerType === 'chat' ? null : chat;
-}
-
-function mediaKind(media: Api.TypeMessageMedia | undefined): TranslatedMessage['mediaKind'] {
-  if (!media || media instanceof Api.MessageMediaEmpty || media instanceof Api.MessageMediaWebPage) return null;
-  if (media instanceof Api.MessageMediaPhoto) return 'photo';
-  if (media instanceof Api.MessageMediaDocument && media.document instanceof Api.Document) {
-    for (const attribute of media.document.attributes) {
-      if (attribute instanceof Api.DocumentAttributeAudio && attribute.voice) return 'voice';
-      if (attribute instanceof Api.DocumentAttributeVideo) return 'video';
-    }
-    return 'document';
-  }
-  return 'other';
 }
 
 /**

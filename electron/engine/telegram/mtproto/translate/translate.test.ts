@@ -33,9 +33,11 @@ describe('MTProto translation', () => {
     const message = new Api.Message({ id: 9, peerId: user(anna.id), date: 1_700_000_000, message: 'hi', media: voice });
     expect(translateMessage(message, ctx)).toEqual({
       chatKey: 'user:501', chatTitle: 'Anna K', telegramMessageId: 9, senderId: 501, senderName: 'Anna K', date: 1_700_000_000_000, text: 'hi', mediaKind: 'voice', outgoing: false,
+      chatKind: 'private', replyToTelegramId: null, editedAt: null,
+      media: { kind: 'voice', mimeType: 'audio/ogg', fileName: null, size: 1, width: null, height: null, duration: 3, remote: { via: 'mtproto', type: 'document', id: '1', accessHash: '1', fileReference: '', dcId: 2 } },
     });
     const post = new Api.Message({ id: 3, peerId: new Api.PeerChannel({ channelId: channel.id }), date: 1, message: 'post', post: true, media: new Api.MessageMediaPhoto({}) });
-    expect(translateMessage(post, ctx)).toMatchObject({ chatKey: 'channel:900', senderId: null, senderName: 'News', mediaKind: 'photo' });
+    expect(translateMessage(post, ctx)).toMatchObject({ chatKey: 'channel:900', chatKind: 'channel', senderId: null, senderName: 'News', mediaKind: 'photo' });
     expect(translateMessage(new Api.MessageService({ id: 4, peerId: user(anna.id), date: 1, action: new Api.MessageActionEmpty() }), ctx)).toBeNull();
   });
 
@@ -75,6 +77,23 @@ describe('MTProto translation', () => {
       intermediateState: state,
     });
     expect(translateDifference(slice, nobody)).toMatchObject({ kind: 'page', final: false, messages: [{ senderName: 'Anna K', text: 'missed' }], cursor: { pts: 20, date: 5 } });
+    const withEdits = new Api.updates.Difference({
+      newMessages: [],
+      newEncryptedMessages: [],
+      otherUpdates: [
+        new Api.UpdateEditMessage({ message: new Api.Message({ id: 1, peerId: user(anna.id), date: 1, editDate: 2, message: 'fixed' }), pts: 21, ptsCount: 1 }),
+        new Api.UpdateDeleteMessages({ messages: [4, 5], pts: 23, ptsCount: 2 }),
+        new Api.UpdateDeleteChannelMessages({ channelId: channel.id, messages: [6], pts: 3, ptsCount: 1 }),
+      ],
+      users: [anna],
+      chats: [],
+      state,
+    });
+    expect(translateDifference(withEdits, nobody)).toMatchObject({
+      messages: [],
+      edits: [{ telegramMessageId: 1, text: 'fixed', editedAt: 2000 }],
+      deletions: [{ chatKey: null, telegramMessageIds: [4, 5] }, { chatKey: 'channel:900', telegramMessageIds: [6] }],
+    });
     expect(translateDifference(new Api.updates.DifferenceTooLong({ pts: 99 }), nobody)).toEqual({ kind: 'too_long', pts: 99 });
   });
 

@@ -1,5 +1,7 @@
 import { Api } from 'telegram';
+import type { IncomingDeletion } from '../../../inbox/ingest/incoming';
 import { translateEntities, type TelegramEntity } from './entities';
+import { toNumber } from './ids';
 import { expandShortMessage, translateMessage, type TranslateContext, type TranslatedMessage } from './messages';
 
 /**
@@ -7,9 +9,16 @@ import { expandShortMessage, translateMessage, type TranslateContext, type Trans
  * they must be applied in order with none missing. Channel events have a pts of their own
  * channel, which this issue does not track; their messages are stored as they come.
  */
-export type UpdateStep =
-  | { box: 'common'; pts: number; ptsCount: number; messages: TranslatedMessage[] }
-  | { box: 'channel'; messages: TranslatedMessage[] };
+export type UpdateStep = StepChanges & ({ box: 'common'; pts: number; ptsCount: number } | { box: 'channel' });
+
+/** New messages, edited ones (in full) and deleted ids carried by one event. */
+export interface StepChanges {
+  messages: TranslatedMessage[];
+  edits: TranslatedMessage[];
+  deletions: IncomingDeletion[];
+}
+
+const NONE: StepChanges = { messages: [], edits: [], deletions: [] };
 
 export interface UpdateBatch {
   steps: UpdateStep[];
@@ -30,7 +39,7 @@ export function translateUpdates(updates: Api.TypeUpdates, outer: TranslateConte
   }
   if (updates instanceof Api.UpdateShortSentMessage) {
     // Our own send, already known to the sender: only the pts moves.
-    return { steps: [{ box: 'common', pts: updates.pts, ptsCount: updates.ptsCount, messages: [] }], entities: [], needsDifference: false };
+    return { steps: [{ box: 'common', pts: updates.pts, ptsCount: updates.ptsCount, ...NONE }], entities: [], needsDifference: false };
   }
   if (updates instanceof Api.UpdateShort) return translateUpdates(new Api.Updates({ updates: [updates.update], users: [], chats: [], date: updates.date, seq: 0 }), outer);
 
@@ -45,16 +54,31 @@ export function translateUpdates(updates: Api.TypeUpdates, outer: TranslateConte
 }
 
 function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext): UpdateStep | null {
-  if (update instanceof Api.UpdateNewChannelMessage) return { box: 'channel', messages: messagesOf([update.message], ctx) };
+  if (update instanceof Api.UpdateNewChannelMessage) return { box: 'channel', ...NONE, messages: messagesOf([update.message], ctx) };
+  if (update instanceof Api.UpdateEditChannelMessage) return { box: 'channel', ...NONE, edits: messagesOf([update.message], ctx) };
+  if (update instanceof Api.UpdateDeleteChannelMessages) {
+    return { box: 'channel', ...NONE, deletions: [{ chatKey: `channel:${toNumber(update.channelId)}`, telegramMessageIds: update.messages }] };
+  }
   if (CHANNEL_BOX.some((type) => update instanceof type)) return null;
   const { pts, ptsCount } = update as { pts?: unknown; ptsCount?: unknown };
   if (typeof pts !== 'number' || typeof ptsCount !== 'number') return null;
-  // Every common-box event moves pts, even those that store nothing (reads, deletes, edits).
-  return commonStep(pts, ptsCount, update instanceof Api.UpdateNewMessage ? [update.message] : [], ctx);
+  // Every common-box event moves pts, even those that store nothing (reads).
+  return { box: 'common', pts, ptsCount, ...commonChanges(update, ctx) };
+}
+
+/** What an account-box event changes; the account box numbers messages per account, so a deletion names no chat. */
+export function commonChanges(update: Api.TypeUpdate, ctx: TranslateContext): StepChanges {
+  if (update instanceof Api.UpdateNewMessage) return { ...NONE, messages: messagesOf([update.message], ctx) };
+  if (update instanceof Api.UpdateEditMessage) return { ...NONE, edits: messagesOf([update.message], ctx) };
+  if (update instanceof Api.UpdateDeleteMessages) return { ...NONE, deletions: [{ chatKey: null, telegramMessageIds: update.messages }] };
+  if (update instanceof Api.UpdateNewChannelMessage || update instanceof Api.UpdateEditChannelMessage || update instanceof Api.UpdateDeleteChannelMessages) {
+    return translateUpdate(update, ctx) ?? NONE;
+  }
+  return NONE;
 }
 
 function commonStep(pts: number, ptsCount: number, messages: Api.TypeMessage[], ctx: TranslateContext): UpdateStep {
-  return { box: 'common', pts, ptsCount, messages: messagesOf(messages, ctx) };
+  return { box: 'common', pts, ptsCount, ...NONE, messages: messagesOf(messages, ctx) };
 }
 
 export function messagesOf(messages: readonly Api.TypeMessage[], ctx: TranslateContext): TranslatedMessage[] {

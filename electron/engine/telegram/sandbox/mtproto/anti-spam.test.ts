@@ -18,6 +18,20 @@ describe('MTProto anti-spam', () => {
     await expect(transport.invoke(text(inputUser(bob), '3', 3))).resolves.toBeInstanceOf(Api.UpdateShortSentMessage);
   });
 
+  it('makes an account wait when told to, then lets the same random_id through once', async () => {
+    const { sandbox, person, clock, world } = setup();
+    const alice = person();
+    const bob = person();
+    const transport = await signedIn(sandbox, alice);
+    sandbox.imposeFloodWait(alice.id, 30);
+    clock.advance(5_000);
+    const error = await transport.invoke(text(inputUser(bob), 'later', 7)).catch((e: unknown) => e);
+    expect((error as errors.FloodWaitError).seconds).toBe(25);
+    clock.advance(25_000);
+    await transport.invoke(text(inputUser(bob), 'later', 7));
+    expect(world.receivedBy(bob.id).map((m) => m.text)).toEqual(['later']);
+  });
+
   it('answers PEER_FLOOD after the day of messages to strangers, but not to contacts or people who wrote first', async () => {
     const { sandbox, person, world, clock } = setup({ antiSpam: { strangerMessagesPerDay: 2 } });
     const alice = person();

@@ -11,6 +11,7 @@ const DAY_MS = 86_400_000;
  */
 export class AntiSpam {
   private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
+  private readonly blocked = new Map<string, number>();
   private readonly daily = new Map<string, { day: number; count: number }>();
   private readonly overrides = new Map<number, Partial<AntiSpamOptions>>();
 
@@ -27,7 +28,14 @@ export class AntiSpam {
     return { ...this.defaults, ...this.overrides.get(userId) };
   }
 
+  /** Telegram tells this account to wait: these methods answer FLOOD_WAIT until `untilMs`. */
+  floodUntil(userId: number, methods: readonly string[], untilMs: number): void {
+    for (const method of methods) this.blocked.set(`${userId}:${method}`, untilMs);
+  }
+
   checkRate(userId: number, method: string): void {
+    const blockedUntil = this.blocked.get(`${userId}:${method}`) ?? 0;
+    if (blockedUntil > this.clock.now()) fail(`FLOOD_WAIT_${Math.ceil((blockedUntil - this.clock.now()) / 1000)}`);
     const limit = this.policy(userId).methodLimits[method];
     if (!limit) return;
     const key = `${userId}:${method}`;

@@ -143,6 +143,11 @@ export class SandboxMtproto {
     return session && !session.revoked ? session.userId : null;
   }
 
+  /** Makes the account's sends answer FLOOD_WAIT for `seconds`, as Telegram does to a fast sender. */
+  imposeFloodWait(userId: number, seconds: number): void {
+    this.antiSpam.floodUntil(userId, ['messages.SendMessage', 'messages.SendMedia'], this.world.clock.now() + seconds * 1000);
+  }
+
   configureAntiSpam(userId: number, override: Partial<AntiSpamOptions>): void {
     this.antiSpam.configure(userId, override);
   }

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OPERATOR, startBotsWorld, type BotsWorld } from '../bots/test/bots-harness';
+import { createEventBus } from '../contract/event-bus';
+import { useTempDirs } from '../test-support/temp-dir';
+import { inboxHarness } from './test/inbox-harness';
+
+const tempDir = useTempDirs();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** Reads until `check` holds (the bot polls over real HTTP, so this waits on real time). */
+async function until<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = await read();
+    if (check(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A polling bot against the sandbox's Bot API server, and an inbox on the same database and bus. */
+async function setup() {
+  const dir = tempDir();
+  const w: BotsWorld = await startBotsWorld(dir);
+  const db = w.openDb();
+  const bus = createEventBus();
+  const bots = w.service(db, { bus });
+  const inbox = inboxHarness({ dir, db, clock: w.clock, bus, secrets: w.secrets, telegram: { botApiRoot: w.server.url } });
+  inbox.service.start();
+  cleanups.push(async () => {
+    await inbox.service.stop();
+    await bots.stopAll();
+    await w.server.close();
+    db.close();
+  });
+  const bot = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'polling' }, OPERATOR);
+  const conversations = async () => (await inbox.call('inbox.conversations', { filter: { source: { kind: 'bot', id: bot.id } }, limit: 50, offset: 0 })).conversations;
+  return { w, inbox, conversations };
+}
+
+describe('inbox over a live bot', () => {
+  it('creates the conversation from live messages, counts unread, keeps edits, and pages only what is stored', async () => {
+    const { w, inbox, conversations } = await setup();
+    w.writes(w.deskBot, 'hello bot');
+    w.clock.advance(1_000);
+    const asked = w.writes(w.deskBot, 'where is my order?');
+    const [conversation] = await until(conversations, (list) => list[0]?.unreadCount === 2, 'two unread');
+    expect(conversation).toMatchObject({ title: 'Alice Doe', kind: 'private', source: { kind: 'bot', name: '@desk_bot' }, lastMessage: { text: 'where is my order?' } });
+
+    w.world.editMessage(asked.uid, w.alice.id, { text: 'where is my order #15?' });
+    const page = await until(
+      () => inbox.call('inbox.messages', { conversationId: conversation!.id, limit: 50 }),
+      (p) => p.messages[1]?.hasEdits === true,
+      'the edit',
+    );
+    // Bots cannot read history from Telegram: the store is all there is.
+    expect(page.hasMore).toBe(false);
+    expect(page.messages.map((m) => m.text)).toEqual(['hello bot', 'where is my order #15?']);
+    expect((await inbox.call('inbox.edits', { messageId: page.messages[1]!.id })).versions).toMatchObject([{ text: 'where is my order?' }]);
+    expect((await inbox.call('inbox.messages', { conversationId: conversation!.id, limit: 1 })).hasMore).toBe(true);
+    expect((await conversations())[0]!.unreadCount).toBe(2);
+    expect((await inbox.call('inbox.markRead', { conversationId: conversation!.id })).unreadCount).toBe(0);
+  });
+
+  it('downloads photos by getFile, and marks files over the bot download limit too large', async () => {
+    const { w, inbox, conversations } = await setup();
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(4096, 9)]);
+    const huge = Buffer.alloc(21 * 1024 * 1024, 1);
+    const chat = w.world.privateConversation(w.alice.id, w.deskBot.id);
+    const send = (bytes: Buffer, kind: 'photo' | 'document', mimeType: string) =>
+      w.world.sendMessage({ senderId: w.alice.id, conversation: chat, media: w.world.storeFile({ kind, bytes, mimeType, uploadedBy: w.alice.id, fileName: kind === 'document' ? 'big.bin' : null }) });
+    send(photo, 'photo', 'image/jpeg');
+    send(huge, 'document', 'application/octet-stream');
+    const [conversation] = await until(conversations, (list) => list[0]?.unreadCount === 2, 'two messages');
+    const messages = await until(
+      async () => (await inbox.call('inbox.messages', { conversationId: conversation!.id, limit: 10 })).messages,
+      (list) => list[0]?.media?.download === 'done' && list[1]?.media?.download === 'too_large',
+      'downloads settled',
+    );
+    expect(messages[0]!.media).toMatchObject({ kind: 'photo', mimeType: 'image/jpeg', size: photo.length });
+    expect(messages[1]!.media).toMatchObject({ kind: 'document', fileName: 'big.bin', size: huge.length });
+    expect(await inbox.call('inbox.media', { messageId: messages[0]!.id })).toEqual({ mimeType: 'image/jpeg', dataUrl: `data:image/jpeg;base64,${photo.toString('base64')}` });
+    await expect(inbox.call('inbox.media', { messageId: messages[1]!.id })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});

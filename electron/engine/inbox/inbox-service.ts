@@ -1,0 +1,285 @@
+import { readFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import type { DomainHandlers } from '../../../shared/contract/index';
+import { DeskError } from '../../../shared/contract/result';
+import type { ChatMessage } from '../../../shared/domain/inbox';
+import type { Scheduler } from '../accounts/runtime/scheduler';
+import type { CallContext } from '../contract/dispatcher';
+import type { EventBus } from '../contract/event-bus';
+import type { Logger } from '../logging/logger';
+import type { Outbox, OutboxItem } from '../outbox/outbox-port';
+import type { Clock } from '../platform/clock';
+import type { SecretBox } from '../secrets/secret-box';
+import type { TelegramEnvironment } from '../telegram/environment';
+import type { MtprotoTransport } from '../telegram/mtproto/transport';
+import { Attachments } from './attachments/attachments';
+import { backfill, fetchOlder, type BackfillDepth } from './history/history';
+import { markReadLocally, readInTelegram } from './history/read-mark';
+import { announceIngest } from './ingest/announce';
+import type { IngestResult } from './ingest/store-incoming';
+import { fetchBotFile, fetchMtprotoFile } from './media/fetch-file';
+import { MediaDownloads, mediaRow, type MediaRow } from './media/media-downloads';
+import { DATA_URL_LIMIT, DEFAULT_MEDIA_POLICY, type MediaPolicy } from './media/media-policy';
+import { MediaStore } from './media/media-store';
+import { applyOutboxChange, insertReply } from './replies/replies';
+import { searchMessages } from './search/search';
+import { conversationView, conversationViews, listConversations } from './views/conversation-view';
+import { messagePage, messageViews, type MessageViewSources } from './views/message-view';
+import { needConversation, needMessage } from './workflow/conversation-repo';
+import { fillVariables, variablesFor } from './workflow/variables';
+import * as workflow from './workflow/workflow';
+
+export interface InboxDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+  outbox: Outbox;
+  /** The workspace's data folder; media and attachments live under `media/`. */
+  dataDir: string;
+  /** To read a bot's token for getFile. */
+  secrets: SecretBox;
+  telegram: TelegramEnvironment;
+  /** An online account's transport (the accounts service's `connection`), null otherwise. */
+  connection(accountId: number): MtprotoTransport | null;
+}
+
+export interface InboxOptions {
+  backfill: BackfillDepth;
+  mediaPolicy: MediaPolicy;
+  scheduler: Scheduler;
+}
+
+export interface InboxService {
+  handlers: DomainHandlers<'inbox', CallContext>;
+  /** Listens for new messages, online accounts and outbox changes; wakes snoozes that are due. */
+  start(): void;
+  /** Ends every listener and timer and waits for a download in progress. */
+  stop(): Promise<void>;
+  /** Brings in an account's recent dialogs (done by itself the first time the account is online in a run). */
+  backfill(accountId: number): Promise<void>;
+}
+
+const DEFAULTS: Omit<InboxOptions, 'scheduler'> = { backfill: { dialogs: 20, messagesPerDialog: 50 }, mediaPolicy: DEFAULT_MEDIA_POLICY };
+
+export function createInboxService(deps: InboxDeps, options: Partial<InboxOptions> & Pick<InboxOptions, 'scheduler'>): InboxService {
+  const { db, clock, events, outbox } = deps;
+  const o: InboxOptions = { ...DEFAULTS, ...options };
+  const log = deps.logger.child({ scope: 'inbox' });
+  const store = new MediaStore(deps.dataDir);
+  const attachments = new Attachments(store);
+  const cleanups: (() => void)[] = [];
+  const backfilled = new Set<number>();
+
+  const online = (accountId: number): MtprotoTransport => {
+    const transport = deps.connection(accountId);
+    if (!transport) throw new DeskError('unavailable', 'This account is not online right now; try again when it is.');
+    return transport;
+  };
+
+  const downloads = new MediaDownloads({
+    db,
+    store,
+    policy: o.mediaPolicy,
+    logger: log,
+    fetch: (row: MediaRow, onProgress) => {
+      const remote = row.remote!;
+      if (remote.via === 'bot') return fetchBotFile({ db, secrets: deps.secrets, apiRoot: deps.telegram.botApiRoot, botId: row.sourceId, fileId: remote.fileId });
+      return fetchMtprotoFile(online(row.sourceId), remote, onProgress);
+    },
+    changed: (messageId) => emitMessages([messageId]),
+  });
+
+  const sources: MessageViewSources = {
+    delivery: (outboxId) => outbox.item(outboxId)?.delivery ?? null,
+    progress: (messageId) => downloads.progress(messageId),
+  };
+
+  function emitConversations(ids: Iterable<number>): void {
+    const conversations = conversationViews(db, ids);
+    if (conversations.length > 0) events.emit({ type: 'inbox.conversationsChanged', payload: { conversations } });
+  }
+
+  function emitMessages(ids: number[]): void {
+    const messages = messageViews(db, ids, sources);
+    if (messages.length > 0) events.emit({ type: 'inbox.messagesChanged', payload: { messages } });
+  }
+
+  const view = (conversationId: number) => conversationView(db, conversationId)!;
+  const messageView = (messageId: number): ChatMessage => messageViews(db, [messageId], sources)[0]!;
+
+  // New media is considered for download when its messagesChanged event goes by (see start).
+  const announce = (result: IngestResult) => announceIngest(events, db, result);
+
+  // ---- snoozes ---------------------------------------------------------------------------
+  let cancelSnooze: (() => void) | null = null;
+  function armSnooze(): void {
+    cancelSnooze?.();
+    cancelSnooze = null;
+    const woken = workflow.wakeSnoozed(db, clock.now());
+    if (woken.length > 0) emitConversations(woken);
+    const next = workflow.nextSnoozeEnd(db);
+    if (next !== null) cancelSnooze = o.scheduler.after(Math.max(next - clock.now(), 0), armSnooze);
+  }
+
+  // ---- history ---------------------------------------------------------------------------
+  async function runBackfill(accountId: number): Promise<void> {
+    for (const result of await backfill({ db, now: clock.now }, online(accountId), accountId, o.backfill)) announce(result);
+  }
+
+  async function messages(input: { conversationId: number; beforeId?: number; limit: number }) {
+    const conversation = needConversation(db, input.conversationId);
+    const before = input.beforeId === undefined ? null : needMessage(db, input.beforeId);
+    let page = messagePage(db, conversation.id, before, input.limit, sources);
+    // Bots cannot read history (Telegram does not allow it): what is stored is all there is.
+    if (page.moreStored || conversation.source_kind === 'bot' || conversation.history_complete === 1) return { messages: page.messages, hasMore: page.moreStored };
+    const transport = deps.connection(conversation.source_id);
+    // Offline: show what is stored; the next page asks again (and says why if still offline).
+    if (!transport && page.messages.length > 0) return { messages: page.messages, hasMore: true };
+    const oldest = db.prepare('SELECT min(telegram_message_id) FROM messages WHERE conversation_id = ? AND telegram_message_id > 0').pluck().get(conversation.id) as number | null;
+    announce(await fetchOlder({ db, now: clock.now }, transport ?? online(conversation.source_id), { id: conversation.id, accountId: conversation.source_id, chatKey: conversation.chat_key }, oldest ?? 0, input.limit));
+    page = messagePage(db, conversation.id, before, input.limit, sources);
+    return { messages: page.messages, hasMore: page.moreStored || needConversation(db, conversation.id).history_complete === 0 };
+  }
+
+  async function markRead(conversationId: number) {
+    const conversation = needConversation(db, conversationId);
+    const maxId = markReadLocally(db, conversationId);
+    emitConversations([conversationId]);
+    // Bots have nothing to call: the Bot API has no read marks.
+    if (conversation.source_kind === 'account' && maxId > 0) {
+      const transport = deps.connection(conversation.source_id);
+      if (transport) await readInTelegram(db, transport, conversation, maxId).catch((error: unknown) => log.warn({ conversationId, reason: (error as Error).message }, 'marking read in Telegram failed'));
+    }
+    return view(conversationId);
+  }
+
+  // ---- replies ---------------------------------------------------------------------------
+  function reply(input: { conversationId: number; text: string; replyToId?: number; attachmentId?: string }, actor: string): ChatMessage {
+    const conversation = needConversation(db, input.conversationId);
+    const replyTo = input.replyToId === undefined ? null : needMessage(db, input.replyToId);
+    if (replyTo && replyTo.conversation_id !== conversation.id) throw new DeskError('invalid_input', 'The message replied to is in another chat.');
+    const attachment = input.attachmentId === undefined ? null : attachments.take(input.attachmentId, conversation.id);
+    const text = fillVariables(input.text, variablesFor(db, conversation, actor));
+    const replyToTelegramId = replyTo && replyTo.telegram_message_id > 0 ? replyTo.telegram_message_id : undefined;
+    const now = clock.now();
+    const messageId = db.transaction(() => {
+      const chatKey = conversation.chat_key;
+      const item = outbox.enqueue({
+        sender: { kind: conversation.source_kind, id: conversation.source_id },
+        conversationId: conversation.id,
+        payload: attachment
+          ? { kind: 'media', chatKey, attachment, ...(text.trim() ? { caption: text } : {}), ...(replyToTelegramId ? { replyToTelegramId } : {}) }
+          : { kind: 'text', chatKey, text, ...(replyToTelegramId ? { replyToTelegramId } : {}) },
+        priority: 'operator',
+      });
+      return insertReply(db, { conversation, outboxId: item.id, text, replyToTelegramId: replyToTelegramId ?? null, attachment, now });
+    })();
+    emitConversations([conversation.id]);
+    return messageView(messageId);
+  }
+
+  function onOutboxChange(item: OutboxItem): void {
+    const changed = applyOutboxChange(db, item);
+    if (!changed) return;
+    emitMessages([changed.messageId]);
+    emitConversations([changed.conversationId]);
+  }
+
+  function outboxMessage(item: OutboxItem): ChatMessage {
+    const changed = applyOutboxChange(db, item);
+    if (!changed) throw new DeskError('not_found', `No message of this desk is waiting on outbox item ${item.id}.`);
+    return messageView(changed.messageId);
+  }
+
+  // ---- media -----------------------------------------------------------------------------
+  async function media(messageId: number) {
+    let row = mediaRow(db, messageId);
+    if (!row) throw new DeskError('not_found', 'This message has no media.');
+    if (row.size !== null && row.size > DATA_URL_LIMIT) throw new DeskError('invalid_input', 'This file is too large to show here; open it in Telegram.');
+    if (!row.sha256) {
+      await downloads.fetchNow(messageId);
+      row = mediaRow(db, messageId)!;
+    }
+    if (!row.sha256) throw new DeskError('unavailable', row.download === 'too_large' ? 'Telegram does not let a bot download files this large.' : 'The file could not be downloaded; see the log.');
+    const bytes = readFileSync(store.path(row.sha256));
+    const mimeType = row.mimeType ?? 'application/octet-stream';
+    return { dataUrl: `data:${mimeType};base64,${bytes.toString('base64')}`, mimeType };
+  }
+
+  const changedView = (conversationId: number) => {
+    emitConversations([conversationId]);
+    return view(conversationId);
+  };
+
+  return {
+    start() {
+      cleanups.push(outbox.onChange(onOutboxChange));
+      cleanups.push(
+        events.subscribe((batch) => {
+          for (const event of batch) {
+            // Backfill once per run, when the account first comes online.
+            if (event.type === 'accounts.changed' && event.payload.state.status === 'online' && !backfilled.has(event.payload.id)) {
+              backfilled.add(event.payload.id);
+              runBackfill(event.payload.id).catch((error: unknown) => log.warn({ accountId: event.payload.id, reason: (error as Error).message }, 'history backfill failed'));
+            }
+            if (event.type === 'inbox.messagesChanged') downloads.consider(event.payload.messages.filter((m) => m.media?.download === 'none').map((m) => m.id));
+          }
+        }),
+      );
+      armSnooze();
+    },
+    async stop() {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      cancelSnooze?.();
+      cancelSnooze = null;
+      attachments.close();
+      await downloads.stop();
+    },
+    backfill: runBackfill,
+    handlers: {
+      'inbox.conversations': ({ filter, limit, offset }, call) => {
+        const { assignedToMe, ...rest } = filter;
+        return listConversations(db, { ...rest, ...(assignedToMe ? { assignee: call.actor } : {}) }, limit, offset);
+      },
+      'inbox.messages': (input) => messages(input),
+      'inbox.markRead': ({ conversationId }) => markRead(conversationId),
+      'inbox.reply': (input, call) => reply(input, call.actor),
+      'inbox.attachmentStart': (input) => attachments.start(input, needConversation(db, input.conversationId).source_kind),
+      'inbox.attachmentChunk': (input) => attachments.chunk(input),
+      'inbox.attachmentFinish': ({ attachmentId }) => attachments.finish(attachmentId),
+      'inbox.retry': ({ outboxId }) => outboxMessage(outbox.retry(outboxId)),
+      'inbox.cancel': ({ outboxId }) => outboxMessage(outbox.cancel(outboxId)),
+      'inbox.edits': ({ messageId }) => {
+        needMessage(db, messageId);
+        const versions = db.prepare('SELECT old_text AS text, edited_at AS editedAt FROM message_edits WHERE message_id = ? ORDER BY edited_at, rowid').all(messageId);
+        return { versions: versions as { text: string; editedAt: number }[] };
+      },
+      'inbox.media': ({ messageId }) => media(messageId),
+      'inbox.setStatus': ({ conversationId, status, snoozedUntil }) => {
+        workflow.setStatus(db, conversationId, status, snoozedUntil ?? null);
+        armSnooze();
+        return changedView(conversationId);
+      },
+      'inbox.setLabels': ({ conversationId, labelIds }) => {
+        workflow.setLabels(db, conversationId, labelIds);
+        return changedView(conversationId);
+      },
+      'inbox.assign': ({ conversationId, operatorId }, call) => {
+        workflow.assign(db, conversationId, operatorId, call.actor, clock.now());
+        return changedView(conversationId);
+      },
+      'inbox.labels': () => ({ labels: workflow.listLabels(db) }),
+      'inbox.saveLabel': (input) => workflow.saveLabel(db, input),
+      'inbox.notes': ({ conversationId }) => ({ notes: workflow.listNotes(db, conversationId) }),
+      'inbox.addNote': ({ conversationId, text }, call) => workflow.addNote(db, conversationId, call.actor, text, clock.now()),
+      'inbox.cannedReplies': () => ({ replies: workflow.listCannedReplies(db) }),
+      'inbox.saveCannedReply': (input) => workflow.saveCannedReply(db, input, clock.now()),
+      'inbox.removeCannedReply': ({ id }) => {
+        workflow.removeCannedReply(db, id);
+        return { removed: true };
+      },
+      'inbox.search': ({ query, limit }) => ({ hits: searchMessages(db, query, limit) }),
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { IncomingMessage } from '../../../../shared/domain/connections';
+import { kindOfKey, type MessageChanges, type RichIncoming } from './incoming';
+
+type Source = IncomingMessage['source'];
+
+/** What one call stored, for the caller to announce after its transaction commits. */
+export interface IngestResult {
+  /** Only the messages that were new (the `messages.received` payload). */
+  messages: IncomingMessage[];
+  conversationIds: Set<number>;
+  /** New, edited and deleted messages (new media is considered for download when the window is told). */
+  messageIds: number[];
+}
+
+export interface IngestOptions {
+  /**
+   * Older history fetched from Telegram: it neither counts as unread nor reopens a
+   * resolved or snoozed conversation (it is not news).
+   */
+  history?: boolean;
+}
+
+interface Prepared {
+  upsertConversation: Statement;
+  insertMessage: Statement;
+  insertMedia: Statement;
+  findMessage: Statement;
+  insertEdit: Statement;
+  applyEdit: Statement;
+  deleteInChat: Statement;
+  deleteInBox: Statement;
+  touchConversation: Statement;
+  /** Conversation ids by source and chat key: the hot path asks the database only once per chat. */
+  conversations: Map<string, number>;
+}
+
+const prepared = new WeakMap<Database, Prepared>();
+
+function prepare(db: Database): Prepared {
+  let p = prepared.get(db);
+  if (p) return p;
+  p = {
+    upsertConversation: db.prepare(
+      `INSERT INTO conversations (source_kind, source_id, chat_key, kind, title, last_activity_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source_kind, source_id, chat_key) DO UPDATE SET kind = kind RETURNING id`,
+    ),
+    insertMessage: db.prepare(
+      `INSERT INTO messages (source_kind, source_id, chat_key, chat_title, telegram_message_id, sender_id, sender_name, date, text, media_kind, outgoing, received_at,
+         conversation_id, reply_to_telegram_id, edited_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source_kind, source_id, chat_key, telegram_message_id) DO NOTHING`,
+    ),
+    insertMedia: db.prepare(
+      'INSERT OR IGNORE INTO message_media (message_id, kind, mime_type, file_name, size, width, height, duration, remote_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    findMessage: db.prepare('SELECT id, text, conversation_id FROM messages WHERE source_kind = ? AND source_id = ? AND chat_key = ? AND telegram_message_id = ?'),
+    insertEdit: db.prepare('INSERT INTO message_edits (message_id, edited_at, old_text) VALUES (?, ?, ?)'),
+    applyEdit: db.prepare('UPDATE messages SET text = ?, edited_at = ? WHERE id = ?'),
+    deleteInChat: db.prepare(
+      'UPDATE messages SET deleted_at = ? WHERE source_kind = ? AND source_id = ? AND chat_key = ? AND telegram_message_id = ? AND deleted_at IS NULL RETURNING id, conversation_id',
+    ),
+    deleteInBox: db.prepare(
+      `UPDATE messages SET deleted_at = ? WHERE source_kind = ? AND source_id = ? AND telegram_message_id = ? AND deleted_at IS NULL
+         AND (chat_key LIKE 'user:%' OR chat_key LIKE 'chat:%') RETURNING id, conversation_id`,
+    ),
+    touchConversation: db.prepare(
+      `UPDATE conversations SET
+         title = ?,
+         last_message_id = CASE WHEN ? >= last_activity_at THEN ? ELSE last_message_id END,
+         last_activity_at = max(last_activity_at, ?),
+         unread_count = unread_count + ?,
+         status = CASE WHEN ? AND status IN ('resolved', 'snoozed') THEN 'open' ELSE status END,
+         snoozed_until = CASE WHEN ? AND status IN ('resolved', 'snoozed') THEN NULL ELSE snoozed_until END
+       WHERE id = ?`,
+    ),
+    conversations: new Map(),
+  };
+  prepared.set(db, p);
+  return p;
+}
+
+interface Touched {
+  title: string;
+  lastId: number;
+  lastDate: number;
+  unread: number;
+  reopen: boolean;
+}
+
+/**
+ * Stores one source's message changes: new messages land in their conversation (created on
+ * first sight), edits keep the text they replace, deletions are marked. Run it inside the
+ * caller's transaction (with the update cursor or bot offset it must commit with); it does no
+ * per-message conversation query once a chat is known, and one conversation update per chat.
+ */
+export function storeIncoming(db: Database, source: Source, changes: MessageChanges<RichIncoming>, now: number, options: IngestOptions = {}): IngestResult {
+  const p = prepare(db);
+  const result: IngestResult = { messages: [], conversationIds: new Set(), messageIds: [] };
+  const touched = new Map<number, Touched>();
+  const live = options.history !== true;
+
+  const conversationOf = (m: RichIncoming, fresh = false): number => {
+    const key = `${source.kind}:${source.id}:${m.chatKey}`;
+    let id = fresh ? undefined : p.conversations.get(key);
+    if (id === undefined) {
+      id = (p.upsertConversation.get(source.kind, source.id, m.chatKey, m.chatKind ?? kindOfKey(m.chatKey), m.chatTitle, m.date, now) as { id: number }).id;
+      p.conversations.set(key, id);
+    }
+    return id;
+  };
+
+  const insert = (m: RichIncoming): void => {
+    let conversationId = conversationOf(m);
+    const args = (cid: number) =>
+      [source.kind, source.id, m.chatKey, m.chatTitle, m.telegramMessageId, m.senderId, m.senderName, m.date, m.text, m.mediaKind, m.outgoing ? 1 : 0, now, cid, m.replyToTelegramId ?? null, m.editedAt ?? null] as const;
+    let run;
+    try {
+      run = p.insertMessage.run(...args(conversationId));
+    } catch (error) {
+      // A cached id whose creating transaction rolled back: ask the database again, once.
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      conversationId = conversationOf(m, true);
+      run = p.insertMessage.run(...args(conversationId));
+    }
+    if (run.changes !== 1) return;
+    const id = Number(run.lastInsertRowid);
+    result.messages.push({
+      id,
+      source,
+      chatKey: m.chatKey,
+      chatTitle: m.chatTitle,
+      telegramMessageId: m.telegramMessageId,
+      senderId: m.senderId,
+      senderName: m.senderName,
+      date: m.date,
+      text: m.text,
+      mediaKind: m.mediaKind,
+      outgoing: m.outgoing,
+    });
+    result.messageIds.push(id);
+    if (m.media) {
+      const md = m.media;
+      p.insertMedia.run(id, md.kind, md.mimeType, md.fileName, md.size, md.width, md.height, md.duration, md.remote ? JSON.stringify(md.remote) : null);
+    }
+    const t = touched.get(conversationId) ?? { title: m.chatTitle, lastId: id, lastDate: m.date, unread: 0, reopen: false };
+    if (m.date >= t.lastDate) Object.assign(t, { title: m.chatTitle, lastId: id, lastDate: m.date });
+    if (live && !m.outgoing) {
+      t.unread++;
+      t.reopen = true;
+    }
+    touched.set(conversationId, t);
+  };
+
+  for (const m of changes.messages) insert(m);
+  for (const m of changes.edits) {
+    const found = p.findMessage.get(source.kind, source.id, m.chatKey, m.telegramMessageId) as { id: number; text: string; conversation_id: number } | undefined;
+    if (!found) {
+      insert(m);
+      continue;
+    }
+    if (found.text === m.text) continue;
+    const editedAt = m.editedAt ?? now;
+    p.insertEdit.run(found.id, editedAt, found.text);
+    p.applyEdit.run(m.text, editedAt, found.id);
+    result.messageIds.push(found.id);
+    result.conversationIds.add(found.conversation_id);
+  }
+  for (const deletion of changes.deletions) {
+    for (const telegramId of deletion.telegramMessageIds) {
+      const rows = (
+        deletion.chatKey === null ? p.deleteInBox.all(now, source.kind, source.id, telegramId) : p.deleteInChat.all(now, source.kind, source.id, deletion.chatKey, telegramId)
+      ) as { id: number; conversation_id: number | null }[];
+      for (const row of rows) {
+        result.messageIds.push(row.id);
+        if (row.conversation_id !== null) result.conversationIds.add(row.conversation_id);
+      }
+    }
+  }
+  for (const [id, t] of touched) {
+    p.touchConversation.run(t.title, t.lastDate, t.lastId, t.lastDate, t.unread, t.reopen ? 1 : 0, t.reopen ? 1 : 0, id);
+    result.conversationIds.add(id);
+  }
+  return result;
+}

@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+import type { MediaView } from '../../../../shared/domain/inbox';
+import type { Logger } from '../../logging/logger';
+import type { RemoteFileRef } from '../ingest/incoming';
+import { FileTooLarge, type Progress } from './fetch-file';
+import { BOT_DOWNLOAD_LIMIT, type MediaPolicy } from './media-policy';
+import type { MediaStore } from './media-store';
+
+export interface MediaRow {
+  messageId: number;
+  sourceKind: 'account' | 'bot';
+  sourceId: number;
+  kind: MediaView['kind'];
+  mimeType: string | null;
+  size: number | null;
+  remote: RemoteFileRef | null;
+  sha256: string | null;
+  download: MediaView['download'];
+}
+
+export interface DownloadDeps {
+  db: Database;
+  store: MediaStore;
+  policy: MediaPolicy;
+  logger: Logger;
+  fetch(row: MediaRow, onProgress: Progress): Promise<Buffer>;
+  /** A message's media state changed (the window shows progress). */
+  changed(messageId: number): void;
+}
+
+export function mediaRow(db: Database, messageId: number): MediaRow | null {
+  const row = db
+    .prepare(
+      `SELECT mm.message_id AS messageId, m.source_kind AS sourceKind, m.source_id AS sourceId, mm.kind, mm.mime_type AS mimeType, mm.size, mm.remote_ref AS remote, mm.sha256, mm.download
+       FROM message_media mm JOIN messages m ON m.id = mm.message_id WHERE mm.message_id = ?`,
+    )
+    .get(messageId) as (Omit<MediaRow, 'remote'> & { remote: string | null }) | undefined;
+  return row ? { ...row, remote: row.remote ? (JSON.parse(row.remote) as RemoteFileRef) : null } : null;
+}
+
+/**
+ * Media downloads, one at a time in arrival order (a burst of photos must not open dozens of
+ * parallel transfers on one account). What the policy does not take is marked skipped and
+ * can still be fetched on demand.
+ */
+export class MediaDownloads {
+  private readonly progressOf = new Map<number, number>();
+  private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly d: DownloadDeps) {}
+
+  progress(messageId: number): number | null {
+    return this.progressOf.get(messageId) ?? null;
+  }
+
+  /** New media messages: queue what the policy downloads by itself. */
+  consider(messageIds: readonly number[]): void {
+    for (const id of messageIds) {
+      const row = mediaRow(this.d.db, id);
+      if (!row || row.download !== 'none' || !row.remote) continue;
+      // Telegram will never hand a bot this file: say so rather than "skipped".
+      if (row.sourceKind === 'bot' && row.size !== null && row.size > BOT_DOWNLOAD_LIMIT) {
+        this.setState(id, 'too_large');
+        continue;
+      }
+      const wanted = this.d.policy.kinds.includes(row.kind) && (row.size === null || row.size <= this.d.policy.maxBytes);
+      this.setState(id, wanted ? 'queued' : 'skipped');
+      if (wanted) void this.enqueue(id);
+    }
+  }
+
+  /** Downloads one now (the window asked to see it); resolves when it is stored or failed. */
+  fetchNow(messageId: number): Promise<void> {
+    return this.enqueue(messageId);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.chain;
+  }
+
+  private enqueue(messageId: number): Promise<void> {
+    const run = this.chain.then(() => (this.stopped ? undefined : this.download(messageId)));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private setState(messageId: number, state: MediaView['download'], sha256: string | null = null): void {
+    this.d.db.prepare('UPDATE message_media SET download = ?, sha256 = coalesce(?, sha256) WHERE message_id = ?').run(state, sha256, messageId);
+    this.d.changed(messageId);
+  }
+
+  private async download(messageId: number): Promise<void> {
+    const row = mediaRow(this.d.db, messageId);
+    if (!row || row.download === 'done' || !row.remote) return;
+    if (row.sourceKind === 'bot' && row.size !== null && row.size > BOT_DOWNLOAD_LIMIT) return this.setState(messageId, 'too_large');
+    this.progressOf.set(messageId, 0);
+    this.setState(messageId, 'downloading');
+    try {
+      const bytes = await this.d.fetch(row, (done) => {
+        this.progressOf.set(messageId, row.size ? Math.min(done / row.size, 1) : 0);
+        this.d.changed(messageId);
+      });
+      this.progressOf.delete(messageId);
+      this.setState(messageId, 'done', this.d.store.save(bytes));
+    } catch (error) {
+      this.progressOf.delete(messageId);
+      this.d.logger.warn({ scope: 'inbox', messageId, reason: (error as Error).message }, 'media download failed');
+      this.setState(messageId, error instanceof FileTooLarge ? 'too_large' : 'failed');
+    }
+  }
+}

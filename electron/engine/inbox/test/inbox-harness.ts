@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import pino from 'pino';
+import type { DeskEvent } from '../../../../shared/contract/index';
+import { manualScheduler } from '../../accounts/test/harness';
+import { createEventBus, type EventBus } from '../../contract/event-bus';
+import { openDatabase } from '../../db/open-database';
+import { manualClock } from '../../platform/clock';
+import type { SecretBox } from '../../secrets/secret-box';
+import type { TelegramEnvironment } from '../../telegram/environment';
+import type { MtprotoTransport } from '../../telegram/mtproto/transport';
+import { createInboxService, type InboxOptions } from '../inbox-service';
+import { fakeOutbox } from './fake-outbox';
+
+type ManualClock = ReturnType<typeof manualClock>;
+
+export function openInboxDb(dir: string, clock: ManualClock = manualClock()): Database {
+  return openDatabase({ path: join(dir, 'desk.sqlite'), backupsDir: join(dir, 'backups'), now: clock.now, keepBackups: 1 }).db;
+}
+
+/** An inbox service over `db` with a fake outbox, a manual clock and scheduler, and its events captured. */
+export function inboxHarness(input: {
+  dir: string;
+  db: Database;
+  clock?: ManualClock;
+  connection?: (accountId: number) => MtprotoTransport | null;
+  secrets?: SecretBox;
+  telegram?: Partial<TelegramEnvironment>;
+  options?: Partial<Omit<InboxOptions, 'scheduler'>>;
+  /** The bus the accounts or bots under test announce on, so the inbox hears them. */
+  bus?: EventBus;
+}) {
+  const clock = input.clock ?? manualClock();
+  const timers = manualScheduler(clock);
+  const bus = input.bus ?? createEventBus();
+  const events: DeskEvent[] = [];
+  bus.subscribe((batch) => events.push(...batch));
+  const fake = fakeOutbox();
+  const service = createInboxService(
+    {
+      db: input.db,
+      clock,
+      logger: pino({ level: 'silent' }),
+      events: bus,
+      outbox: fake.outbox,
+      dataDir: input.dir,
+      secrets: input.secrets ?? { encrypt: (s) => s, decrypt: (s) => s },
+      telegram: { kind: 'sandbox', needsApiCredentials: false, botApiRoot: undefined, mtproto: () => { throw new Error('not used'); }, ...input.telegram },
+      connection: input.connection ?? (() => null),
+    },
+    { scheduler: timers.scheduler, ...input.options },
+  );
+  const call = <M extends keyof typeof service.handlers>(method: M, args: Parameters<(typeof service.handlers)[M]>[0], actor = 'operator:local') =>
+    // A handler that throws at once still answers with a rejected promise, as the dispatcher sees it.
+    new Promise<unknown>((resolve) => resolve((service.handlers[method] as (i: unknown, c: { actor: string }) => unknown)(args, { actor }))) as Promise<
+      Awaited<ReturnType<(typeof service.handlers)[M]>>
+    >;
+  const ofType = <T extends DeskEvent['type']>(type: T) => events.filter((e): e is Extract<DeskEvent, { type: T }> => e.type === type);
+  return { service, call, events, ofType, bus, clock, timers, ...fake };
+}

@@ -1,0 +1,241 @@
+import type { Database } from 'better-sqlite3';
+import type { Api as BotApi } from 'grammy';
+import PQueue from 'p-queue';
+import type { Scheduler } from '../accounts/runtime/scheduler';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../platform/clock';
+import type { MtprotoTransport } from '../telegram/mtproto/transport';
+import { sendByBot } from './bot-send';
+import { AttemptTimeout, classifyBotError, classifyMtprotoError, type Outcome } from './failures';
+import { inputPeer, sendByAccount, type Sent } from './mtproto-send';
+import type { OutboxPayload, OutboxSender } from './outbox-port';
+import { activeRows, readPause, writePause, type Change, type OutboxRow, type OutboxState } from './outbox-repo';
+import { accountPolicy, botPolicy, type AccountPacing, type BotLimits, type LanePolicy } from './policy';
+
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  /** Tries before a transient failure becomes `failed`. */
+  maxAttempts: number;
+}
+
+export interface LaneOptions {
+  accountPacing: AccountPacing;
+  botLimits: BotLimits;
+  retry: RetryPolicy;
+  /** How long a PEER_FLOOD benches an account (Telegram does not say; it lasts about a day). */
+  peerFloodBenchMs: number;
+  /** How often a lane whose sender is offline looks again. */
+  offlineRecheckMs: number;
+  /** A try that takes longer is abandoned: retried (MTProto, random_id) or uncertain (Bot API). */
+  attemptTimeoutMs: number;
+  random: () => number;
+}
+
+export interface OutboxSenders {
+  /** The live transport of an online account; null while it is not online. */
+  account(id: number): MtprotoTransport | null;
+  /** The Bot API client of a running bot; null while it is not online. */
+  bot(id: number): BotApi | null;
+}
+
+export interface LaneContext {
+  db: Database;
+  clock: Clock;
+  scheduler: Scheduler;
+  log: Logger;
+  senders: OutboxSenders;
+  options: LaneOptions;
+  /** Moves a row (guarded by `from`), runs `also` in the same transaction, then tells the listeners. */
+  commit(id: number, from: readonly OutboxState[], change: Change, also?: () => void): boolean;
+}
+
+type Connection = { kind: 'account'; transport: MtprotoTransport } | { kind: 'bot'; api: BotApi };
+
+const OFFLINE = {
+  account: 'The account is offline; this will be sent when it is back online.',
+  bot: 'The bot is not running; this will be sent when it is back online.',
+} as const;
+
+/**
+ * One sender's lane. What goes next is read from the table each time (priority, then age), so
+ * operator replies overtake bulk work and nothing depends on memory that a crash would lose;
+ * pacing and rate windows are checked on the injected clock; p-queue runs the attempts with the
+ * sender's concurrency. A chat never has two sends in flight, so its messages keep their order.
+ */
+export class Lane {
+  private readonly policy: LanePolicy;
+  private readonly queue: PQueue;
+  /** Item id → chat key of the sends in flight. */
+  private readonly sending = new Map<number, string>();
+  private readonly aborts = new Set<AbortController>();
+  private cancelWake: (() => void) | null = null;
+  private kicked = false;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: LaneContext,
+    readonly sender: OutboxSender,
+  ) {
+    const { options, clock } = ctx;
+    this.policy = sender.kind === 'account' ? accountPolicy(options.accountPacing, options.random) : botPolicy(options.botLimits, () => clock.now());
+    this.queue = new PQueue({ concurrency: this.policy.concurrency });
+  }
+
+  /** Looks for work soon (after the caller's own commit and notifications). */
+  kick(): void {
+    if (this.kicked || this.stopped) return;
+    this.kicked = true;
+    queueMicrotask(() => {
+      this.kicked = false;
+      this.pump();
+    });
+  }
+
+  /** Abandons attempts in flight (their rows stay `sending`; the next start decides) and every timer. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clearWake();
+    for (const abort of this.aborts) abort.abort();
+    await this.queue.onIdle();
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    this.clearWake();
+    const { db, clock } = this.ctx;
+    const now = clock.now();
+    const pause = readPause(db, this.sender);
+    if (pause && pause.until > now) return this.wakeAt(pause.until);
+    const rows = activeRows(db, this.sender);
+    if (rows.length === 0) return;
+    const connection = this.connection();
+    if (!connection) return this.holdOffline(rows, now);
+
+    let next = Number.POSITIVE_INFINITY;
+    const taken = new Set(this.sending.values());
+    for (const row of rows) {
+      if (this.sending.size >= this.policy.concurrency) break;
+      const chatKey = chatKeyOf(row);
+      if (taken.has(chatKey)) continue;
+      // Later items to the same chat wait behind this one, whether it goes now or not.
+      taken.add(chatKey);
+      const at = Math.max(row.not_before, this.policy.readyAt(row.priority, chatKey));
+      if (at > now) next = Math.min(next, at);
+      else this.begin(row, chatKey, connection, now);
+    }
+    if (next < Number.POSITIVE_INFINITY) this.wakeAt(next);
+  }
+
+  private connection(): Connection | null {
+    const { senders } = this.ctx;
+    if (this.sender.kind === 'account') {
+      const transport = senders.account(this.sender.id);
+      return transport ? { kind: 'account', transport } : null;
+    }
+    const api = senders.bot(this.sender.id);
+    return api ? { kind: 'bot', api } : null;
+  }
+
+  /** The next item says why it waits; the lane looks again later. */
+  private holdOffline(rows: OutboxRow[], now: number): void {
+    const until = now + this.ctx.options.offlineRecheckMs;
+    const head = rows.find((row) => row.not_before <= now);
+    if (head) this.ctx.commit(head.id, ['queued', 'waiting'], { state: 'waiting', notBefore: until, reason: OFFLINE[this.sender.kind] });
+    this.wakeAt(head ? until : Math.min(until, ...rows.map((row) => row.not_before)));
+  }
+
+  private begin(row: OutboxRow, chatKey: string, connection: Connection, now: number): void {
+    const attempts = row.attempts + 1;
+    if (!this.ctx.commit(row.id, ['queued', 'waiting'], { state: 'sending', attempts })) return;
+    this.policy.book(row.priority, chatKey, now);
+    this.sending.set(row.id, chatKey);
+    void this.queue
+      .add(() => this.attempt(row, attempts, connection))
+      .finally(() => {
+        this.sending.delete(row.id);
+        this.pump();
+      });
+  }
+
+  private async attempt(row: OutboxRow, attempts: number, connection: Connection): Promise<void> {
+    const abort = new AbortController();
+    this.aborts.add(abort);
+    const cancelTimer = this.ctx.scheduler.after(this.ctx.options.attemptTimeoutMs, () => abort.abort());
+    const classify = connection.kind === 'account' ? classifyMtprotoError : classifyBotError;
+    try {
+      const sent = await Promise.race([this.send(row, connection, abort.signal), rejectOnAbort(abort.signal)]);
+      if (this.stopped) return;
+      this.ctx.commit(row.id, ['sending'], { state: 'sent', resultMessageId: sent.messageId, sentAt: sent.date });
+    } catch (error) {
+      // Stopped mid-send: the row stays `sending`, and the next start resends (MTProto) or marks it uncertain (Bot API).
+      if (this.stopped) return;
+      const outcome = classify(error);
+      this.ctx.log.warn({ outboxId: row.id, sender: this.sender, attempts, outcome }, 'outbox send failed');
+      this.settle(row, attempts, outcome);
+    } finally {
+      cancelTimer();
+      this.aborts.delete(abort);
+    }
+  }
+
+  private send(row: OutboxRow, connection: Connection, signal: AbortSignal): Promise<Sent> {
+    const payload = JSON.parse(row.payload) as OutboxPayload;
+    if (connection.kind === 'bot') return sendByBot(connection.api, payload, signal);
+    // Resolved inside the try, so an unknown chat fails the item instead of the lane.
+    return Promise.resolve().then(() => sendByAccount(connection.transport, inputPeer(this.ctx.db, this.sender.id, payload.chatKey), payload, row.random_id!));
+  }
+
+  private settle(row: OutboxRow, attempts: number, outcome: Outcome): void {
+    const { options, clock, db } = this.ctx;
+    const now = clock.now();
+    const commit = (change: Change, also?: () => void) => this.ctx.commit(row.id, ['sending'], change, also);
+    switch (outcome.kind) {
+      case 'flood':
+      case 'bench': {
+        const until = now + (outcome.kind === 'flood' ? outcome.waitMs : options.peerFloodBenchMs);
+        commit({ state: 'waiting', notBefore: until, reason: outcome.reason }, () => writePause(db, this.sender, until, outcome.reason));
+        return;
+      }
+      case 'offline':
+        commit({ state: 'waiting', notBefore: now + options.offlineRecheckMs, reason: outcome.reason });
+        return;
+      case 'transient': {
+        if (attempts >= options.retry.maxAttempts) {
+          commit({ state: 'failed', reason: `${outcome.reason} Gave up after ${attempts} tries; retry when Telegram is reachable.` });
+          return;
+        }
+        const delay = Math.min(options.retry.maxMs, options.retry.baseMs * 2 ** (attempts - 1));
+        // Jitter, so lanes that failed together do not all come back together.
+        const notBefore = now + Math.round(delay * (0.5 + options.random() / 2));
+        commit({ state: 'waiting', notBefore, reason: `${outcome.reason} Trying again (try ${attempts + 1} of ${options.retry.maxAttempts}).` });
+        return;
+      }
+      case 'permanent':
+      case 'uncertain':
+        commit({ state: outcome.kind === 'permanent' ? 'failed' : 'uncertain', reason: outcome.reason });
+        return;
+    }
+  }
+
+  private wakeAt(at: number): void {
+    this.clearWake();
+    this.cancelWake = this.ctx.scheduler.after(Math.max(0, at - this.ctx.clock.now()), () => {
+      this.cancelWake = null;
+      this.pump();
+    });
+  }
+
+  private clearWake(): void {
+    this.cancelWake?.();
+    this.cancelWake = null;
+  }
+}
+
+function chatKeyOf(row: OutboxRow): string {
+  return (JSON.parse(row.payload) as OutboxPayload).chatKey;
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new AttemptTimeout('The send took too long.')), { once: true }));
+}

@@ -1,0 +1,56 @@
+import type { DeliveryState } from '../../../shared/domain/inbox';
+
+/**
+ * What the inbox (and later campaigns, invites, notifications) asks of the one outbox.
+ * Every outgoing action is a row before it is attempted; the outbox owns lanes, pacing,
+ * retries and Telegram's waits, and reports every state change.
+ */
+export type OutboxSender = { kind: 'account' | 'bot'; id: number };
+
+/** A file already in the data folder (named by content hash), checked against the sender's limits. */
+export interface OutboxAttachment {
+  sha256: string;
+  path: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  mediaKind: 'photo' | 'document' | 'video' | 'voice';
+}
+
+export type OutboxPayload =
+  | { kind: 'text'; chatKey: string; text: string; replyToTelegramId?: number }
+  | { kind: 'media'; chatKey: string; attachment: OutboxAttachment; caption?: string; replyToTelegramId?: number };
+
+export interface EnqueueInput {
+  sender: OutboxSender;
+  conversationId: number | null;
+  payload: OutboxPayload;
+  /** Operator replies go before bulk work in the same lane. */
+  priority: 'operator' | 'bulk';
+}
+
+export interface OutboxItem {
+  id: number;
+  sender: OutboxSender;
+  conversationId: number | null;
+  payload: OutboxPayload;
+  delivery: DeliveryState;
+  attempts: number;
+  /** The Telegram message id once sent. */
+  telegramMessageId: number | null;
+  /** Epoch ms Telegram stamped the sent message with. */
+  sentAt: number | null;
+}
+
+export interface Outbox {
+  enqueue(input: EnqueueInput): OutboxItem;
+  /** A failed or uncertain item is tried again (uncertain only when the operator says so). */
+  retry(id: number): OutboxItem;
+  cancel(id: number): OutboxItem;
+  item(id: number): OutboxItem | null;
+  /** Called after each state change is committed (the inbox updates the message it shows). */
+  onChange(listener: (item: OutboxItem) => void): () => void;
+  /** Resumes the stored queue (after a crash: MTProto `sending` rows are resent with their random_id; Bot API ones become uncertain). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,176 @@
+import type { Database } from 'better-sqlite3';
+import { DeskError } from '../../../shared/contract/result';
+import { UPLOAD_LIMITS } from '../../../shared/domain/inbox';
+import { realScheduler, type Scheduler } from '../accounts/runtime/scheduler';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../platform/clock';
+import { Lane, type LaneContext, type LaneOptions, type OutboxSenders } from './lane';
+import { newRandomId } from './mtproto-send';
+import type { EnqueueInput, Outbox, OutboxItem, OutboxSender } from './outbox-port';
+import { insertItem, interruptedRows, PRIORITY, readRow, sendersWithWork, toItem, transition, type Change, type OutboxState } from './outbox-repo';
+import { DEFAULT_ACCOUNT_PACING, DEFAULT_BOT_LIMITS } from './policy';
+
+export interface OutboxDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  /** The engine passes `accounts.connection(id)` and `bots.api(id)`. */
+  senders: OutboxSenders;
+  /** Real timers unless a test drives its own on a manual clock. */
+  scheduler?: Scheduler;
+}
+
+export type OutboxOptions = Partial<LaneOptions>;
+
+export const DEFAULT_OUTBOX_OPTIONS: LaneOptions = {
+  accountPacing: DEFAULT_ACCOUNT_PACING,
+  botLimits: DEFAULT_BOT_LIMITS,
+  retry: { baseMs: 2_000, maxMs: 5 * 60_000, maxAttempts: 6 },
+  peerFloodBenchMs: 24 * 60 * 60_000,
+  offlineRecheckMs: 15_000,
+  attemptTimeoutMs: 60_000,
+  random: Math.random,
+};
+
+const INTERRUPTED_BOT_SEND =
+  'The desk stopped while this was being sent, so it cannot tell whether Telegram delivered it. Check the chat, then retry or cancel.';
+
+/** The one outbox: see outbox-port.ts for the contract and lane.ts for how a sender's work runs. */
+export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Outbox {
+  const { db, clock } = deps;
+  const log = deps.logger.child({ scope: 'outbox' });
+  const listeners = new Set<(item: OutboxItem) => void>();
+  const lanes = new Map<string, Lane>();
+  let running = false;
+
+  function notify(id: number): void {
+    const row = readRow(db, id);
+    if (!row) return;
+    const item = toItem(row);
+    for (const listener of listeners) {
+      try {
+        listener(item);
+      } catch (error) {
+        log.error({ err: error, outboxId: id }, 'an outbox listener failed');
+      }
+    }
+  }
+
+  function commit(id: number, from: readonly OutboxState[], change: Change, also?: () => void): boolean {
+    const moved = db.transaction(() => {
+      const ok = transition(db, id, from, change, clock.now());
+      if (ok) also?.();
+      return ok;
+    })();
+    if (moved) notify(id);
+    return moved;
+  }
+
+  const context: LaneContext = {
+    db,
+    clock,
+    scheduler: deps.scheduler ?? realScheduler,
+    log,
+    senders: deps.senders,
+    options: { ...DEFAULT_OUTBOX_OPTIONS, ...options },
+    commit,
+  };
+
+  function lane(sender: OutboxSender): Lane {
+    const key = `${sender.kind}:${sender.id}`;
+    let found = lanes.get(key);
+    if (!found) lanes.set(key, (found = new Lane(context, sender)));
+    return found;
+  }
+
+  const kick = (sender: OutboxSender) => {
+    if (running) lane(sender).kick();
+  };
+
+  function need(id: number) {
+    return readRow(db, id) ?? notFound(id);
+  }
+
+  return {
+    enqueue(input: EnqueueInput): OutboxItem {
+      const id = insertItem(
+        db,
+        {
+          sender: input.sender,
+          conversationId: input.conversationId,
+          payload: input.payload,
+          priority: PRIORITY[input.priority],
+          randomId: input.sender.kind === 'account' ? newRandomId() : null,
+          failedReason: tooLarge(input),
+        },
+        clock.now(),
+      );
+      notify(id);
+      kick(input.sender);
+      return toItem(need(id));
+    },
+
+    retry(id) {
+      const row = need(id);
+      // MTProto items keep their random_id: if an earlier try did arrive, Telegram answers with it.
+      if (!commit(id, ['failed', 'uncertain'], { state: 'queued', attempts: 0, notBefore: 0 })) {
+        throw new DeskError('conflict', 'Only a failed or uncertain message can be sent again.');
+      }
+      kick({ kind: row.sender_kind, id: row.sender_id });
+      return toItem(need(id));
+    },
+
+    cancel(id) {
+      const row = need(id);
+      if (!commit(id, ['queued', 'waiting', 'failed', 'uncertain'], { state: 'cancelled' })) {
+        throw new DeskError('conflict', row.state === 'sending' ? 'It is being sent right now and can no longer be cancelled.' : 'It can no longer be cancelled.');
+      }
+      return toItem(need(id));
+    },
+
+    item: (id) => {
+      const row = readRow(db, id);
+      return row ? toItem(row) : null;
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async start() {
+      if (running) return;
+      // What was in flight when the process died: MTProto goes again with its stored random_id
+      // (Telegram deduplicates); a Bot API send has no such key, so it is never resent blindly.
+      const interrupted = interruptedRows(db);
+      for (const row of interrupted) {
+        if (row.sender_kind === 'bot') commit(row.id, ['sending'], { state: 'uncertain', reason: INTERRUPTED_BOT_SEND });
+        else commit(row.id, ['sending'], { state: 'queued' });
+      }
+      if (interrupted.length > 0) log.info({ interrupted: interrupted.length }, 'outbox resumed sends interrupted by a stop or crash');
+      running = true;
+      for (const sender of sendersWithWork(db)) lane(sender).kick();
+    },
+
+    async stop() {
+      running = false;
+      const stopping = [...lanes.values()];
+      lanes.clear();
+      await Promise.all(stopping.map((l) => l.stop()));
+    },
+  };
+}
+
+/** Checked before anything is tried, so the operator sees it at once (and the text is kept). */
+function tooLarge(input: EnqueueInput): string | null {
+  if (input.payload.kind !== 'media') return null;
+  const limit = UPLOAD_LIMITS[input.sender.kind];
+  const size = input.payload.attachment.size;
+  if (size <= limit) return null;
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `The file is ${mb(size)}; a ${input.sender.kind === 'bot' ? 'bot' : 'personal account'} can send at most ${mb(limit)}.`;
+}
+
+function notFound(id: number): never {
+  throw new DeskError('not_found', `There is no outgoing message ${id}.`);
+}

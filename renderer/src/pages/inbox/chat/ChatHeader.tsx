@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { ConversationView } from '../../../../../shared/domain/inbox';
+import { useStores } from '../../../stores/context';
+import { StatusChip } from '../list/StatusChip';
+
+export function ChatHeader({ conversation: c }: { conversation: ConversationView }) {
+  const { t } = useTranslation();
+  const { useConversationsStore } = useStores();
+  const setStatus = useConversationsStore((s) => s.setStatus);
+  return (
+    <header className="chat-header">
+      <div className="chat-header-who">
+        <h2 className="chat-title">{c.title}</h2>
+        <span className="chat-subtitle">
+          <span className="conv-source" data-kind={c.source.kind}>
+            {t(`inbox.source.${c.source.kind}`, { name: c.source.name })}
+          </span>
+          <span>{t(`inbox.kinds.${c.kind}`)}</span>
+          <StatusChip status={c.status} />
+        </span>
+      </div>
+      {c.status !== 'resolved' && (
+        <button type="button" className="button button-small" data-testid="conversation-resolve" aria-keyshortcuts="Alt+R" onClick={() => void setStatus(c.id, 'resolved')}>
+          {t('inbox.sidebar.resolve')}
+        </button>
+      )}
+    </header>
+  );
+}

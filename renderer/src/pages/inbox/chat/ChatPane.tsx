@@ -1,0 +1,59 @@
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStores } from '../../../stores/context';
+import { Composer } from '../composer/Composer';
+import { ChatHeader } from './ChatHeader';
+import { MessageList } from './MessageList';
+
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+
+/** The open chat: header, history and composer; a file dropped anywhere on it is attached. */
+export function ChatPane() {
+  const { t } = useTranslation();
+  const { useConversationsStore, useComposerStore } = useStores();
+  const conversation = useConversationsStore((s) => s.selected);
+  const attach = useComposerStore((s) => s.attach);
+  const [dragging, setDragging] = useState(false);
+
+  if (!conversation) {
+    return (
+      <section className="chat chat-none" data-testid="chat-empty">
+        <p>{t('inbox.chat.none')}</p>
+        <p className="field-hint">{t('inbox.chat.noneHint')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section
+      className="chat"
+      data-testid="chat-pane"
+      data-dragging={dragging ? 'true' : undefined}
+      aria-label={t('inbox.chat.label', { title: conversation.title })}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void attach(conversation.id, file, conversation.source.kind);
+      }}
+    >
+      <ChatHeader conversation={conversation} />
+      <MessageList conversation={conversation} />
+      <Composer conversation={conversation} />
+      {dragging && (
+        <div className="chat-drop" aria-hidden="true">
+          {t('inbox.composer.dropHere')}
+        </div>
+      )}
+    </section>
+  );
+}

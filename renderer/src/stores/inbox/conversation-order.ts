@@ -1,0 +1,57 @@
+import type { ConversationStatus, ConversationView } from '../../../../shared/domain/inbox';
+
+/**
+ * The operator at this desk. The engine's first migration seeds it; team mode will give each
+ * window its own, and the assignee field already carries it.
+ */
+export const THIS_DESK_OPERATOR = 'operator:local';
+
+export interface ConversationFilter {
+  source?: { kind: 'account' | 'bot'; id: number };
+  unreadOnly?: boolean;
+  status?: ConversationStatus;
+  labelId?: number;
+  assignedToMe?: boolean;
+}
+
+/** The same test the engine applies, so a live change can join or leave the filtered list. */
+export function matchesFilter(c: ConversationView, f: ConversationFilter): boolean {
+  if (f.source && (c.source.kind !== f.source.kind || c.source.id !== f.source.id)) return false;
+  if (f.unreadOnly && c.unreadCount === 0) return false;
+  if (f.status && c.status !== f.status) return false;
+  if (f.labelId !== undefined && !c.labels.some((l) => l.id === f.labelId)) return false;
+  if (f.assignedToMe && c.assigneeId !== THIS_DESK_OPERATOR) return false;
+  return true;
+}
+
+/** Newest activity first; the id breaks ties so the order never flickers. */
+export const byActivity = (a: ConversationView, b: ConversationView) => b.lastActivityAt - a.lastActivityAt || b.id - a.id;
+
+/**
+ * Merges changed conversations into a sorted, loaded prefix of the list in O(n + k log k)
+ * (a list may hold 100,000 rows and events come in batches). A change that no longer matches
+ * the filter leaves; one that would sort past the loaded prefix waits for its page, since the
+ * rows between are not known yet.
+ */
+export function mergeConversations(
+  items: readonly ConversationView[],
+  changed: readonly ConversationView[],
+  filter: ConversationFilter,
+  complete: boolean,
+): ConversationView[] {
+  const latest = new Map<number, ConversationView>();
+  for (const c of changed) latest.set(c.id, c);
+  const kept = items.filter((c) => !latest.has(c.id));
+  const last = kept[kept.length - 1];
+  const incoming = [...latest.values()]
+    .filter((c) => matchesFilter(c, filter) && (complete || !last || byActivity(c, last) < 0))
+    .sort(byActivity);
+  const merged: ConversationView[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < incoming.length) {
+    if (j >= incoming.length || (i < kept.length && byActivity(kept[i]!, incoming[j]!) <= 0)) merged.push(kept[i++]!);
+    else merged.push(incoming[j++]!);
+  }
+  return merged;
+}

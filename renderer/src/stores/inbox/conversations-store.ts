@@ -1,0 +1,148 @@
+import { create } from 'zustand';
+import type { ConversationStatus, ConversationView } from '../../../../shared/domain/inbox';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
+import { mergeConversations, type ConversationFilter } from './conversation-order';
+
+/** Rows per request; the list loads further pages as the operator scrolls towards its end. */
+export const CONVERSATIONS_PAGE = 200;
+
+export interface ConversationsState {
+  filter: ConversationFilter;
+  /** The loaded part of the list, newest activity first. */
+  items: ConversationView[];
+  hasMore: boolean;
+  loaded: boolean;
+  loading: boolean;
+  loadingMore: boolean;
+  error: string | null;
+  selectedId: number | null;
+  /** The open conversation, kept even when a filter hides its row (resolved while "open only"). */
+  selected: ConversationView | null;
+  /** A refused status, label or assignee change, shown in the sidebar. */
+  actionError: string | null;
+  load(): Promise<void>;
+  ensureLoaded(): Promise<void>;
+  loadMore(): Promise<void>;
+  setFilter(patch: Partial<ConversationFilter>): Promise<void>;
+  clearFilter(): Promise<void>;
+  select(id: number | null): void;
+  /** The id `delta` rows away from the selected one (the first row when nothing is selected). */
+  neighbour(delta: number): number | null;
+  applyChanged(conversations: readonly ConversationView[]): void;
+  setStatus(id: number, status: ConversationStatus, snoozedUntil?: number): Promise<void>;
+  setLabels(id: number, labelIds: number[]): Promise<void>;
+  assign(id: number, operatorId: string | null): Promise<void>;
+}
+
+function withoutUndefined(filter: ConversationFilter): ConversationFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== false)) as ConversationFilter;
+}
+
+export function createConversationsStore(client: DeskClient) {
+  // Only the newest first-page request may write; a filter change starts a new generation.
+  let generation = 0;
+  // Changes that arrive while the first page is on its way, replayed over its answer.
+  let buffered: ConversationView[] | null = null;
+
+  return create<ConversationsState>()((set, get) => {
+    const act = async (run: () => Promise<ConversationView>) => {
+      set({ actionError: null });
+      try {
+        get().applyChanged([await run()]);
+      } catch (error) {
+        set({ actionError: errorMessage(error) });
+      }
+    };
+
+    return {
+      filter: {},
+      items: [],
+      hasMore: false,
+      loaded: false,
+      loading: false,
+      loadingMore: false,
+      error: null,
+      selectedId: null,
+      selected: null,
+      actionError: null,
+      async load() {
+        const mine = ++generation;
+        buffered = [];
+        const filter = get().filter;
+        set({ loading: true, error: null });
+        try {
+          const page = await client.call('inbox.conversations', { filter, limit: CONVERSATIONS_PAGE, offset: 0 });
+          if (mine !== generation) return;
+          const replay = buffered ?? [];
+          buffered = null;
+          const hasMore = page.conversations.length < page.total;
+          set({
+            items: mergeConversations(page.conversations, replay, filter, !hasMore),
+            hasMore,
+            loaded: true,
+            loading: false,
+          });
+        } catch (error) {
+          if (mine !== generation) return;
+          buffered = null;
+          set({ loading: false, error: errorMessage(error) });
+        }
+      },
+      async ensureLoaded() {
+        const { loaded, loading } = get();
+        if (!loaded && !loading) await get().load();
+      },
+      async loadMore() {
+        const { hasMore, loadingMore, loading, items, filter } = get();
+        if (!hasMore || loadingMore || loading) return;
+        const mine = generation;
+        set({ loadingMore: true });
+        try {
+          // Live changes keep the loaded part equal to the engine's first rows, so its length
+          // is the next offset; an overlap from a row that moved meanwhile is merged by id.
+          const page = await client.call('inbox.conversations', { filter, limit: CONVERSATIONS_PAGE, offset: items.length });
+          if (mine !== generation) return;
+          set((s) => {
+            const next = mergeConversations(s.items, page.conversations, s.filter, true);
+            return { items: next, hasMore: page.conversations.length > 0 && next.length < page.total, loadingMore: false };
+          });
+        } catch (error) {
+          if (mine !== generation) return;
+          set({ loadingMore: false, error: errorMessage(error) });
+        }
+      },
+      async setFilter(patch) {
+        set((s) => ({ filter: withoutUndefined({ ...s.filter, ...patch }), items: [], loaded: false, hasMore: false }));
+        await get().load();
+      },
+      async clearFilter() {
+        set({ filter: {}, items: [], loaded: false, hasMore: false });
+        await get().load();
+      },
+      select(id) {
+        const { items, selected } = get();
+        const found = id === null ? null : (items.find((c) => c.id === id) ?? (selected?.id === id ? selected : null));
+        set({ selectedId: id, selected: found, actionError: null });
+      },
+      neighbour(delta) {
+        const { items, selectedId } = get();
+        if (items.length === 0) return null;
+        const at = items.findIndex((c) => c.id === selectedId);
+        if (at < 0) return items[0]!.id;
+        return items[Math.min(items.length - 1, Math.max(0, at + delta))]!.id;
+      },
+      applyChanged(conversations) {
+        buffered?.push(...conversations);
+        const { selectedId, loaded } = get();
+        const selected = conversations.findLast((c) => c.id === selectedId);
+        if (selected) set({ selected });
+        if (!loaded) return;
+        set((s) => ({ items: mergeConversations(s.items, conversations, s.filter, !s.hasMore) }));
+      },
+      setStatus: (id, status, snoozedUntil) =>
+        act(() => client.call('inbox.setStatus', snoozedUntil === undefined ? { conversationId: id, status } : { conversationId: id, status, snoozedUntil })),
+      setLabels: (id, labelIds) => act(() => client.call('inbox.setLabels', { conversationId: id, labelIds })),
+      assign: (id, operatorId) => act(() => client.call('inbox.assign', { conversationId: id, operatorId })),
+    };
+  });
+}

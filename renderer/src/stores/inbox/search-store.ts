@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { SearchHit } from '../../../../shared/domain/inbox';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
+
+export interface SearchState {
+  query: string;
+  hits: SearchHit[];
+  /** The query the hits answer, so "nothing found" never shows for a query still on its way. */
+  answered: string | null;
+  loading: boolean;
+  error: string | null;
+  setQuery(query: string): void;
+  search(): Promise<void>;
+  clear(): void;
+}
+
+export function createSearchStore(client: DeskClient) {
+  let generation = 0;
+  return create<SearchState>()((set, get) => ({
+    query: '',
+    hits: [],
+    answered: null,
+    loading: false,
+    error: null,
+    setQuery: (query) => set({ query }),
+    async search() {
+      const query = get().query.trim();
+      const mine = ++generation;
+      if (query === '') {
+        set({ hits: [], answered: null, loading: false, error: null });
+        return;
+      }
+      set({ loading: true, error: null });
+      try {
+        const { hits } = await client.call('inbox.search', { query });
+        if (mine === generation) set({ hits, answered: query, loading: false });
+      } catch (error) {
+        if (mine === generation) set({ loading: false, error: errorMessage(error) });
+      }
+    },
+    clear() {
+      generation++;
+      set({ query: '', hits: [], answered: null, loading: false, error: null });
+    },
+  }));
+}
