@@ -13,7 +13,7 @@ export function* messageCorpus(count: number, seed = 42): Generator<PendingIncom
     const text = Array.from({ length }, () => random.pick(words)).join(' ') + (random.next() < 0.1 ? ` #${random.int(1000, 9999)}` : '');
     const chat = random.int(1, 5000);
     yield {
-      source: { kind: random.next() < 0.5 ? 'account' : 'bot', id: 1 },
+      source: { kind: 'account', id: 1 },
       chatKey: `user:${chat}`,
       chatTitle: `Person ${chat}`,
       telegramMessageId: i + 1,

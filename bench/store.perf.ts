@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../electron/engine/db/open-database';
-import { insertIncomingMessages, type PendingIncoming } from '../electron/engine/messages/message-repo';
+import { storeIncoming } from '../electron/engine/inbox/ingest/store-incoming';
+import type { PendingIncoming } from '../electron/engine/messages/message-repo';
 import { messageCorpus, percentile, table } from './corpus';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
@@ -19,12 +20,19 @@ const INGEST = Number(process.env.BENCH_INGEST ?? 200_000);
 const NAIVE = Number(process.env.BENCH_NAIVE ?? 10_000);
 const SEARCH_ROWS = Number(process.env.BENCH_SEARCH_ROWS ?? 1_000_000);
 
+const SOURCE = { kind: 'account', id: 1 } as const;
+
+/** The desk's real ingest path: messages, their conversations, unread counts and the FTS index. */
+function store(db: ReturnType<typeof open>, messages: PendingIncoming[]): void {
+  storeIncoming(db, SOURCE, { messages, edits: [], deletions: [] }, Date.now());
+}
+
 function ingestBatched(db: ReturnType<typeof open>, messages: Iterable<PendingIncoming>): number {
   const start = performance.now();
   let batch: PendingIncoming[] = [];
   let count = 0;
   const flush = () => {
-    db.transaction(() => insertIncomingMessages(db, batch, Date.now()))();
+    db.transaction(() => store(db, batch))();
     count += batch.length;
     batch = [];
   };
@@ -41,7 +49,7 @@ describe('store benchmarks', () => {
     const batched = ingestBatched(open('ingest-batched'), messageCorpus(INGEST, 1));
     const naiveRate = (db: ReturnType<typeof open>, seed: number) => {
       const start = performance.now();
-      for (const message of messageCorpus(NAIVE, seed)) insertIncomingMessages(db, [message], Date.now());
+      for (const message of messageCorpus(NAIVE, seed)) db.transaction(() => store(db, [message]))();
       return NAIVE / ((performance.now() - start) / 1000);
     };
     // The naive way: SQLite as it comes (rollback journal, synchronous=FULL), a transaction per message.

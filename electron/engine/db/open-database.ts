@@ -61,6 +61,9 @@ function configure(db: Database.Database, path: string): void {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // Message indexes grow large; keeping their pages in memory is what keeps ingest fast.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
   } catch (error) {
     throw damaged(path, error);
   }

@@ -18,38 +18,6 @@ interface Row {
   outgoing: number;
 }
 
-/**
- * Stores messages and returns only those that were new: the same message seen twice (a live
- * update and then getDifference, a redelivered bot update) is stored once. Call it inside the
- * caller's transaction when something else must commit with it (a bot's update offset).
- */
-export function insertIncomingMessages(db: Database, messages: readonly PendingIncoming[], receivedAt: number): IncomingMessage[] {
-  const insert = db.prepare(
-    `INSERT INTO messages (source_kind, source_id, chat_key, chat_title, telegram_message_id, sender_id, sender_name, date, text, media_kind, outgoing, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (source_kind, source_id, chat_key, telegram_message_id) DO NOTHING`,
-  );
-  const stored: IncomingMessage[] = [];
-  for (const m of messages) {
-    const result = insert.run(
-      m.source.kind,
-      m.source.id,
-      m.chatKey,
-      m.chatTitle,
-      m.telegramMessageId,
-      m.senderId,
-      m.senderName,
-      m.date,
-      m.text,
-      m.mediaKind,
-      m.outgoing ? 1 : 0,
-      receivedAt,
-    );
-    if (result.changes === 1) stored.push({ ...m, id: Number(result.lastInsertRowid) });
-  }
-  return stored;
-}
-
 export function recentMessages(db: Database, limit: number): IncomingMessage[] {
   return (db.prepare('SELECT * FROM messages ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map(fromRow);
 }

@@ -79,7 +79,6 @@ export const migration0002: Migration = {
         received_at         INTEGER NOT NULL,
         UNIQUE (source_kind, source_id, chat_key, telegram_message_id)
       ) STRICT;
-      CREATE INDEX messages_received_at ON messages (received_at);
     `);
   },
 };

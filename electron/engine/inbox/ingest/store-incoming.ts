@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { IncomingMessage } from '../../../../shared/domain/connections';
+import { indexNewMessages } from '../search/fts-index';
 import { kindOfKey, type MessageChanges, type RichIncoming } from './incoming';
 
 type Source = IncomingMessage['source'];
@@ -181,5 +182,6 @@ export function storeIncoming(db: Database, source: Source, changes: MessageChan
     p.touchConversation.run(t.title, t.lastDate, t.lastId, t.lastDate, t.unread, t.reopen ? 1 : 0, t.reopen ? 1 : 0, id);
     result.conversationIds.add(id);
   }
+  indexNewMessages(db, result.messages.map((m) => m.id));
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { OutboxAttachment, OutboxItem } from '../../outbox/outbox-port';
 import type { ConversationRow } from '../workflow/conversation-repo';
+import { indexNewMessages } from '../search/fts-index';
 
 /** Who a reply is from, as the chat shows it: the account's person or the bot. */
 function senderOf(db: Database, conversation: ConversationRow): { id: number | null; name: string } {
@@ -34,6 +35,7 @@ export function insertReply(
       .run(c.source_kind, c.source_id, c.chat_key, c.title, -input.outboxId, sender.id, sender.name, now, input.text, attachment?.mediaKind ?? null, now, c.id, input.replyToTelegramId, input.outboxId)
       .lastInsertRowid,
   );
+  indexNewMessages(db, [id]);
   if (attachment) {
     db.prepare("INSERT INTO message_media (message_id, kind, mime_type, file_name, size, sha256, download) VALUES (?, ?, ?, ?, ?, ?, 'done')").run(
       id,
