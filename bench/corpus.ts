@@ -4,14 +4,14 @@ import type { PendingIncoming } from '../electron/engine/messages/message-repo';
 const RU = 'заказ доставка оплата привет спасибо вопрос курьер адрес возврат скидка акция подписка канал задание скриншот баланс бонус карта номер телефон время сегодня завтра вчера срочно помогите пожалуйста отлично хорошо'.split(' ');
 const EN = 'order delivery payment hello thanks question courier address refund discount offer subscription channel task screenshot balance bonus card number phone time today tomorrow yesterday urgent help please great fine'.split(' ');
 
-/** Realistic operator traffic: Russian and English messages of 3 to 25 words, seeded. */
-export function* messageCorpus(count: number, seed = 42): Generator<PendingIncoming> {
+/** Operator traffic: Russian and English messages of 3 to 25 words spread over `chats` chats, seeded. */
+export function* messageCorpus(count: number, seed = 42, chats = 5000): Generator<PendingIncoming> {
   const random = seededRandom(seed);
   for (let i = 0; i < count; i++) {
     const words = random.next() < 0.6 ? RU : EN;
     const length = random.int(3, 25);
     const text = Array.from({ length }, () => random.pick(words)).join(' ') + (random.next() < 0.1 ? ` #${random.int(1000, 9999)}` : '');
-    const chat = random.int(1, 5000);
+    const chat = random.int(1, chats);
     yield {
       source: { kind: 'account', id: 1 },
       chatKey: `user:${chat}`,
