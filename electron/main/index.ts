@@ -9,6 +9,7 @@ import { bridgeEngineToWindow } from './ipc-bridge';
 import { nativeNotifier } from './native-notifier';
 import { keychainIsWeak, safeStorageKeyProvider } from './safe-storage-key';
 import { createTray } from './tray';
+import { alertUnreadWhileAway } from './unread-alerts';
 import { createMainWindow, hardenSession } from './window';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -51,8 +52,10 @@ async function start(): Promise<void> {
   window.on('closed', () => (window = null));
   const unbridge = bridgeEngineToWindow(engine, () => window);
   const tray = createTray(join(app.isPackaged ? process.resourcesPath : here('../../resources'), 'tray.png'), () => window, () => app.quit());
+  const stopAlerts = alertUnreadWhileAway({ engine, window: () => window, notifier: nativeNotifier, setTrayCount: tray.setUnread });
 
   app.on('before-quit', () => {
+    stopAlerts();
     unbridge();
     tray.destroy();
   });

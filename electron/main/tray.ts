@@ -23,7 +23,7 @@ export function createTray(iconPath: string, window: () => BrowserWindow | null,
     tray.setToolTip(count > 0 ? `Telegram Operator Desk — ${count} unread` : 'Telegram Operator Desk');
     if (process.platform === 'darwin') tray.setTitle(count > 0 ? String(count) : '');
   };
-  setUnread(0); // the inbox will report real counts
+  setUnread(0);
 
   return { setUnread, destroy: () => tray.destroy() };
 }
