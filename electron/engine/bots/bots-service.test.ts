@@ -69,7 +69,7 @@ describe('bots: receiving', () => {
     await waitForState(id, 'online');
     w.writes(w.deskBot, 'hello');
     w.writes(w.deskBot, 'again');
-    await waitFor(() => (w.received().length === 2 ? true : undefined));
+    await waitFor(() => (w.received().length === 2 ? true : undefined), 5_000);
     expect(w.received().map((m) => [m.text, m.chatKey, m.senderName, m.outgoing])).toEqual([
       ['hello', `user:${w.alice.id}`, 'Alice Doe', false],
       ['again', `user:${w.alice.id}`, 'Alice Doe', false],
@@ -77,7 +77,8 @@ describe('bots: receiving', () => {
     expect(storedTexts()).toEqual(['hello', 'again']);
     const entity = db.prepare("SELECT username, first_name FROM telegram_entities WHERE source_kind = 'bot' AND peer_id = ?").get(w.alice.id);
     expect(entity).toEqual({ username: 'alice', first_name: 'Alice' });
-    expect(w.server.pendingUpdateCount(w.deskBot.id)).toBe(0);
+    // Telegram learns of the commit from the next getUpdates offset, which follows shortly.
+    await waitFor(() => (w.server.pendingUpdateCount(w.deskBot.id) === 0 ? true : undefined), 5_000);
   });
 
   it('restores bots from encrypted storage after a restart and resumes from the committed offset', async () => {
@@ -226,7 +227,9 @@ describe('bots: live control', () => {
     const bots = newService();
     const { id } = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'polling' }, OPERATOR);
     w.writes(w.deskBot, 'kept as history');
-    await waitFor(() => (storedTexts().length === 1 ? true : undefined));
+    await waitFor(() => (storedTexts().length === 1 ? true : undefined), 5_000);
+    // Let the next getUpdates confirm it, so only what comes after the removal stays pending.
+    await waitFor(() => (w.server.pendingUpdateCount(w.deskBot.id) === 0 ? true : undefined), 5_000);
     await expect(bots.handlers['bots.remove']({ id }, OPERATOR)).resolves.toEqual({ removed: true });
     expect(bots.handlers['bots.list']({}, OPERATOR)).toEqual({ bots: [] });
     expect(db.prepare("SELECT count(*) FROM telegram_entities WHERE source_kind = 'bot'").pluck().get()).toBe(0);
