@@ -174,6 +174,9 @@ describe('window benchmarks (Chromium, headless mode)', () => {
   }, 900_000);
 
   it(`event path: ${EVENT_RATE} incoming messages a second for ${EVENT_SECONDS} s reach the window`, async () => {
+    // Runs on its own too (vitest -t): the window must be open on the inbox.
+    if (!page.url().startsWith(server.origin)) await page.goto(server.issueLoginUrl());
+    await page.getByTestId('conversation-list').waitFor({ timeout: 120_000 });
     const status = (await engine.dispatch('sandbox.status', {})) as { value: SandboxStatus };
     const account = status.value.targets.find((t) => t.kind === 'account' && t.password === null)!;
     const flow = (await engine.dispatch('accounts.startSignIn', { phone: account.phone })) as { value: { flowId: string } };
@@ -200,6 +203,11 @@ describe('window benchmarks (Chromium, headless mode)', () => {
       EVENT_SECONDS + 5,
     );
 
+    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const people = status.value.people;
     let sent = 0;
     const start = performance.now();
@@ -214,6 +222,17 @@ describe('window benchmarks (Chromium, headless mode)', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     const sendSeconds = (performance.now() - start) / 1000;
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } ; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
+      const self = new Map<number, number>();
+      profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+      const byName = new Map<string, number>();
+      for (const node of profile.nodes) {
+        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+        byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
+      }
+      console.log([...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
+    }
     const { frames, longTasks } = await watch;
     const received = await page.evaluate(() => (window as unknown as { __received: number }).__received);
     const sorted = frames.slice(1).sort((a, b) => a - b);
