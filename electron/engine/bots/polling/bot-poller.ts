@@ -10,6 +10,7 @@ import { ALLOWED_UPDATES } from '../../telegram/bots/translate/update';
 import { readUpdateOffset } from '../store/bot-repo';
 import { storeUpdates, type BotIdentity } from '../store/store-updates';
 import { backoffDelay, type BackoffPolicy } from './backoff';
+import { StoppableLoop } from './stoppable-loop';
 
 export interface PollerOptions {
   api: Api;
@@ -35,26 +36,13 @@ export const POLLED_ELSEWHERE =
  * be committed in the same transaction as the stored updates: the offset sent to Telegram is
  * always the one read back from the database, so an update not stored is asked for again.
  */
-export class BotPoller {
-  private readonly abort = new AbortController();
-  private readonly done: Promise<void>;
-
+export class BotPoller extends StoppableLoop {
   constructor(private readonly o: PollerOptions) {
-    this.done = this.run();
+    super();
+    this.begin();
   }
 
-  /** Ends a held long poll or a backoff wait at once. */
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.done;
-  }
-
-  /** Resolves when polling ended on its own (an error that needs the operator) or was stopped. */
-  finished(): Promise<void> {
-    return this.done;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { o } = this;
     const signal = this.abort.signal;
     let online = false;

@@ -7,6 +7,7 @@ import { classifyBotApiError, grammySignal } from '../../telegram/bots/bot-api';
 import { ALLOWED_UPDATES } from '../../telegram/bots/translate/update';
 import { backoffDelay, type BackoffPolicy } from '../polling/backoff';
 import { TOKEN_REVOKED } from '../polling/bot-poller';
+import { StoppableLoop } from '../polling/stoppable-loop';
 
 export interface WebhookRegistrationOptions {
   api: Api;
@@ -24,13 +25,12 @@ export interface WebhookRegistrationOptions {
  * accepts deliveries until stopped. One connection keeps updates in order, which is what the
  * store's redelivery check relies on.
  */
-export class WebhookRegistration {
-  private readonly abort = new AbortController();
-  private readonly done: Promise<void>;
+export class WebhookRegistration extends StoppableLoop {
   private registered = false;
 
   constructor(private readonly o: WebhookRegistrationOptions) {
-    this.done = this.run();
+    super();
+    this.begin();
   }
 
   /** Deliveries are stored only while this is true; otherwise Telegram keeps them and retries. */
@@ -42,16 +42,7 @@ export class WebhookRegistration {
     return this.o.secret;
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.done;
-  }
-
-  finished(): Promise<void> {
-    return this.done;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { o } = this;
     const signal = this.abort.signal;
     o.onState({ status: 'connecting' });

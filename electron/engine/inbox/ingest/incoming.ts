@@ -1,4 +1,4 @@
-import type { MediaKind } from '../../../../shared/domain/inbox';
+import type { MediaView } from '../../../../shared/domain/inbox';
 import type { PendingIncoming } from '../../messages/message-repo';
 
 export type ConversationKind = 'private' | 'group' | 'channel';
@@ -12,14 +12,8 @@ export type RemoteFileRef =
   | { via: 'mtproto'; type: 'photo'; id: string; accessHash: string; fileReference: string; thumbSize: string; dcId: number }
   | { via: 'mtproto'; type: 'document'; id: string; accessHash: string; fileReference: string; dcId: number };
 
-export interface IncomingMedia {
-  kind: MediaKind;
-  mimeType: string | null;
-  fileName: string | null;
-  size: number | null;
-  width: number | null;
-  height: number | null;
-  duration: number | null;
+/** What the window will see of the file, plus how to fetch it again. */
+export interface IncomingMedia extends Omit<MediaView, 'download' | 'progress'> {
   remote: RemoteFileRef | null;
 }
 
