@@ -146,8 +146,12 @@ describe('bots: failures', () => {
     w.server.setFaults({ serverError: { methods: ['getUpdates'], status: 502, times: 3 } });
     w.writes(w.deskBot, 'through the storm');
     await waitFor(() => (storedTexts().length === 1 ? true : undefined));
-    await waitForState(id, 'online');
-    const reconnecting = w.events.flatMap((e) => (e.type === 'bots.changed' && e.payload.state.status === 'reconnecting' ? [e.payload.state] : []));
+    // The poll already held by the sandbox may deliver the message before the faults bite, so wait
+    // for the three failed polls and the recovery rather than for the message alone.
+    const reconnectingStates = () =>
+      w.events.flatMap((e) => (e.type === 'bots.changed' && e.payload.state.status === 'reconnecting' ? [e.payload.state] : []));
+    await waitFor(() => (reconnectingStates().length === 3 && w.lastState(id)?.status === 'online' ? true : undefined), 10_000);
+    const reconnecting = reconnectingStates();
     expect(reconnecting.map((s) => s.attempt)).toEqual([1, 2, 3]);
     expect(reconnecting[0]).toMatchObject({ reason: expect.stringContaining('502'), nextTryAt: expect.any(Number) });
     expect(w.statesOf(id).slice(-5)).toEqual(['online', 'reconnecting', 'reconnecting', 'reconnecting', 'online']);
