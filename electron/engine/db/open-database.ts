@@ -64,6 +64,12 @@ function configure(db: Database.Database, path: string): void {
     // Message indexes grow large; keeping their pages in memory is what keeps ingest fast.
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
+    // A busy batch rewrites index pages spread over many chats; checkpointing every 1,000 pages
+    // (the default) copied and synced them after nearly every commit. Every 8,192 pages (32 MB)
+    // a page rewritten by several commits is copied once; commits stay durable in the WAL.
+    db.pragma('wal_autocheckpoint = 8192');
+    // Once checkpointed, the WAL file is cut back rather than left at its largest size.
+    db.pragma('journal_size_limit = 67108864');
   } catch (error) {
     throw damaged(path, error);
   }

@@ -31,7 +31,7 @@ interface Prepared {
   applyEdit: Statement;
   deleteInChat: Statement;
   deleteInBox: Statement;
-  touchConversation: Statement;
+  touchConversations: Statement;
   /** Conversation ids by source and chat key: the hot path asks the database only once per chat. */
   conversations: Map<string, number>;
 }
@@ -65,15 +65,19 @@ function prepare(db: Database): Prepared {
       `UPDATE messages SET deleted_at = ? WHERE source_kind = ? AND source_id = ? AND telegram_message_id = ? AND deleted_at IS NULL
          AND (chat_key LIKE 'user:%' OR chat_key LIKE 'chat:%') RETURNING id, conversation_id`,
     ),
-    touchConversation: db.prepare(
+    // One statement for every conversation a batch touched (a batch spread over many chats
+    // touches hundreds): the rows come as a JSON array of [id, title, lastDate, lastId, unread, reopen].
+    touchConversations: db.prepare(
       `UPDATE conversations SET
-         title = ?,
-         last_message_id = CASE WHEN ? >= last_activity_at THEN ? ELSE last_message_id END,
-         last_activity_at = max(last_activity_at, ?),
-         unread_count = unread_count + ?,
-         status = CASE WHEN ? AND status IN ('resolved', 'snoozed') THEN 'open' ELSE status END,
-         snoozed_until = CASE WHEN ? AND status IN ('resolved', 'snoozed') THEN NULL ELSE snoozed_until END
-       WHERE id = ?`,
+         title = t.title,
+         last_message_id = CASE WHEN t.last_date >= last_activity_at THEN t.last_id ELSE last_message_id END,
+         last_activity_at = max(last_activity_at, t.last_date),
+         unread_count = unread_count + t.unread,
+         status = CASE WHEN t.reopen AND status IN ('resolved', 'snoozed') THEN 'open' ELSE status END,
+         snoozed_until = CASE WHEN t.reopen AND status IN ('resolved', 'snoozed') THEN NULL ELSE snoozed_until END
+       FROM (SELECT value ->> 0 AS id, value ->> 1 AS title, value ->> 2 AS last_date, value ->> 3 AS last_id, value ->> 4 AS unread, value ->> 5 AS reopen
+             FROM json_each(?)) AS t
+       WHERE conversations.id = t.id`,
     ),
     conversations: new Map(),
   };
@@ -93,7 +97,7 @@ interface Touched {
  * Stores one source's message changes: new messages land in their conversation (created on
  * first sight), edits keep the text they replace, deletions are marked. Run it inside the
  * caller's transaction (with the update cursor or bot offset it must commit with); it does no
- * per-message conversation query once a chat is known, and one conversation update per chat.
+ * per-message conversation query once a chat is known, and one statement updates every conversation touched.
  */
 export function storeIncoming(db: Database, source: Source, changes: MessageChanges<RichIncoming>, now: number, options: IngestOptions = {}): IngestResult {
   const p = prepare(db);
@@ -144,13 +148,19 @@ export function storeIncoming(db: Database, source: Source, changes: MessageChan
       const md = m.media;
       p.insertMedia.run(id, md.kind, md.mimeType, md.fileName, md.size, md.width, md.height, md.duration, md.remote ? JSON.stringify(md.remote) : null);
     }
-    const t = touched.get(conversationId) ?? { title: m.chatTitle, lastId: id, lastDate: m.date, unread: 0, reopen: false };
-    if (m.date >= t.lastDate) Object.assign(t, { title: m.chatTitle, lastId: id, lastDate: m.date });
+    let t = touched.get(conversationId);
+    if (!t) {
+      t = { title: m.chatTitle, lastId: id, lastDate: m.date, unread: 0, reopen: false };
+      touched.set(conversationId, t);
+    } else if (m.date >= t.lastDate) {
+      t.title = m.chatTitle;
+      t.lastId = id;
+      t.lastDate = m.date;
+    }
     if (live && !m.outgoing) {
       t.unread++;
       t.reopen = true;
     }
-    touched.set(conversationId, t);
   };
 
   for (const m of changes.messages) insert(m);
@@ -178,9 +188,9 @@ export function storeIncoming(db: Database, source: Source, changes: MessageChan
       }
     }
   }
-  for (const [id, t] of touched) {
-    p.touchConversation.run(t.title, t.lastDate, t.lastId, t.lastDate, t.unread, t.reopen ? 1 : 0, t.reopen ? 1 : 0, id);
-    result.conversationIds.add(id);
+  if (touched.size > 0) {
+    p.touchConversations.run(JSON.stringify(Array.from(touched, ([id, t]) => [id, t.title, t.lastDate, t.lastId, t.unread, t.reopen ? 1 : 0])));
+    for (const id of touched.keys()) result.conversationIds.add(id);
   }
   indexNewMessages(db, result.messages.map((m) => m.id));
   return result;
