@@ -61,6 +61,8 @@ export interface ChatMessage {
   deletedAt: number | null;
   outboxId: number | null;
   delivery: DeliveryState | null;
+  /** Outgoing and read by the other side (Telegram's read-outbox mark has reached it); absent means not known to be read. */
+  readByRecipient?: boolean;
 }
 
 export interface LabelView {

@@ -2,6 +2,7 @@ import type { DomainHandlers } from '../../../shared/contract/index';
 import { DeskError } from '../../../shared/contract/result';
 import type { CallContext } from '../contract/dispatcher';
 import type { EngineContext } from '../engine-context';
+import { createCrowd } from './crowd';
 import type { SandboxWorkspace } from './sandbox-workspace';
 
 const NOT_ACTIVE = 'The sandbox console works only in the sandbox workspace (Settings → Workspace).';
@@ -14,6 +15,7 @@ export function sandboxHandlers(
     if (!workspace) throw new DeskError('unavailable', NOT_ACTIVE);
     return workspace;
   };
+  const crowd = workspace ? createCrowd(workspace.world, workspace.seeded) : null;
   return {
     'sandbox.status': () =>
       workspace?.status() ?? { active: false, botApiUrl: null, people: [], targets: [], feed: [], autoActivity: { enabled: false, everySeconds: 5 } },
@@ -22,8 +24,18 @@ export function sandboxHandlers(
       ctx.audit({ actor: call.actor, action: 'sandbox.act', target: String(input.personId), details: { action: input.action, targetId: input.targetId ?? null } });
       return item;
     },
+    'sandbox.crowdWrite': (input, call) => {
+      if (!crowd) throw new DeskError('unavailable', NOT_ACTIVE);
+      const result = crowd.write(input);
+      ctx.audit({ actor: call.actor, action: 'sandbox.crowdWrite', target: String(input.targetId ?? ''), details: { count: input.count, senders: input.senders } });
+      return result;
+    },
     'sandbox.setAutoActivity': (input) => need().setAutoActivity(input),
     'sandbox.imposeFloodWait': ({ targetId, seconds }) => ({ until: need().imposeFloodWait(targetId, seconds) }),
+    'sandbox.readChat': (input) => {
+      need().readChat(input);
+      return { read: true as const };
+    },
     'sandbox.revokeSessions': ({ targetId }, call) => {
       const revoked = need().revokeSessions(targetId);
       ctx.audit({ actor: call.actor, action: 'sandbox.revokeSessions', target: String(targetId), details: { revoked } });

@@ -11,6 +11,7 @@ import { seededIds, seedSandboxWorld, type SeededWorld } from '../telegram/sandb
 import { SandboxRuleError } from '../telegram/sandbox/world/rule-error';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 import { createActivityFeed } from './feed';
+import { readPrivateChat } from './read-actions';
 import { readStateFile, setAside, type RestoredSandbox } from './state-file';
 import { createStateSaver } from './state-saver';
 
@@ -145,6 +146,11 @@ export async function startSandboxWorkspace(options: {
       if (!targets().some((t) => t.id === targetId && t.kind === 'account')) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
       mtproto.imposeFloodWait(targetId, seconds);
       return options.clock.now() + seconds * 1000;
+    },
+    readChat(input: { personId: number; targetId: number; reader: 'person' | 'account' }): void {
+      if (!seeded.people.some((p) => p.id === input.personId)) throw new DeskError('not_found', `There is no simulated person with id ${input.personId}.`);
+      if (!targets().some((t) => t.id === input.targetId && t.kind === 'account')) throw new DeskError('not_found', `targetId: ${input.targetId} is not a sandbox account.`);
+      readPrivateChat(world, { personId: input.personId, accountId: input.targetId, reader: input.reader });
     },
     revokeSessions(targetId: number): number {
       const account = targets().find((t) => t.id === targetId && t.kind === 'account');

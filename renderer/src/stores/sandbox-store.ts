@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SandboxAction, SandboxFeedItem, SandboxStatus } from '../../../shared/domain/sandbox';
+import type { CallInput } from '../../../shared/contract';
 import { errorMessage, type DeskClient } from '../client/desk-client';
 import { mergeNewestFirst } from './log-filter';
 
@@ -15,6 +16,8 @@ export interface ActRequest {
   targetId?: number;
   text?: string;
 }
+
+export type ReadChatRequest = CallInput<'sandbox.readChat'>;
 
 export interface SandboxState {
   /** The engine's view without the feed, which lives in `feed` so live items merge into it. */
@@ -36,6 +39,8 @@ export interface SandboxState {
   ensureLoaded(): Promise<void>;
   /** True when the engine did it, so the form can clear its text; false keeps it for a retry. */
   act(request: ActRequest): Promise<boolean>;
+  /** The person reads the private chat, or the account reads it on another device (its phone). */
+  readChat(request: ReadChatRequest): Promise<boolean>;
   setAutoActivity(enabled: boolean, everySeconds: number): Promise<void>;
   reset(): Promise<boolean>;
   /** True when Telegram ended the account's sessions, so the confirmation can close. */
@@ -86,6 +91,17 @@ export function createSandboxStore(client: DeskClient) {
         const item = await client.call('sandbox.act', request);
         set((s) => ({ acting: false, feed: capped(mergeNewestFirst([item], s.feed)) }));
         if (CHANGES_PEOPLE.has(item.kind)) void get().load();
+        return true;
+      } catch (error) {
+        set({ acting: false, actError: errorMessage(error) });
+        return false;
+      }
+    },
+    async readChat(request) {
+      set({ acting: true, actError: null });
+      try {
+        await client.call('sandbox.readChat', request);
+        set({ acting: false });
         return true;
       } catch (error) {
         set({ acting: false, actError: errorMessage(error) });

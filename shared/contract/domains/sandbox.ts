@@ -16,9 +16,28 @@ export const sandbox = domain({
       })
       .strict(),
   ).returns<SandboxFeedItem>(),
+  /** A crowd of simulated people writes `count` messages in one call (load for benchmarks). */
+  crowdWrite: call(
+    z
+      .object({
+        targetId: z.number().int().positive().optional(),
+        count: z.number().int().min(1).max(5000),
+        senders: z.number().int().min(1).max(5000),
+        text: z.string().trim().min(1, 'must not be empty').max(4000, 'is longer than Telegram allows'),
+      })
+      .strict(),
+  ).returns<{ written: number }>(),
   setAutoActivity: call(
     z.object({ enabled: z.boolean(), everySeconds: z.number().int().min(1).max(3600).default(5) }).strict(),
   ).returns<SandboxStatus['autoActivity']>(),
+  /**
+   * A private chat between a person and a sandbox account is read up to its newest message:
+   * by the person (the desk shows the account's messages as read) or by the account on another
+   * device, as on its phone (the desk's unread count follows).
+   */
+  readChat: call(
+    z.object({ personId: z.number().int().positive(), targetId: z.number().int().positive(), reader: z.enum(['person', 'account']) }).strict(),
+  ).returns<{ read: true }>(),
   /** Telegram ends every session of a sandbox account (as "terminate all sessions" does). */
   revokeSessions: call(z.object({ targetId: z.number().int().positive() }).strict()).returns<{ revoked: number }>(),
   /** Telegram makes a sandbox account wait before it may send again (FLOOD_WAIT_X). */

@@ -26,6 +26,7 @@ interface Row {
   height: number | null;
   duration: number | null;
   download: MediaView['download'] | null;
+  read_outbox_telegram_id: number;
 }
 
 /** Where the window's view of a message comes from besides its row. */
@@ -41,8 +42,10 @@ const SELECT = `
   SELECT m.id, m.conversation_id, m.telegram_message_id, m.sender_id, m.sender_name, m.outgoing, m.date, m.text, m.media_kind, m.edited_at, m.deleted_at, m.outbox_id,
     EXISTS (SELECT 1 FROM message_edits e WHERE e.message_id = m.id) AS has_edits,
     r.id AS reply_id, r.sender_name AS reply_sender, r.text AS reply_text,
-    mm.kind AS mm_kind, mm.mime_type, mm.file_name, mm.size, mm.width, mm.height, mm.duration, mm.download
+    mm.kind AS mm_kind, mm.mime_type, mm.file_name, mm.size, mm.width, mm.height, mm.duration, mm.download,
+    coalesce(c.read_outbox_telegram_id, 0) AS read_outbox_telegram_id
   FROM messages m
+  LEFT JOIN conversations c ON c.id = m.conversation_id
   LEFT JOIN messages r ON m.reply_to_telegram_id IS NOT NULL AND r.source_kind = m.source_kind AND r.source_id = m.source_id
     AND r.chat_key = m.chat_key AND r.telegram_message_id = m.reply_to_telegram_id
   LEFT JOIN message_media mm ON mm.message_id = m.id`;
@@ -97,5 +100,6 @@ function toView(r: Row, sources: MessageViewSources): ChatMessage {
     deletedAt: r.deleted_at,
     outboxId: r.outbox_id,
     delivery: r.outbox_id === null ? null : sources.delivery(r.outbox_id),
+    readByRecipient: r.outgoing === 1 && r.telegram_message_id > 0 && r.telegram_message_id <= r.read_outbox_telegram_id,
   };
 }

@@ -4,7 +4,7 @@ import type { SandboxAction, SandboxPerson, SandboxTarget, SandboxTargetKind } f
 import { useStores } from '../../stores/context';
 
 interface ActionGroup {
-  id: 'write' | 'chats' | 'bots';
+  id: 'write' | 'read' | 'chats' | 'bots';
   kinds: readonly SandboxTargetKind[];
   testId: string;
   /** Buttons besides Send, which is the form's submit. */
@@ -16,6 +16,7 @@ interface ActionGroup {
  * has its own target list so every choice offered is one its actions can use.
  */
 const WRITE: ActionGroup = { id: 'write', kinds: ['account', 'bot'], testId: 'sandbox-target', actions: ['screenshot'] };
+const READ: ActionGroup = { id: 'read', kinds: ['account'], testId: 'sandbox-target-read', actions: [] };
 const CHATS: ActionGroup = { id: 'chats', kinds: ['channel', 'group'], testId: 'sandbox-target-chat', actions: ['join', 'leave'] };
 const BOTS: ActionGroup = { id: 'bots', kinds: ['bot'], testId: 'sandbox-target-bot', actions: ['block', 'unblock'] };
 
@@ -44,13 +45,14 @@ function TargetSelect(p: { testId: string; label: string; targets: SandboxTarget
   );
 }
 
-/** Acts as the selected person: writes, sends a screenshot, joins or leaves, blocks the bot. */
+/** Acts as the selected person: writes, sends a screenshot, reads, joins or leaves, blocks the bot; or as the account reading on its phone. */
 export function ActionPanel({ person, targets }: { person: SandboxPerson; targets: SandboxTarget[] }) {
   const { t } = useTranslation();
   const { useSandboxStore } = useStores();
   const acting = useSandboxStore((s) => s.acting);
   const actError = useSandboxStore((s) => s.actError);
   const act = useSandboxStore((s) => s.act);
+  const readChat = useSandboxStore((s) => s.readChat);
   const ids = useId();
   const [chosen, setChosen] = useState<Partial<Record<ActionGroup['id'], number>>>({});
   const [text, setText] = useState('');
@@ -128,6 +130,22 @@ export function ActionPanel({ person, targets }: { person: SandboxPerson; target
             <button type="submit" className="button button-primary" data-testid="sandbox-send" disabled={acting || text.trim() === ''}>
               {t('sandbox.act.actions.write')}
             </button>
+          </div>
+        ))}
+        {row(READ, (target) => (
+          <div className="sandbox-buttons">
+            {(['person', 'account'] as const).map((reader) => (
+              <button
+                key={reader}
+                type="button"
+                className="button"
+                data-testid={`sandbox-read-${reader}`}
+                disabled={acting}
+                onClick={() => void readChat({ personId: person.id, targetId: target.id, reader })}
+              >
+                {t(`sandbox.act.read.${reader}`, { name: person.name })}
+              </button>
+            ))}
           </div>
         ))}
         {row(CHATS)}

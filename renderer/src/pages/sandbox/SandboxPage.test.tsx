@@ -88,6 +88,26 @@ describe('sandbox console', () => {
     await waitFor(() => expect(fake.callsOf('sandbox.status').length).toBeGreaterThanOrEqual(2));
   });
 
+  it('reads the chat as the person or as the account on its phone, and shows a refusal', async () => {
+    const user = userEvent.setup();
+    const { fake } = await openConsole();
+    let refuse = false;
+    fake.handle('sandbox.readChat', () => {
+      if (refuse) throw new DeskError('invalid_input', 'there is nothing to read in this chat yet');
+      return { read: true as const };
+    });
+    expect([...screen.getByTestId<HTMLSelectElement>('sandbox-target-read').options].map((o) => o.value)).toEqual(['1']);
+    await user.click(screen.getByTestId('sandbox-read-person'));
+    await user.click(screen.getByTestId('sandbox-read-account'));
+    expect(fake.callsOf('sandbox.readChat')).toEqual([
+      { personId: 101, targetId: 1, reader: 'person' },
+      { personId: 101, targetId: 1, reader: 'account' },
+    ]);
+    refuse = true;
+    await user.click(screen.getByTestId('sandbox-read-person'));
+    expect((await screen.findByTestId('sandbox-error')).textContent).toBe('Not done: there is nothing to read in this chat yet');
+  });
+
   it('shows a refusal from the engine inline and keeps the typed text', async () => {
     const user = userEvent.setup();
     const { fake } = await openConsole();

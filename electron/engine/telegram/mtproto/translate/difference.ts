@@ -1,7 +1,9 @@
 import { Api } from 'telegram';
+import type { ReadMark } from '../../../inbox/ingest/read-marks';
 import { translateEntities, type TelegramEntity } from './entities';
+import { toNumber } from './ids';
 import type { TranslateContext } from './messages';
-import { commonChanges, messagesOf, withEntities, type StepChanges } from './updates';
+import { channelBehind, mergeChanges, messagesOf, translateUpdate, withEntities, type ChannelBehind, type StepChanges, type UpdateStep } from './updates';
 
 /** Where the account stands in its update sequence (Telegram's updates.State). */
 export interface UpdateCursor {
@@ -14,7 +16,7 @@ export interface UpdateCursor {
 export type DifferencePage =
   | { kind: 'empty'; date: number; seq: number }
   /** `final` false: a slice, ask again from `cursor`. */
-  | ({ kind: 'page'; final: boolean; entities: TelegramEntity[]; cursor: UpdateCursor } & StepChanges)
+  | ({ kind: 'page'; final: boolean; entities: TelegramEntity[]; cursor: UpdateCursor; channelsBehind: ChannelBehind[] } & StepChanges)
   /** Too much was missed to list: Telegram gives only the pts to continue from. */
   | { kind: 'too_long'; pts: number };
 
@@ -22,14 +24,55 @@ export function cursorOf(state: Api.updates.State): UpdateCursor {
   return { pts: state.pts, qts: state.qts, date: state.date, seq: state.seq };
 }
 
+/** A difference lists its events without order to keep: each one's changes apply as a whole page. */
+function changesOf(newMessages: Api.TypeMessage[], otherUpdates: Api.TypeUpdate[], ctx: TranslateContext): StepChanges {
+  const others = otherUpdates.map((u) => translateUpdate(u, ctx)).filter((step): step is UpdateStep => step !== null);
+  const merged = mergeChanges(others);
+  return { ...merged, messages: [...messagesOf(newMessages, ctx), ...merged.messages] };
+}
+
 export function translateDifference(difference: Api.updates.TypeDifference, outer: TranslateContext): DifferencePage {
   if (difference instanceof Api.updates.DifferenceEmpty) return { kind: 'empty', date: difference.date, seq: difference.seq };
   if (difference instanceof Api.updates.DifferenceTooLong) return { kind: 'too_long', pts: difference.pts };
   const entities = translateEntities(difference.users, difference.chats);
   const ctx = withEntities(outer, entities);
-  const others = difference.otherUpdates.map((u) => commonChanges(u, ctx));
-  const messages = [...messagesOf(difference.newMessages, ctx), ...others.flatMap((c) => c.messages)];
   const final = difference instanceof Api.updates.Difference;
   const state = final ? difference.state : difference.intermediateState;
-  return { kind: 'page', final, messages, edits: others.flatMap((c) => c.edits), deletions: others.flatMap((c) => c.deletions), entities, cursor: cursorOf(state) };
+  const channelsBehind = difference.otherUpdates.map(channelBehind).filter((c): c is ChannelBehind => c !== null);
+  return { kind: 'page', final, ...changesOf(difference.newMessages, difference.otherUpdates, ctx), entities, cursor: cursorOf(state), channelsBehind };
+}
+
+export type ChannelDifferencePage =
+  | { kind: 'empty'; pts: number }
+  /** `final` false: ask again from `pts`. */
+  | ({ kind: 'page'; final: boolean; pts: number; entities: TelegramEntity[] } & StepChanges)
+  /**
+   * Too much was missed in the channel: Telegram sends its newest messages and its dialog
+   * (read marks, unread count, and the pts to go on from; null if it named none).
+   */
+  | ({ kind: 'too_long'; pts: number | null; entities: TelegramEntity[] } & StepChanges);
+
+export function translateChannelDifference(difference: Api.updates.TypeChannelDifference, outer: TranslateContext): ChannelDifferencePage {
+  if (difference instanceof Api.updates.ChannelDifferenceEmpty) return { kind: 'empty', pts: difference.pts };
+  const entities = translateEntities(difference.users, difference.chats);
+  const ctx = withEntities(outer, entities);
+  if (difference instanceof Api.updates.ChannelDifferenceTooLong) {
+    const messages = messagesOf(difference.messages, ctx);
+    return { kind: 'too_long', pts: dialogPts(difference.dialog), entities, messages, edits: [], deletions: [], reads: dialogReads(difference.dialog) };
+  }
+  return { kind: 'page', final: difference.final === true, pts: difference.pts, entities, ...changesOf(difference.newMessages, difference.otherUpdates, ctx) };
+}
+
+function dialogPts(dialog: Api.TypeDialog): number | null {
+  return dialog instanceof Api.Dialog ? (dialog.pts ?? null) : null;
+}
+
+/** A dialog's read marks: how far the account read it (and what is left), and how far the others read ours. */
+function dialogReads(dialog: Api.TypeDialog): ReadMark[] {
+  if (!(dialog instanceof Api.Dialog) || !(dialog.peer instanceof Api.PeerChannel)) return [];
+  const chatKey = `channel:${toNumber(dialog.peer.channelId)}`;
+  return [
+    { chatKey, side: 'inbox', maxId: dialog.readInboxMaxId, stillUnread: dialog.unreadCount },
+    { chatKey, side: 'outbox', maxId: dialog.readOutboxMaxId, stillUnread: null },
+  ];
 }

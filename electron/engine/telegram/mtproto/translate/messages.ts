@@ -24,6 +24,12 @@ function peerRef(peer: Api.TypePeer): PeerRef {
   return { peerType: 'channel', peerId: toNumber(peer.channelId) };
 }
 
+/** The inbox's key for a Telegram chat: `user:`, `chat:` or `channel:` and its id. */
+export function chatKeyOf(peer: Api.TypePeer): string {
+  const ref = peerRef(peer);
+  return `${ref.peerType}:${ref.peerId}`;
+}
+
 function nameOf(ref: PeerRef, ctx: TranslateContext): string {
   const entity = ctx.entity(ref.peerType, ref.peerId);
   return entity ? displayName(entity) : `${ref.peerType} ${ref.peerId}`;

@@ -1,7 +1,7 @@
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import { describe, expect, it } from 'vitest';
-import { translateDifference } from './difference';
+import { translateChannelDifference, translateDifference } from './difference';
 import { translateEntities, type TelegramEntity } from './entities';
 import { translateMessage, type TranslateContext } from './messages';
 import { translateSentCode } from './sign-in';
@@ -56,14 +56,68 @@ describe('MTProto translation', () => {
       }),
       ctx,
     );
-    expect(batch.steps).toMatchObject([{ box: 'common', pts: 11, ptsCount: 1, messages: [] }, { box: 'channel', messages: [{ text: 'c' }] }]);
+    expect(batch.steps).toMatchObject([
+      { box: 'common', pts: 11, ptsCount: 1, messages: [], reads: [{ chatKey: 'user:501', side: 'inbox', maxId: 1, stillUnread: 0 }] },
+      { box: 'channel', channelId: 900, pts: 400, ptsCount: 1, messages: [{ text: 'c' }] },
+    ]);
 
     const chatShort = new Api.UpdateShortChatMessage({ id: 6, fromId: anna.id, chatId: group.id, message: 'in group', pts: 12, ptsCount: 1, date: 2 });
     expect(translateUpdates(chatShort, ctx).steps).toMatchObject([{ box: 'common', pts: 12, messages: [{ chatKey: 'chat:300', chatTitle: 'Team', senderId: 501, text: 'in group' }] }]);
     const outgoing = new Api.UpdateShortMessage({ id: 7, out: true, userId: anna.id, message: 'mine', pts: 13, ptsCount: 1, date: 2 });
     expect(translateUpdates(outgoing, ctx).steps[0]).toMatchObject({ messages: [{ senderId: 42, outgoing: true, chatKey: 'user:501' }] });
-    expect(translateUpdates(outgoing, nobody)).toEqual({ steps: [], entities: [], needsDifference: true });
+    expect(translateUpdates(outgoing, nobody)).toEqual({ steps: [], entities: [], channelsBehind: [], needsDifference: true });
     expect(translateUpdates(new Api.UpdatesTooLong(), ctx).needsDifference).toBe(true);
+  });
+
+  it('reads marks of both sides, and channels Telegram says are behind', () => {
+    const batch = translateUpdates(
+      new Api.Updates({
+        updates: [
+          new Api.UpdateReadHistoryOutbox({ peer: user(anna.id), maxId: 8, pts: 14, ptsCount: 1 }),
+          new Api.UpdateReadChannelInbox({ channelId: channel.id, maxId: 30, stillUnreadCount: 2, pts: 401 }),
+          new Api.UpdateReadChannelOutbox({ channelId: channel.id, maxId: 29 }),
+          new Api.UpdateChannelTooLong({ channelId: channel.id, pts: 380 }),
+        ],
+        users: [],
+        chats: [],
+        date: 1,
+        seq: 0,
+      }),
+      ctx,
+    );
+    expect(batch.steps).toMatchObject([
+      { box: 'common', pts: 14, reads: [{ chatKey: 'user:501', side: 'outbox', maxId: 8, stillUnread: null }] },
+      { box: 'none', reads: [{ chatKey: 'channel:900', side: 'inbox', maxId: 30, stillUnread: 2 }] },
+      { box: 'none', reads: [{ chatKey: 'channel:900', side: 'outbox', maxId: 29 }] },
+    ]);
+    expect(batch.channelsBehind).toEqual([{ channelId: 900, pts: 380 }]);
+  });
+
+  it('reads channel difference pages, and a channel too far behind from its dialog', () => {
+    const post = (id: number) => new Api.Message({ id, peerId: new Api.PeerChannel({ channelId: channel.id }), date: 1, message: `post ${id}`, post: true });
+    expect(translateChannelDifference(new Api.updates.ChannelDifferenceEmpty({ final: true, pts: 7 }), ctx)).toEqual({ kind: 'empty', pts: 7 });
+    const page = new Api.updates.ChannelDifference({ final: false, pts: 9, newMessages: [post(1)], otherUpdates: [new Api.UpdateDeleteChannelMessages({ channelId: channel.id, messages: [1], pts: 9, ptsCount: 1 })], users: [], chats: [channel] });
+    expect(translateChannelDifference(page, nobody)).toMatchObject({ kind: 'page', final: false, pts: 9, messages: [{ chatTitle: 'News', text: 'post 1' }], deletions: [{ chatKey: 'channel:900', telegramMessageIds: [1] }] });
+    const dialog = new Api.Dialog({
+      peer: new Api.PeerChannel({ channelId: channel.id }),
+      topMessage: 3,
+      readInboxMaxId: 2,
+      readOutboxMaxId: 1,
+      unreadCount: 1,
+      unreadMentionsCount: 0,
+      unreadReactionsCount: 0,
+      notifySettings: new Api.PeerNotifySettings({}),
+      pts: 50,
+    });
+    expect(translateChannelDifference(new Api.updates.ChannelDifferenceTooLong({ final: true, dialog, messages: [post(3), post(2)], users: [], chats: [channel] }), nobody)).toMatchObject({
+      kind: 'too_long',
+      pts: 50,
+      messages: [{ telegramMessageId: 3 }, { telegramMessageId: 2 }],
+      reads: [
+        { chatKey: 'channel:900', side: 'inbox', maxId: 2, stillUnread: 1 },
+        { chatKey: 'channel:900', side: 'outbox', maxId: 1 },
+      ],
+    });
   });
 
   it('reads difference pages with the state to continue from', () => {
@@ -84,6 +138,7 @@ describe('MTProto translation', () => {
         new Api.UpdateEditMessage({ message: new Api.Message({ id: 1, peerId: user(anna.id), date: 1, editDate: 2, message: 'fixed' }), pts: 21, ptsCount: 1 }),
         new Api.UpdateDeleteMessages({ messages: [4, 5], pts: 23, ptsCount: 2 }),
         new Api.UpdateDeleteChannelMessages({ channelId: channel.id, messages: [6], pts: 3, ptsCount: 1 }),
+        new Api.UpdateChannelTooLong({ channelId: channel.id }),
       ],
       users: [anna],
       chats: [],
@@ -93,6 +148,7 @@ describe('MTProto translation', () => {
       messages: [],
       edits: [{ telegramMessageId: 1, text: 'fixed', editedAt: 2000 }],
       deletions: [{ chatKey: null, telegramMessageIds: [4, 5] }, { chatKey: 'channel:900', telegramMessageIds: [6] }],
+      channelsBehind: [{ channelId: 900, pts: null }],
     });
     expect(translateDifference(new Api.updates.DifferenceTooLong({ pts: 99 }), nobody)).toEqual({ kind: 'too_long', pts: 99 });
   });

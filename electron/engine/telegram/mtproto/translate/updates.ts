@@ -1,84 +1,134 @@
+import type bigInt from 'big-integer';
 import { Api } from 'telegram';
 import type { IncomingDeletion } from '../../../inbox/ingest/incoming';
+import type { ReadMark } from '../../../inbox/ingest/read-marks';
 import { translateEntities, type TelegramEntity } from './entities';
 import { toNumber } from './ids';
-import { expandShortMessage, translateMessage, type TranslateContext, type TranslatedMessage } from './messages';
+import { chatKeyOf, expandShortMessage, translateMessage, type TranslateContext, type TranslatedMessage } from './messages';
 
 /**
- * One event of the account's update sequence. Events of the account's own box carry pts:
- * they must be applied in order with none missing. Channel events have a pts of their own
- * channel, which this issue does not track; their messages are stored as they come.
+ * One event of the account's update sequences. Events of the account's own box and of each
+ * channel's box carry the pts of their box: they must be applied in order with none missing.
+ * A few events belong to no sequence (`none`: channel read marks) and apply as they come.
  */
-export type UpdateStep = StepChanges & ({ box: 'common'; pts: number; ptsCount: number } | { box: 'channel' });
+export type UpdateStep = StepChanges &
+  ({ box: 'common'; pts: number; ptsCount: number } | { box: 'channel'; channelId: number; pts: number; ptsCount: number } | { box: 'none' });
 
-/** New messages, edited ones (in full) and deleted ids carried by one event. */
+/** New messages, edited ones (in full), deleted ids and read marks carried by one event. */
 export interface StepChanges {
   messages: TranslatedMessage[];
   edits: TranslatedMessage[];
   deletions: IncomingDeletion[];
+  reads: ReadMark[];
 }
 
-const NONE: StepChanges = { messages: [], edits: [], deletions: [] };
+/**
+ * Telegram says a channel has more news than it pushes (updateChannelTooLong): fetch its
+ * difference. `pts`: where to start when the desk does not follow that channel yet.
+ */
+export interface ChannelBehind {
+  channelId: number;
+  pts: number | null;
+}
+
+const NONE: StepChanges = { messages: [], edits: [], deletions: [], reads: [] };
 
 export interface UpdateBatch {
   steps: UpdateStep[];
   entities: TelegramEntity[];
+  channelsBehind: ChannelBehind[];
   /** Telegram said too much happened, or a message names someone unknown: ask getDifference. */
   needsDifference: boolean;
 }
 
-/** Channel-box updates carry the channel's pts, not the account's. */
-const CHANNEL_BOX = [Api.UpdateNewChannelMessage, Api.UpdateEditChannelMessage, Api.UpdateDeleteChannelMessages, Api.UpdateChannelWebPage, Api.UpdatePinnedChannelMessages];
+const NEEDS_DIFFERENCE: UpdateBatch = { steps: [], entities: [], channelsBehind: [], needsDifference: true };
+
+/** Channel-box updates the desk has no use for; they still carry the channel's pts, not the account's. */
+const IGNORED_CHANNEL_BOX = [Api.UpdateChannelWebPage, Api.UpdatePinnedChannelMessages];
 
 export function translateUpdates(updates: Api.TypeUpdates, outer: TranslateContext): UpdateBatch {
-  if (updates instanceof Api.UpdatesTooLong) return { steps: [], entities: [], needsDifference: true };
+  if (updates instanceof Api.UpdatesTooLong) return NEEDS_DIFFERENCE;
   if (updates instanceof Api.UpdateShortMessage || updates instanceof Api.UpdateShortChatMessage) {
     const message = expandShortMessage(updates, outer);
-    if (!message) return { steps: [], entities: [], needsDifference: true };
-    return { steps: [commonStep(updates.pts, updates.ptsCount, [message], outer)], entities: [], needsDifference: false };
+    if (!message) return NEEDS_DIFFERENCE;
+    return { steps: [{ box: 'common', pts: updates.pts, ptsCount: updates.ptsCount, ...NONE, messages: messagesOf([message], outer) }], entities: [], channelsBehind: [], needsDifference: false };
   }
   if (updates instanceof Api.UpdateShortSentMessage) {
     // Our own send, already known to the sender: only the pts moves.
-    return { steps: [{ box: 'common', pts: updates.pts, ptsCount: updates.ptsCount, ...NONE }], entities: [], needsDifference: false };
+    return { steps: [{ box: 'common', pts: updates.pts, ptsCount: updates.ptsCount, ...NONE }], entities: [], channelsBehind: [], needsDifference: false };
   }
   if (updates instanceof Api.UpdateShort) return translateUpdates(new Api.Updates({ updates: [updates.update], users: [], chats: [], date: updates.date, seq: 0 }), outer);
 
   const entities = translateEntities(updates.users, updates.chats);
   const ctx = withEntities(outer, entities);
   const steps: UpdateStep[] = [];
+  const channelsBehind: ChannelBehind[] = [];
   for (const update of updates.updates) {
+    const behind = channelBehind(update);
+    if (behind) channelsBehind.push(behind);
     const step = translateUpdate(update, ctx);
     if (step) steps.push(step);
   }
-  return { steps, entities, needsDifference: false };
+  return { steps, entities, channelsBehind, needsDifference: false };
 }
 
-function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext): UpdateStep | null {
-  if (update instanceof Api.UpdateNewChannelMessage) return { box: 'channel', ...NONE, messages: messagesOf([update.message], ctx) };
-  if (update instanceof Api.UpdateEditChannelMessage) return { box: 'channel', ...NONE, edits: messagesOf([update.message], ctx) };
-  if (update instanceof Api.UpdateDeleteChannelMessages) {
-    return { box: 'channel', ...NONE, deletions: [{ chatKey: `channel:${toNumber(update.channelId)}`, telegramMessageIds: update.messages }] };
+export function channelBehind(update: Api.TypeUpdate): ChannelBehind | null {
+  return update instanceof Api.UpdateChannelTooLong ? { channelId: toNumber(update.channelId), pts: update.pts ?? null } : null;
+}
+
+export function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext): UpdateStep | null {
+  const channelStep = (channelId: bigInt.BigInteger, changes: Partial<StepChanges>, pts: number, ptsCount: number): UpdateStep => ({
+    box: 'channel',
+    channelId: toNumber(channelId),
+    pts,
+    ptsCount,
+    ...NONE,
+    ...changes,
+  });
+  if (update instanceof Api.UpdateNewChannelMessage || update instanceof Api.UpdateEditChannelMessage) {
+    const peer = update.message.peerId;
+    // An empty message may name no chat; the pts it skips shows as a gap and is fetched.
+    if (!(peer instanceof Api.PeerChannel)) return null;
+    const messages = messagesOf([update.message], ctx);
+    const changes = update instanceof Api.UpdateNewChannelMessage ? { messages } : { edits: messages };
+    return channelStep(peer.channelId, changes, update.pts, update.ptsCount);
   }
-  if (CHANNEL_BOX.some((type) => update instanceof type)) return null;
+  if (update instanceof Api.UpdateDeleteChannelMessages) {
+    return channelStep(update.channelId, { deletions: [{ chatKey: `channel:${toNumber(update.channelId)}`, telegramMessageIds: update.messages }] }, update.pts, update.ptsCount);
+  }
+  if (update instanceof Api.UpdateReadChannelInbox) {
+    return { box: 'none', ...NONE, reads: [{ chatKey: `channel:${toNumber(update.channelId)}`, side: 'inbox', maxId: update.maxId, stillUnread: update.stillUnreadCount }] };
+  }
+  if (update instanceof Api.UpdateReadChannelOutbox) {
+    return { box: 'none', ...NONE, reads: [{ chatKey: `channel:${toNumber(update.channelId)}`, side: 'outbox', maxId: update.maxId, stillUnread: null }] };
+  }
+  if (IGNORED_CHANNEL_BOX.some((type) => update instanceof type)) return null;
   const { pts, ptsCount } = update as { pts?: unknown; ptsCount?: unknown };
   if (typeof pts !== 'number' || typeof ptsCount !== 'number') return null;
-  // Every common-box event moves pts, even those that store nothing (reads).
+  // Every common-box event moves pts, even those that store nothing.
   return { box: 'common', pts, ptsCount, ...commonChanges(update, ctx) };
 }
 
 /** What an account-box event changes; the account box numbers messages per account, so a deletion names no chat. */
-export function commonChanges(update: Api.TypeUpdate, ctx: TranslateContext): StepChanges {
+function commonChanges(update: Api.TypeUpdate, ctx: TranslateContext): StepChanges {
   if (update instanceof Api.UpdateNewMessage) return { ...NONE, messages: messagesOf([update.message], ctx) };
   if (update instanceof Api.UpdateEditMessage) return { ...NONE, edits: messagesOf([update.message], ctx) };
   if (update instanceof Api.UpdateDeleteMessages) return { ...NONE, deletions: [{ chatKey: null, telegramMessageIds: update.messages }] };
-  if (update instanceof Api.UpdateNewChannelMessage || update instanceof Api.UpdateEditChannelMessage || update instanceof Api.UpdateDeleteChannelMessages) {
-    return translateUpdate(update, ctx) ?? NONE;
+  if (update instanceof Api.UpdateReadHistoryInbox) {
+    return { ...NONE, reads: [{ chatKey: chatKeyOf(update.peer), side: 'inbox', maxId: update.maxId, stillUnread: update.stillUnreadCount }] };
   }
+  if (update instanceof Api.UpdateReadHistoryOutbox) return { ...NONE, reads: [{ chatKey: chatKeyOf(update.peer), side: 'outbox', maxId: update.maxId, stillUnread: null }] };
   return NONE;
 }
 
-function commonStep(pts: number, ptsCount: number, messages: Api.TypeMessage[], ctx: TranslateContext): UpdateStep {
-  return { box: 'common', pts, ptsCount, ...NONE, messages: messagesOf(messages, ctx) };
+/** The changes of several events at once (a difference page applies them together). */
+export function mergeChanges(steps: readonly StepChanges[]): StepChanges {
+  return {
+    messages: steps.flatMap((s) => s.messages),
+    edits: steps.flatMap((s) => s.edits),
+    deletions: steps.flatMap((s) => s.deletions),
+    reads: steps.flatMap((s) => s.reads),
+  };
 }
 
 export function messagesOf(messages: readonly Api.TypeMessage[], ctx: TranslateContext): TranslatedMessage[] {

@@ -35,6 +35,11 @@ export interface SandboxMtprotoOptions {
   /** updates.getDifference gives at most this many events before answering with a slice. */
   differenceLimit: number;
   /**
+   * A channel's getChannelDifference missing more events than this is answered with
+   * ChannelDifferenceTooLong (Telegram drops old events from a channel's box).
+   */
+  channelDifferenceTooLongAfter: number;
+  /**
    * Since layer 160 Telegram answers invites blocked by privacy with `missingInvitees`
    * instead of USER_PRIVACY_RESTRICTED; 'error' reproduces the older behaviour.
    */
@@ -50,6 +55,7 @@ export const DEFAULT_OPTIONS: SandboxMtprotoOptions = {
     contactImportsPerDay: 200,
   },
   differenceLimit: 100,
+  channelDifferenceTooLongAfter: 100_000,
   privacyRestrictedInvites: 'missing-invitees',
 };
 
@@ -57,6 +63,7 @@ export interface OptionsOverride {
   codes?: Partial<LoginCodeOptions>;
   antiSpam?: Partial<AntiSpamOptions>;
   differenceLimit?: number;
+  channelDifferenceTooLongAfter?: number;
   privacyRestrictedInvites?: SandboxMtprotoOptions['privacyRestrictedInvites'];
 }
 
@@ -65,6 +72,7 @@ export function resolveOptions(override: OptionsOverride = {}): SandboxMtprotoOp
     codes: { ...DEFAULT_OPTIONS.codes, ...override.codes },
     antiSpam: { ...DEFAULT_OPTIONS.antiSpam, ...override.antiSpam },
     differenceLimit: override.differenceLimit ?? DEFAULT_OPTIONS.differenceLimit,
+    channelDifferenceTooLongAfter: override.channelDifferenceTooLongAfter ?? DEFAULT_OPTIONS.channelDifferenceTooLongAfter,
     privacyRestrictedInvites: override.privacyRestrictedInvites ?? DEFAULT_OPTIONS.privacyRestrictedInvites,
   };
 }

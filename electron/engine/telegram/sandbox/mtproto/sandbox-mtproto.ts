@@ -53,9 +53,13 @@ export class SandboxMtproto {
     this.files = new FileRegistry(this.world);
     const restored = input.restored ?? null;
     this.hub = new UpdatesHub(this.world, this.files, (userId, updates, except) => {
+      let connected = false;
       for (const transport of this.transports) {
-        if (transport.session.userId === userId && transport.session !== except) transport.deliver(updates);
+        if (transport.session.userId !== userId) continue;
+        connected = true;
+        if (transport.session !== except) transport.deliver(updates);
       }
+      return connected;
     }, restored);
     this.unsubscribe = this.world.subscribe((event) => this.hub.handle(event));
     this.sessionSecret = restored?.sessionSecret ?? this.world.random.hex(32);

@@ -1,16 +1,19 @@
 import { Api } from 'telegram';
 import type { Conversation, SandboxMessage, WorldEvent } from '../world/types';
 import { conversationKey, type SandboxWorld } from '../world/world';
+import { ChannelBacklog } from './channel-backlog';
 import { entities } from './entities';
 import type { FileRegistry } from './files';
 import { toLong } from './long';
 import { apiMessage } from './message-view';
 import { peerFor } from './peers';
 import { PtsLog, type LoggedUpdate } from './pts-log';
+import { channelReadUpdates, stillUnread } from './read-updates';
 import type { Session } from './session';
 import type { HubSnapshot } from './snapshot';
 
-export type Deliver = (userId: number, updates: Api.TypeUpdates, except: Session | null) => void;
+/** Pushes updates to a user's connections (but `except`); says whether the user has any connection at all. */
+export type Deliver = (userId: number, updates: Api.TypeUpdates, except: Session | null) => boolean;
 
 /**
  * Turns world events into MTProto updates: each event is logged under the pts of every
@@ -24,6 +27,8 @@ export class UpdatesHub {
   private readonly channels = new Map<number, PtsLog>();
   private readonly newMessageEntries = new Map<string, LoggedUpdate>();
   private readonly readMax = new Map<string, number>();
+  /** Channels whose events found an account offline, for its next getDifference to name. */
+  readonly backlog = new ChannelBacklog();
 
   constructor(
     private readonly world: SandboxWorld,
@@ -92,7 +97,7 @@ export class UpdatesHub {
         const update = kind === 'new'
           ? new Api.UpdateNewChannelMessage({ message: apiMessage(this.world, this.files, memberId, message), pts: entry.pts, ptsCount: 1 })
           : new Api.UpdateEditChannelMessage({ message: apiMessage(this.world, this.files, memberId, message), pts: entry.pts, ptsCount: 1 });
-        this.push(memberId, { ...entry, update });
+        this.pushChannel(memberId, channelId, { ...entry, update });
       }
       return;
     }
@@ -119,7 +124,7 @@ export class UpdatesHub {
     }
     for (const [channelId, ids] of perChannel) {
       const entry = this.channel(channelId).append(ids.length, (pts) => new Api.UpdateDeleteChannelMessages({ channelId: toLong(channelId), messages: ids, pts, ptsCount: ids.length }), { chatIds: [channelId] });
-      for (const memberId of this.world.chat(channelId).members) this.push(memberId, entry);
+      for (const memberId of this.world.chat(channelId).members) this.pushChannel(memberId, channelId, entry);
     }
     for (const [viewerId, ids] of perAccount) {
       if (this.world.user(viewerId).isBot) continue;
@@ -131,13 +136,19 @@ export class UpdatesHub {
     const key = `${readerId}|${conversationKey(conversation)}`;
     if ((this.readMax.get(key) ?? 0) >= maxUid) return;
     this.readMax.set(key, maxUid);
-    if (conversation.kind === 'chat' && this.world.chat(conversation.chatId).kind !== 'group') return;
     const read = this.world.allMessages().find((m) => m.uid === maxUid);
     if (!read) return;
+    if (conversation.kind === 'chat' && this.world.chat(conversation.chatId).kind !== 'group') {
+      const chat = this.world.chat(conversation.chatId);
+      for (const [userId, update] of channelReadUpdates(this.world, readerId, chat, read, this.channel(chat.id).pts)) {
+        this.push(userId, { pts: 0, ptsCount: 0, update, userIds: [], chatIds: [chat.id] });
+      }
+      return;
+    }
     const readerView = this.world.viewId(read, readerId);
     if (readerView !== null && !this.world.user(readerId).isBot) {
       const peer = peerFor(this.world, conversation, readerId);
-      this.push(readerId, this.account(readerId).append(1, (pts) => new Api.UpdateReadHistoryInbox({ peer, maxId: readerView, stillUnreadCount: 0, pts, ptsCount: 1 })));
+      this.push(readerId, this.account(readerId).append(1, (pts) => new Api.UpdateReadHistoryInbox({ peer, maxId: readerView, stillUnreadCount: stillUnread(this.world, readerId, conversation, maxUid), pts, ptsCount: 1 })));
     }
     if (conversation.kind !== 'private') return;
     const otherId = conversation.userIds.find((id) => id !== readerId);
@@ -147,10 +158,15 @@ export class UpdatesHub {
     this.push(otherId, this.account(otherId).append(1, (pts) => new Api.UpdateReadHistoryOutbox({ peer, maxId: otherView, pts, ptsCount: 1 })), null);
   }
 
-  private push(userId: number, entry: LoggedUpdate, short: Api.TypeUpdates | null = null): void {
+  private push(userId: number, entry: LoggedUpdate, short: Api.TypeUpdates | null = null): boolean {
     const { users, chats } = entities(this.world, userId, entry.userIds, entry.chatIds);
     const updates = short ?? new Api.Updates({ updates: [entry.update], users, chats, date: this.world.now(), seq: 0 });
-    this.deliver(userId, updates, this.origin);
+    return this.deliver(userId, updates, this.origin);
+  }
+
+  private pushChannel(userId: number, channelId: number, entry: LoggedUpdate): void {
+    if (this.world.user(userId).isBot) return;
+    if (!this.push(userId, entry)) this.backlog.note(userId, channelId, entry.pts - entry.ptsCount);
   }
 }
 

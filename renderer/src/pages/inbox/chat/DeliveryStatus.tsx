@@ -5,7 +5,17 @@ import { useStores } from '../../../stores/context';
 import { useUntilFormat } from '../../../ui/use-date-format';
 import { AlertIcon, CheckIcon, ClockIcon } from './media-icons';
 
-/** Where an outgoing message stands in the outbox, and what the operator can do about it. */
+/** Two ticks, as Telegram shows a message the other side has read. */
+function ReadIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M2 12.5l4.5 4.5L17 6.5" />
+      <path d="M11.5 16l1 1L23 6.5" />
+    </svg>
+  );
+}
+
+/** Where an outgoing message stands in the outbox (and whether it was read), and what the operator can do about it. */
 export function DeliveryStatus({ message, delivery }: { message: ChatMessage; delivery: DeliveryState }) {
   const { t } = useTranslation();
   const until = useUntilFormat();
@@ -15,6 +25,7 @@ export function DeliveryStatus({ message, delivery }: { message: ChatMessage; de
   const retry = useChatStore((s) => s.retry);
   const cancel = useChatStore((s) => s.cancel);
   const [confirming, setConfirming] = useState(false);
+  const read = delivery.state === 'sent' && message.readByRecipient === true;
 
   let body;
   switch (delivery.state) {
@@ -33,7 +44,11 @@ export function DeliveryStatus({ message, delivery }: { message: ChatMessage; de
       );
       break;
     case 'sent':
-      body = (
+      body = read ? (
+        <>
+          <ReadIcon /> {t('inbox.delivery.read')}
+        </>
+      ) : (
         <>
           <CheckIcon /> {t('inbox.delivery.sent')}
         </>
@@ -97,7 +112,7 @@ export function DeliveryStatus({ message, delivery }: { message: ChatMessage; de
   }
 
   return (
-    <div className="delivery" data-testid="message-delivery" data-state={delivery.state}>
+    <div className="delivery" data-testid="message-delivery" data-state={delivery.state} data-read={read}>
       {body}
       {actionError && (
         <span className="field-error" role="alert">

@@ -3,6 +3,7 @@ import type { SandboxChat } from '../../world/types';
 import type { AccountService } from '../account-service';
 import type { LoggedUpdate } from '../pts-log';
 import { userRoute } from '../route';
+import { idOf } from '../long';
 import { fail } from '../rpc-error';
 import { dialog } from './messages-read';
 
@@ -10,7 +11,7 @@ function state(account: AccountService, pts: number): Api.updates.State {
   return new Api.updates.State({ pts, qts: 0, date: account.world.now(), seq: 0, unreadCount: 0 });
 }
 
-function split(account: AccountService, entries: LoggedUpdate[]) {
+function split(account: AccountService, entries: LoggedUpdate[], extraChatIds: number[] = []) {
   const newMessages: Api.TypeMessage[] = [];
   const otherUpdates: Api.TypeUpdate[] = [];
   for (const { update } of entries) {
@@ -19,7 +20,7 @@ function split(account: AccountService, entries: LoggedUpdate[]) {
   }
   const { users, chats } = account.entities(
     entries.flatMap((e) => e.userIds),
-    entries.flatMap((e) => e.chatIds),
+    [...entries.flatMap((e) => e.chatIds), ...extraChatIds],
   );
   return { newMessages, otherUpdates, users, chats };
 }
@@ -30,23 +31,28 @@ function split(account: AccountService, entries: LoggedUpdate[]) {
  * continue from, and reloads what it needs (Telegram's DifferenceTooLong).
  */
 function getDifference(account: AccountService, request: Api.updates.GetDifference): Api.updates.TypeDifference {
-  const log = account.server.hub.account(account.me.id);
+  const hub = account.server.hub;
+  const log = hub.account(account.me.id);
   if (log.lostAfter(request.pts)) return new Api.updates.DifferenceTooLong({ pts: log.pts });
   const missed = log.after(request.pts);
-  if (missed.length === 0) return new Api.updates.DifferenceEmpty({ date: account.world.now(), seq: 0 });
   const limit = Math.min(account.server.options.differenceLimit, request.ptsTotalLimit || Infinity);
   const page = missed.slice(0, limit);
-  const body = { ...split(account, page), newEncryptedMessages: [] };
-  if (page.length < missed.length) return new Api.updates.DifferenceSlice({ ...body, intermediateState: state(account, page.at(-1)!.pts) });
-  return new Api.updates.Difference({ ...body, state: state(account, log.pts) });
+  const final = page.length === missed.length;
+  // Channels that moved while the account was away are named on the last page, not listed.
+  const channelNotes = hub.backlog.notes(account.me.id, final);
+  if (missed.length === 0 && channelNotes.length === 0) return new Api.updates.DifferenceEmpty({ date: account.world.now(), seq: 0 });
+  const body = split(account, page, channelNotes.map((note) => idOf(note.channelId)));
+  const withNotes = { ...body, otherUpdates: final ? [...body.otherUpdates, ...channelNotes] : body.otherUpdates, newEncryptedMessages: [] };
+  if (!final) return new Api.updates.DifferenceSlice({ ...withNotes, intermediateState: state(account, page.at(-1)!.pts) });
+  return new Api.updates.Difference({ ...withNotes, state: state(account, log.pts) });
 }
 
 function getChannelDifference(account: AccountService, request: Api.updates.GetChannelDifference): Api.updates.TypeChannelDifference {
   const chat = account.channel(request.channel);
   if (!chat.members.has(account.me.id) && !chat.username) fail('CHANNEL_PRIVATE');
   const log = account.server.hub.channel(chat.id);
-  if (log.lostAfter(request.pts)) return channelTooLong(account, chat, request.limit);
   const missed = log.after(request.pts);
+  if (log.lostAfter(request.pts) || missed.length > account.server.options.channelDifferenceTooLongAfter) return channelTooLong(account, chat, request.limit);
   if (missed.length === 0) return new Api.updates.ChannelDifferenceEmpty({ final: true, pts: log.pts });
   const page = missed.slice(0, request.limit > 0 ? request.limit : 100);
   const { newMessages, otherUpdates, users, chats } = split(account, page);
