@@ -19,6 +19,7 @@ import { createBotsService } from './bots/bots-service';
 import { createHttpApi } from './http/http-api';
 import { createInboxService } from './inbox/inbox-service';
 import { createOutbox } from './outbox/outbox';
+import { announceBenches, outboxHandlers } from './outbox/outbox-handlers';
 import { realScheduler } from './accounts/runtime/scheduler';
 import { healthRoute } from './http/health-route';
 import { messagesHandlers } from './messages/handlers';
@@ -176,7 +177,7 @@ export function createEngine(options: EngineOptions): Engine {
         { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id) },
         { scheduler: realScheduler },
       );
-      teardown.push(() => outbox.stop(), () => inbox.stop());
+      teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events));
 
       const ctx: EngineContext = {
         db: () => db,
@@ -206,6 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...bots.handlers,
         ...messagesHandlers(ctx),
         ...inbox.handlers,
+        ...outboxHandlers({ db, outbox, audit }),
         'accounts.restartAll': async (_input, call) => {
           audit({ actor: call.actor, action: 'accounts.restartAll', target: null });
           return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };

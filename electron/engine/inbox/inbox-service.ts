@@ -207,6 +207,13 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     return { dataUrl: `data:${mimeType};base64,${bytes.toString('base64')}`, mimeType };
   }
 
+  // ---- labels ----------------------------------------------------------------------------
+  /** Every window learns the new list, and the conversations that carried the label show it changed. */
+  function labelsChanged(carriers: number[]): void {
+    events.emit({ type: 'inbox.labelsChanged', payload: { labels: workflow.listLabels(db) } });
+    emitConversations(carriers);
+  }
+
   const changedView = (conversationId: number) => {
     emitConversations([conversationId]);
     return view(conversationId);
@@ -270,7 +277,18 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
         return changedView(conversationId);
       },
       'inbox.labels': () => ({ labels: workflow.listLabels(db) }),
-      'inbox.saveLabel': (input) => workflow.saveLabel(db, input),
+      'inbox.saveLabel': (input) => {
+        const carriers = input.id === undefined ? [] : workflow.labelCarriers(db, input.id);
+        const label = workflow.saveLabel(db, input);
+        labelsChanged(carriers);
+        return label;
+      },
+      'inbox.labelUsage': ({ id }) => ({ conversations: workflow.labelCarriers(db, id).length }),
+      'inbox.removeLabel': ({ id }) => {
+        const carriers = workflow.removeLabel(db, id);
+        labelsChanged(carriers);
+        return { removed: true, conversations: carriers.length };
+      },
       'inbox.notes': ({ conversationId }) => ({ notes: workflow.listNotes(db, conversationId) }),
       'inbox.addNote': ({ conversationId, text }, call) => workflow.addNote(db, conversationId, call.actor, text, clock.now()),
       'inbox.cannedReplies': () => ({ replies: workflow.listCannedReplies(db) }),

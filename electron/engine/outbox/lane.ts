@@ -6,10 +6,11 @@ import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { MtprotoTransport } from '../telegram/mtproto/transport';
 import { sendByBot } from './bot-send';
+import { dailyCapGate } from './daily-caps';
 import { AttemptTimeout, classifyBotError, classifyMtprotoError, type Outcome } from './failures';
 import { inputPeer, sendByAccount, type Sent } from './mtproto-send';
 import type { OutboxPayload, OutboxSender } from './outbox-port';
-import { activeRows, readPause, writePause, type Change, type OutboxRow, type OutboxState } from './outbox-repo';
+import { activeRows, clearPause, readPause, writePause, type Change, type OutboxRow, type OutboxState } from './outbox-repo';
 import { accountPolicy, botPolicy, type AccountPacing, type BotLimits, type LanePolicy } from './policy';
 
 export interface RetryPolicy {
@@ -23,7 +24,7 @@ export interface LaneOptions {
   accountPacing: AccountPacing;
   botLimits: BotLimits;
   retry: RetryPolicy;
-  /** How long a PEER_FLOOD benches an account (Telegram does not say; it lasts about a day). */
+  /** How long a PEER_FLOOD benches an account unless the operator lifts it sooner (Telegram does not say; it lasts about a day). */
   peerFloodBenchMs: number;
   /** How often a lane whose sender is offline looks again. */
   offlineRecheckMs: number;
@@ -48,6 +49,8 @@ export interface LaneContext {
   options: LaneOptions;
   /** Moves a row (guarded by `from`), runs `also` in the same transaction, then tells the listeners. */
   commit(id: number, from: readonly OutboxState[], change: Change, also?: () => void): boolean;
+  /** An account was benched or its bench ran out. */
+  benchChanged(sender: OutboxSender): void;
 }
 
 type Connection = { kind: 'account'; transport: MtprotoTransport } | { kind: 'bot'; api: BotApi };
@@ -107,6 +110,7 @@ export class Lane {
     const now = clock.now();
     const pause = readPause(db, this.sender);
     if (pause && pause.until > now) return this.wakeAt(pause.until);
+    if (pause) this.endPause(pause.kind);
     const rows = activeRows(db, this.sender);
     if (rows.length === 0) return;
     const connection = this.connection();
@@ -114,17 +118,41 @@ export class Lane {
 
     let next = Number.POSITIVE_INFINITY;
     const taken = new Set(this.sending.values());
+    // Daily caps are a personal account's; a bot's limits are rates, handled by its policy.
+    const caps = this.sender.kind === 'account' ? dailyCapGate(db, this.sender.id, now) : null;
     for (const row of rows) {
       if (this.sending.size >= this.policy.concurrency) break;
+      // A kind over today's cap waits without holding up its chat: other kinds keep flowing.
+      const held = caps?.held(row.action);
+      if (held) {
+        this.hold(row, held);
+        next = Math.min(next, held.until);
+        continue;
+      }
       const chatKey = chatKeyOf(row);
       if (taken.has(chatKey)) continue;
       // Later items to the same chat wait behind this one, whether it goes now or not.
       taken.add(chatKey);
       const at = Math.max(row.not_before, this.policy.readyAt(row.priority, chatKey));
       if (at > now) next = Math.min(next, at);
-      else this.begin(row, chatKey, connection, now);
+      else {
+        caps?.book(row.action);
+        this.begin(row, chatKey, connection, now);
+      }
     }
     if (next < Number.POSITIVE_INFINITY) this.wakeAt(next);
+  }
+
+  /** The pause ran out; a bench that did says so, so the window stops showing it. */
+  private endPause(kind: 'flood' | 'bench'): void {
+    clearPause(this.ctx.db, this.sender);
+    if (kind === 'bench') this.ctx.benchChanged(this.sender);
+  }
+
+  /** Marks the row waiting with the cap's reason, once (a look at the lane that changes nothing writes nothing). */
+  private hold(row: OutboxRow, held: { until: number; reason: string }): void {
+    if (row.state === 'waiting' && row.not_before === held.until && row.reason === held.reason) return;
+    this.ctx.commit(row.id, ['queued', 'waiting'], { state: 'waiting', notBefore: held.until, reason: held.reason });
   }
 
   private connection(): Connection | null {
@@ -194,7 +222,10 @@ export class Lane {
       case 'flood':
       case 'bench': {
         const until = now + (outcome.kind === 'flood' ? outcome.waitMs : options.peerFloodBenchMs);
-        commit({ state: 'waiting', notBefore: until, reason: outcome.reason }, () => writePause(db, this.sender, until, outcome.reason));
+        commit({ state: 'waiting', notBefore: until, reason: outcome.reason }, () =>
+          writePause(db, this.sender, { kind: outcome.kind, since: now, until, reason: outcome.reason }),
+        );
+        if (outcome.kind === 'bench') this.ctx.benchChanged(this.sender);
         return;
       }
       case 'offline':

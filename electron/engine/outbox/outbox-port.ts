@@ -1,4 +1,5 @@
 import type { DeliveryState } from '../../../shared/domain/inbox';
+import type { BenchView, DailyCapView, OutboxAction } from '../../../shared/domain/outbox';
 
 /**
  * What the inbox (and later campaigns, invites, notifications) asks of the one outbox.
@@ -23,6 +24,8 @@ export type OutboxPayload =
 
 export interface EnqueueInput {
   sender: OutboxSender;
+  /** What kind of action this is (a personal account's daily caps are per kind); a reply unless said. */
+  action?: OutboxAction;
   conversationId: number | null;
   payload: OutboxPayload;
   /** Operator replies go before bulk work in the same lane. */
@@ -53,4 +56,17 @@ export interface Outbox {
   /** Resumes the stored queue (after a crash: MTProto `sending` rows are resent with their random_id; Bot API ones become uncertain). */
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What the operator sees and decides about the outbox itself: benches and daily caps. */
+export interface OutboxControl {
+  /** Personal accounts Telegram benched with PEER_FLOOD, until the bench lifts by itself or the operator lifts it. */
+  benches(): BenchView[];
+  /** Lifts a bench now and resumes the lane; returns the bench that was lifted. */
+  unbench(accountId: number): BenchView;
+  /** Called when an account is benched, its waiting work changes, or the bench is lifted (null). */
+  onBenchChange(listener: (accountId: number, bench: BenchView | null) => void): () => void;
+  dailyCaps(accountId: number): DailyCapView[];
+  /** `cap` null: no cap; undefined: back to the default. Held items go at once if the new cap allows. */
+  setDailyCap(accountId: number, action: OutboxAction, cap: number | null | undefined): DailyCapView[];
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DeliveryState } from '../../../shared/domain/inbox';
+import type { OutboxAction } from '../../../shared/domain/outbox';
 import type { OutboxItem, OutboxPayload, OutboxSender } from './outbox-port';
 
 export type OutboxState = DeliveryState['state'];
@@ -9,6 +10,7 @@ export interface OutboxRow {
   sender_kind: OutboxSender['kind'];
   sender_id: number;
   kind: string;
+  action: OutboxAction;
   conversation_id: number | null;
   payload: string;
   priority: number;
@@ -39,16 +41,24 @@ const ACTIVE = "state IN ('queued', 'waiting')";
 
 export function insertItem(
   db: Database,
-  input: { sender: OutboxSender; conversationId: number | null; payload: OutboxPayload; priority: number; randomId: string | null; failedReason: string | null },
+  input: {
+    sender: OutboxSender;
+    action: OutboxAction;
+    conversationId: number | null;
+    payload: OutboxPayload;
+    priority: number;
+    randomId: string | null;
+    failedReason: string | null;
+  },
   now: number,
 ): number {
   const state: OutboxState = input.failedReason === null ? 'queued' : 'failed';
   const result = db
     .prepare(
-      `INSERT INTO outbox (sender_kind, sender_id, kind, conversation_id, payload, priority, state, reason, random_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (sender_kind, sender_id, kind, action, conversation_id, payload, priority, state, reason, random_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.sender.kind, input.sender.id, input.payload.kind, input.conversationId, JSON.stringify(input.payload), input.priority, state, input.failedReason, input.randomId, now, now);
+    .run(input.sender.kind, input.sender.id, input.payload.kind, input.action, input.conversationId, JSON.stringify(input.payload), input.priority, state, input.failedReason, input.randomId, now, now);
   return Number(result.lastInsertRowid);
 }
 
@@ -96,18 +106,53 @@ export function interruptedRows(db: Database): OutboxRow[] {
   return db.prepare("SELECT * FROM outbox WHERE state = 'sending' ORDER BY id").all() as OutboxRow[];
 }
 
-export function readPause(db: Database, sender: OutboxSender): { until: number; reason: string } | undefined {
-  return db.prepare('SELECT until, reason FROM sender_pauses WHERE sender_kind = ? AND sender_id = ?').get(sender.kind, sender.id) as
-    | { until: number; reason: string }
-    | undefined;
+/** A flood wait (Telegram named the time) or a PEER_FLOOD bench (the desk chose the cool-down; the operator may lift it). */
+export interface SenderPause {
+  kind: 'flood' | 'bench';
+  since: number;
+  until: number;
+  reason: string;
 }
 
-export function writePause(db: Database, sender: OutboxSender, until: number, reason: string): void {
+export function readPause(db: Database, sender: OutboxSender): SenderPause | undefined {
+  return db.prepare('SELECT kind, since, until, reason FROM sender_pauses WHERE sender_kind = ? AND sender_id = ?').get(sender.kind, sender.id) as SenderPause | undefined;
+}
+
+/** The later of the stored pause and this one wins, with its kind and reason. */
+export function writePause(db: Database, sender: OutboxSender, pause: SenderPause): void {
   db.prepare(
-    `INSERT INTO sender_pauses (sender_kind, sender_id, until, reason) VALUES (?, ?, ?, ?)
+    `INSERT INTO sender_pauses (sender_kind, sender_id, kind, since, until, reason) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (sender_kind, sender_id) DO UPDATE SET
-       reason = CASE WHEN excluded.until >= until THEN excluded.reason ELSE reason END, until = max(until, excluded.until)`,
-  ).run(sender.kind, sender.id, until, reason);
+       reason = CASE WHEN excluded.until >= until THEN excluded.reason ELSE reason END,
+       kind = CASE WHEN excluded.until >= until THEN excluded.kind ELSE kind END,
+       since = CASE WHEN excluded.until >= until THEN excluded.since ELSE since END,
+       until = max(until, excluded.until)`,
+  ).run(sender.kind, sender.id, pause.kind, pause.since, pause.until, pause.reason);
+}
+
+export function clearPause(db: Database, sender: OutboxSender): void {
+  db.prepare('DELETE FROM sender_pauses WHERE sender_kind = ? AND sender_id = ?').run(sender.kind, sender.id);
+}
+
+/** Benches not yet over, oldest first. */
+export function activeBenches(db: Database, now: number): { accountId: number; pause: SenderPause }[] {
+  return (
+    db.prepare("SELECT sender_id, kind, since, until, reason FROM sender_pauses WHERE sender_kind = 'account' AND kind = 'bench' AND until > ? ORDER BY since").all(now) as ({
+      sender_id: number;
+    } & SenderPause)[]
+  ).map(({ sender_id, ...pause }) => ({ accountId: sender_id, pause }));
+}
+
+export function countActive(db: Database, sender: OutboxSender): number {
+  return db.prepare(`SELECT count(*) FROM outbox WHERE sender_kind = ? AND sender_id = ? AND ${ACTIVE}`).pluck().get(sender.kind, sender.id) as number;
+}
+
+/** Waiting rows of a lane held until exactly `until` (by a bench or a daily cap), optionally of one kind. */
+export function heldUntil(db: Database, sender: OutboxSender, until: number, action?: OutboxAction): number[] {
+  return db
+    .prepare(`SELECT id FROM outbox WHERE sender_kind = ? AND sender_id = ? AND state = 'waiting' AND not_before = ? AND (? IS NULL OR action = ?) ORDER BY id`)
+    .pluck()
+    .all(sender.kind, sender.id, until, action ?? null, action ?? null) as number[];
 }
 
 export function toItem(row: OutboxRow): OutboxItem {

@@ -1,13 +1,31 @@
 import type { Database } from 'better-sqlite3';
 import { DeskError } from '../../../shared/contract/result';
 import { UPLOAD_LIMITS } from '../../../shared/domain/inbox';
+import type { BenchView } from '../../../shared/domain/outbox';
 import { realScheduler, type Scheduler } from '../accounts/runtime/scheduler';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import { Lane, type LaneContext, type LaneOptions, type OutboxSenders } from './lane';
+import { capViews, dayWindow, writeCap } from './daily-caps';
 import { newRandomId } from './mtproto-send';
-import type { EnqueueInput, Outbox, OutboxItem, OutboxSender } from './outbox-port';
-import { insertItem, interruptedRows, PRIORITY, readRow, sendersWithWork, toItem, transition, type Change, type OutboxState } from './outbox-repo';
+import type { EnqueueInput, Outbox, OutboxControl, OutboxItem, OutboxSender } from './outbox-port';
+import {
+  activeBenches,
+  clearPause,
+  countActive,
+  heldUntil,
+  insertItem,
+  interruptedRows,
+  PRIORITY,
+  readPause,
+  readRow,
+  sendersWithWork,
+  toItem,
+  transition,
+  type Change,
+  type OutboxState,
+  type SenderPause,
+} from './outbox-repo';
 import { DEFAULT_ACCOUNT_PACING, DEFAULT_BOT_LIMITS } from './policy';
 
 export interface OutboxDeps {
@@ -36,10 +54,11 @@ const INTERRUPTED_BOT_SEND =
   'The desk stopped while this was being sent, so it cannot tell whether Telegram delivered it. Check the chat, then retry or cancel.';
 
 /** The one outbox: see outbox-port.ts for the contract and lane.ts for how a sender's work runs. */
-export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Outbox {
+export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Outbox & OutboxControl {
   const { db, clock } = deps;
   const log = deps.logger.child({ scope: 'outbox' });
   const listeners = new Set<(item: OutboxItem) => void>();
+  const benchListeners = new Set<(accountId: number, bench: BenchView | null) => void>();
   const lanes = new Map<string, Lane>();
   let running = false;
 
@@ -66,6 +85,37 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
     return moved;
   }
 
+  const benchView = (accountId: number, pause: SenderPause): BenchView => ({
+    accountId,
+    since: pause.since,
+    until: pause.until,
+    reason: pause.reason,
+    waiting: countActive(db, { kind: 'account', id: accountId }),
+  });
+
+  function currentBench(accountId: number): BenchView | null {
+    const pause = readPause(db, { kind: 'account', id: accountId });
+    return pause?.kind === 'bench' && pause.until > clock.now() ? benchView(accountId, pause) : null;
+  }
+
+  function benchChanged(sender: OutboxSender): void {
+    if (sender.kind !== 'account') return;
+    const bench = currentBench(sender.id);
+    for (const listener of benchListeners) {
+      try {
+        listener(sender.id, bench);
+      } catch (error) {
+        log.error({ err: error, accountId: sender.id }, 'an outbox bench listener failed');
+      }
+    }
+  }
+
+  /** Rows held until `until` go back in the queue, and the lane looks again. */
+  function release(sender: OutboxSender, ids: number[]): void {
+    for (const id of ids) commit(id, ['waiting'], { state: 'queued', notBefore: 0 });
+    kick(sender);
+  }
+
   const context: LaneContext = {
     db,
     clock,
@@ -74,6 +124,7 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
     senders: deps.senders,
     options: { ...DEFAULT_OUTBOX_OPTIONS, ...options },
     commit,
+    benchChanged,
   };
 
   function lane(sender: OutboxSender): Lane {
@@ -97,6 +148,7 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
         db,
         {
           sender: input.sender,
+          action: input.action ?? 'reply',
           conversationId: input.conversationId,
           payload: input.payload,
           priority: PRIORITY[input.priority],
@@ -107,6 +159,8 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
       );
       notify(id);
       kick(input.sender);
+      // What a bench holds back grows: the window shows how much.
+      if (input.sender.kind === 'account' && currentBench(input.sender.id)) benchChanged(input.sender);
       return toItem(need(id));
     },
 
@@ -136,6 +190,37 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    benches: () => activeBenches(db, clock.now()).map(({ accountId, pause }) => benchView(accountId, pause)),
+
+    unbench(accountId) {
+      const sender: OutboxSender = { kind: 'account', id: accountId };
+      const bench = currentBench(accountId);
+      if (!bench) throw new DeskError('conflict', 'This account is not benched.');
+      const held = db.transaction(() => {
+        clearPause(db, sender);
+        return heldUntil(db, sender, bench.until);
+      })();
+      log.info({ accountId, since: bench.since }, 'the operator lifted a PEER_FLOOD bench');
+      benchChanged(sender);
+      release(sender, held);
+      return bench;
+    },
+
+    onBenchChange(listener) {
+      benchListeners.add(listener);
+      return () => benchListeners.delete(listener);
+    },
+
+    dailyCaps: (accountId) => capViews(db, accountId, clock.now()),
+
+    setDailyCap(accountId, action, cap) {
+      const sender: OutboxSender = { kind: 'account', id: accountId };
+      writeCap(db, accountId, action, cap);
+      // Items held for today's cap go back in the queue; the lane holds them again if the new cap is reached too.
+      release(sender, heldUntil(db, sender, dayWindow(clock.now()).end, action));
+      return capViews(db, accountId, clock.now());
     },
 
     async start() {

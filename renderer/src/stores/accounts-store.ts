@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { DeskErrorShape } from '../../../shared/contract/result';
 import type { AccountView, SignInStep } from '../../../shared/domain/connections';
-import { errorShape, type DeskClient } from '../client/desk-client';
+import type { BenchView } from '../../../shared/domain/outbox';
+import { errorMessage, errorShape, type DeskClient } from '../client/desk-client';
 import { liveList, runRowAction, type LiveList } from './live-list';
 
 export interface ApiDefaults {
@@ -21,6 +22,14 @@ export interface AccountsState extends LiveList<AccountView> {
   /** Asks Telegram for a new code for an account whose session ended, and opens the wizard there. */
   reSignIn(id: number): Promise<void>;
   restartAll(): Promise<void>;
+  /** Accounts Telegram benched with PEER_FLOOD, by account id. */
+  benches: Record<number, BenchView>;
+  benchesError: string | null;
+  loadBenches(): Promise<void>;
+  /** Lifts a bench before its cool-down ends (the engine audits it). */
+  unbench(id: number): Promise<void>;
+  /** The engine's `outbox.benchChanged`. */
+  applyBench(accountId: number, bench: BenchView | null): void;
 }
 
 export function createAccountsStore(client: DeskClient, openSignIn: (step: SignInStep) => void) {
@@ -29,6 +38,8 @@ export function createAccountsStore(client: DeskClient, openSignIn: (step: SignI
       async list() {
         const { accounts, defaults } = await client.call('accounts.list', {});
         set({ defaults });
+        // Loaded with the list (and again after a reconnect), so a bench is never shown stale.
+        void get().loadBenches();
         return accounts;
       },
       start: (id) => client.call('accounts.start', { id }),
@@ -54,6 +65,28 @@ export function createAccountsStore(client: DeskClient, openSignIn: (step: SignI
     },
     async reSignIn(id) {
       await runRowAction(set, id, async () => openSignIn(await client.call('accounts.reSignIn', { id })));
+    },
+    benches: {},
+    benchesError: null,
+    async loadBenches() {
+      try {
+        const { benches } = await client.call('outbox.benches', {});
+        set({ benches: Object.fromEntries(benches.map((b) => [b.accountId, b])), benchesError: null });
+      } catch (error) {
+        set({ benchesError: errorMessage(error) });
+      }
+    },
+    async unbench(id) {
+      await runRowAction(set, id, async () => {
+        await client.call('outbox.unbench', { accountId: id });
+        get().applyBench(id, null);
+      });
+    },
+    applyBench(accountId, bench) {
+      set((s) => {
+        const { [accountId]: _lifted, ...rest } = s.benches;
+        return { benches: bench ? { ...rest, [accountId]: bench } : rest };
+      });
     },
     async restartAll() {
       set({ restarting: true, restarted: null, restartError: null });

@@ -99,6 +99,8 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
         }
       }),
       client.on('inbox.messagesChanged', ({ messages }) => useChatStore.getState().applyMessages(messages)),
+      client.on('inbox.labelsChanged', ({ labels }) => stores.useLabelsStore.getState().applyLabels(labels)),
+      client.on('outbox.benchChanged', ({ accountId, bench }) => stores.useAccountsStore.getState().applyBench(accountId, bench)),
       // The engine now serves other data (another workspace, a fresh sandbox): every store,
       // every page's local state (a selected person, an unsaved draft) and every store added
       // later would be stale. A full reload is the one way that cannot miss any of them, and

@@ -103,4 +103,5 @@ export function handleConnections(
 ) {
   fake.handle('accounts.list', () => ({ accounts, defaults: { apiId, hasApiHash: apiId !== null } }));
   fake.handle('bots.list', () => ({ bots }));
+  fake.handle('outbox.benches', () => ({ benches: [] }));
 }

@@ -68,9 +68,14 @@ export const inbox = domain({
   setLabels: call(z.object({ conversationId, labelIds: z.array(id).max(20) }).strict()).returns<ConversationView>(),
   assign: call(z.object({ conversationId, operatorId: z.string().min(1).max(100).nullable() }).strict()).returns<ConversationView>(),
   labels: call(z.object({}).strict()).returns<{ labels: LabelView[] }>(),
+  /** Creates a label, or renames and recolours one (`id`); names are unique regardless of case. */
   saveLabel: call(
     z.object({ id: id.optional(), name: z.string().trim().min(1).max(40), color: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #3b82f6') }).strict(),
   ).returns<LabelView>(),
+  /** How many conversations carry a label (asked before deleting it). */
+  labelUsage: call(z.object({ id }).strict()).returns<{ conversations: number }>(),
+  /** Deletes a label and takes it off every conversation. */
+  removeLabel: call(z.object({ id }).strict()).returns<{ removed: true; conversations: number }>(),
   notes: call(z.object({ conversationId }).strict()).returns<{ notes: NoteView[] }>(),
   addNote: call(z.object({ conversationId, text: z.string().trim().min(1).max(4000) }).strict()).returns<NoteView>(),
   cannedReplies: call(z.object({}).strict()).returns<{ replies: CannedReply[] }>(),
@@ -82,4 +87,6 @@ export const inbox = domain({
 }).events<{
   conversationsChanged: { conversations: ConversationView[] };
   messagesChanged: { messages: ChatMessage[] };
+  /** Every label, after one was created, renamed or deleted. */
+  labelsChanged: { labels: LabelView[] };
 }>();

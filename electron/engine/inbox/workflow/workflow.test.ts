@@ -73,6 +73,47 @@ describe('conversation workflow', () => {
     await expect(h.call('inbox.assign', { conversationId: one!.id, operatorId: 'operator:local' })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('renames a label everywhere it is shown, refusing a name another label has', async () => {
+    const h = setup();
+    ingest(h.db, [incoming(1, 'a')]);
+    const [one] = (await h.call('inbox.conversations', { filter: {}, limit: 10, offset: 0 })).conversations;
+    const vip = await h.call('inbox.saveLabel', { name: 'VIP', color: '#ff0000' });
+    await h.call('inbox.saveLabel', { name: 'Refund', color: '#00ff00' });
+    await h.call('inbox.setLabels', { conversationId: one!.id, labelIds: [vip.id] });
+
+    await expect(h.call('inbox.saveLabel', { id: vip.id, name: 'refund', color: '#ff0000' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/already a label called “refund”/) });
+    await expect(h.call('inbox.saveLabel', { id: 999, name: 'Ghost', color: '#ff0000' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await h.call('inbox.saveLabel', { id: vip.id, name: 'Gold', color: '#ffcc00' })).toEqual({ id: vip.id, name: 'Gold', color: '#ffcc00' });
+    await h.bus.flush();
+    expect(h.ofType('inbox.labelsChanged').at(-1)?.payload.labels.map((l) => l.name)).toEqual(['Gold', 'Refund']);
+    expect(h.ofType('inbox.conversationsChanged').at(-1)?.payload.conversations).toMatchObject([{ id: one!.id, labels: [{ name: 'Gold', color: '#ffcc00' }] }]);
+  });
+
+  it('deletes a label from every conversation, saying how many carried it', async () => {
+    const h = setup();
+    ingest(h.db, [incoming(1, 'a'), incoming(2, 'b'), incoming(3, 'c')]);
+    const conversations = (await h.call('inbox.conversations', { filter: {}, limit: 10, offset: 0 })).conversations;
+    const vip = await h.call('inbox.saveLabel', { name: 'VIP', color: '#ff0000' });
+    const keep = await h.call('inbox.saveLabel', { name: 'Keep', color: '#00ff00' });
+    await h.call('inbox.setLabels', { conversationId: conversations[0]!.id, labelIds: [vip.id, keep.id] });
+    await h.call('inbox.setLabels', { conversationId: conversations[1]!.id, labelIds: [vip.id] });
+
+    expect(await h.call('inbox.labelUsage', { id: vip.id })).toEqual({ conversations: 2 });
+    expect(await h.call('inbox.removeLabel', { id: vip.id })).toEqual({ removed: true, conversations: 2 });
+    await h.bus.flush();
+    expect(h.ofType('inbox.labelsChanged').at(-1)?.payload.labels).toEqual([keep]);
+    const changed = h.ofType('inbox.conversationsChanged').at(-1)!.payload.conversations;
+    expect(new Map(changed.map((c) => [c.id, c.labels.map((l) => l.name)]))).toEqual(
+      new Map([
+        [conversations[0]!.id, ['Keep']],
+        [conversations[1]!.id, []],
+      ]),
+    );
+    expect((await h.call('inbox.conversations', { filter: { labelId: vip.id }, limit: 10, offset: 0 })).total).toBe(0);
+    await expect(h.call('inbox.removeLabel', { id: vip.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.call('inbox.labelUsage', { id: vip.id })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('fills canned reply variables when the reply is sent', async () => {
     const h = setup();
     h.db.prepare("INSERT INTO telegram_entities (source_kind, source_id, peer_type, peer_id, first_name, last_name, updated_at) VALUES ('bot', 1, 'user', 5, 'Мария', 'Иванова', 1)").run();

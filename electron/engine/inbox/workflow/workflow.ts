@@ -47,6 +47,26 @@ export function saveLabel(db: Database, input: { id?: number; name: string; colo
   }
 }
 
+/** The conversations carrying a label, so a rename or delete can update them in the window. */
+export function labelCarriers(db: Database, labelId: number): number[] {
+  needLabel(db, labelId);
+  return db.prepare('SELECT conversation_id FROM conversation_labels WHERE label_id = ? ORDER BY conversation_id').pluck().all(labelId) as number[];
+}
+
+/** Deletes a label and takes it off every conversation; returns those that carried it. */
+export function removeLabel(db: Database, labelId: number): number[] {
+  return db.transaction(() => {
+    const carriers = labelCarriers(db, labelId);
+    // conversation_labels rows go with it (ON DELETE CASCADE).
+    db.prepare('DELETE FROM labels WHERE id = ?').run(labelId);
+    return carriers;
+  })();
+}
+
+function needLabel(db: Database, labelId: number): void {
+  if (!db.prepare('SELECT 1 FROM labels WHERE id = ?').get(labelId)) throw new DeskError('not_found', `There is no label ${labelId}.`);
+}
+
 /**
  * Chatwoot's rule: a conversation is unassigned until someone takes it. The operator asking
  * may take it (their row is made on first use); anyone else must exist, and an operator with

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/domain/connections';
 import { useStores } from '../../stores/context';
+import { BenchNotice } from './BenchNotice';
 import { ErrorText } from './error-text';
 import { RemoveButton } from './RemoveButton';
 import { RUNNING, StateBadge } from './StateBadge';
@@ -14,6 +15,7 @@ function AccountRow({ account }: { account: AccountView }) {
   const { useAccountsStore } = useStores();
   const busy = useAccountsStore((s) => s.busy[account.id] === true);
   const error = useAccountsStore((s) => s.rowErrors[account.id]);
+  const bench = useAccountsStore((s) => s.benches[account.id]);
   const { start, stop, remove, reSignIn } = useAccountsStore.getState();
   const status = account.state.status;
   const name = accountName(account) || t('accounts.accounts.noName');
@@ -48,6 +50,7 @@ function AccountRow({ account }: { account: AccountView }) {
         )}
         <RemoveButton prefix="account" question={t('accounts.accounts.removeAsk', { name })} busy={busy} onRemove={() => remove(account.id)} />
       </div>
+      {bench && <BenchNotice bench={bench} busy={busy} />}
       {error && (
         <p className="conn-error" role="alert" data-testid="account-row-error">
           <ErrorText error={error} />
@@ -64,6 +67,7 @@ export function AccountsList() {
   const loaded = useAccountsStore((s) => s.loaded);
   const loadError = useAccountsStore((s) => s.loadError);
   const load = useAccountsStore((s) => s.load);
+  const benchesError = useAccountsStore((s) => s.benchesError);
 
   if (loadError && !loaded) {
     return (
@@ -78,10 +82,17 @@ export function AccountsList() {
   if (!loaded) return <p className="page-state">{t('common.loading')}</p>;
   if (items.length === 0) return <p className="conn-empty" data-testid="accounts-empty">{t('accounts.accounts.empty')}</p>;
   return (
-    <ul className="conn-list" data-testid="account-list">
-      {items.map((account) => (
-        <AccountRow key={account.id} account={account} />
-      ))}
-    </ul>
+    <>
+      <ul className="conn-list" data-testid="account-list">
+        {items.map((account) => (
+          <AccountRow key={account.id} account={account} />
+        ))}
+      </ul>
+      {benchesError && (
+        <p className="field-error" role="alert" data-testid="benches-error">
+          {t('accounts.bench.loadError', { message: benchesError })}
+        </p>
+      )}
+    </>
   );
 }

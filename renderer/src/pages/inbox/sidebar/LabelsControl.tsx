@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
+import { LabelsManager } from './LabelsManager';
 
 const DEFAULT_COLOR = '#2a7ae2';
 
@@ -14,6 +15,7 @@ export function LabelsControl({ conversation: c }: { conversation: ConversationV
   const saveLabel = useLabelsStore((s) => s.save);
   const [name, setName] = useState('');
   const [color, setColor] = useState(DEFAULT_COLOR);
+  const [managing, setManaging] = useState(false);
   const ids = useId();
   const on = new Set(c.labels.map((l) => l.id));
 
@@ -23,6 +25,19 @@ export function LabelsControl({ conversation: c }: { conversation: ConversationV
     <fieldset className="side-section" data-testid="conversation-labels">
       <legend>{t('inbox.sidebar.labels')}</legend>
       {labels.length === 0 && <p className="field-hint">{t('inbox.sidebar.noLabels')}</p>}
+      {labels.length > 0 && (
+        <button
+          type="button"
+          className="button button-small side-manage-toggle"
+          data-testid="labels-manage"
+          aria-expanded={managing}
+          aria-controls={`${ids}-manage`}
+          onClick={() => setManaging(!managing)}
+        >
+          {managing ? t('inbox.sidebar.doneManaging') : t('inbox.sidebar.manageLabels')}
+        </button>
+      )}
+      {managing && labels.length > 0 && <LabelsManager id={`${ids}-manage`} />}
       <ul className="side-labels">
         {labels.map((label) => (
           <li key={label.id}>
