@@ -19,7 +19,9 @@ function readInput(phone: string, apiId: string, apiHash: string): PhoneInput | 
 
 export function PhoneStep() {
   const { t } = useTranslation();
-  const { useSignInStore, useAccountsStore } = useStores();
+  const { useSignInStore, useAccountsStore, useSystemStore } = useStores();
+  // The sandbox answers without an api pair; saying one is missing there would send people to my.telegram.org for nothing.
+  const inSandbox = useSystemStore((s) => s.status?.workspace === 'sandbox');
   const storedPhone = useSignInStore((s) => s.phone);
   const pending = useSignInStore((s) => s.pending);
   const error = useSignInStore((s) => s.error);
@@ -90,7 +92,7 @@ export function PhoneStep() {
       </form>
       <div className="signin-defaults">
         <span className="field-hint">
-          {defaults?.apiId ? t('accounts.signIn.defaults', { apiId: defaults.apiId }) : t('accounts.signIn.noDefaults')}
+          {defaults?.apiId ? t('accounts.signIn.defaults', { apiId: defaults.apiId }) : inSandbox ? t('accounts.signIn.sandboxNeedsNoApi') : t('accounts.signIn.noDefaults')}
         </span>
         {!showDefaults && (
           <button type="button" className="button-link" data-testid="default-api-edit" onClick={() => setEditDefaults(true)}>

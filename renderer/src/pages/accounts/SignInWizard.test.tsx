@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../../../shared/contract/result';
 import type { SignInStep } from '../../../../shared/domain/connections';
-import type { Language } from '../../../../shared/domain/settings';
+import type { Language, Workspace } from '../../../../shared/domain/settings';
 import { createFakeClient } from '../../test/fake-client';
-import { handleConnections, handleShell, testAccount, testSettings } from '../../test/fixtures';
+import { handleConnections, handleShell, testAccount, testSettings, testStatus } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 afterEach(() => {
@@ -28,7 +28,12 @@ const passwordStep = (hint: string | null): SignInStep => ({ step: 'password', f
 const doneStep = (account = testAccount()): SignInStep => ({ step: 'done', account });
 
 /** Opens the page with fake timers that still let user-event and findBy* run. */
-async function openWizard({ language = 'en', fakeTimers = false, apiId = 12345 }: { language?: Language; fakeTimers?: boolean; apiId?: number | null } = {}) {
+async function openWizard({
+  language = 'en',
+  fakeTimers = false,
+  apiId = 12345,
+  workspace = 'telegram',
+}: { language?: Language; fakeTimers?: boolean; apiId?: number | null; workspace?: Workspace } = {}) {
   if (fakeTimers) {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     vi.setSystemTime(new Date(2025, 0, 2, 12, 0, 0));
@@ -37,6 +42,7 @@ async function openWizard({ language = 'en', fakeTimers = false, apiId = 12345 }
   const fake = createFakeClient();
   handleShell(fake, testSettings({ language }));
   handleConnections(fake, { apiId });
+  fake.handle('system.status', () => testStatus({ workspace }));
   const view = renderApp(fake, { area: 'accounts' });
   await user.click(await screen.findByTestId('account-add'));
   return { fake, user, ...view };
@@ -199,9 +205,16 @@ describe('add-account wizard', () => {
     await waitFor(() => expect(errorText()).toBe('The engine is restarting.'));
   });
 
+  it('in the sandbox workspace says no api pair is needed instead of asking for one', async () => {
+    await openWizard({ apiId: null, workspace: 'sandbox' });
+    await waitFor(() => expect(screen.getByTestId('signin-wizard').textContent).toContain('The sandbox needs no api_id or api_hash.'));
+    expect(screen.getByTestId('signin-wizard').textContent).not.toContain('No app-wide api_id and api_hash yet.');
+  });
+
   it('sends the account’s own api pair, and after a refusal offers the app-wide one', async () => {
     const { fake, user } = await openWizard({ apiId: null });
     expect(screen.getByTestId('signin-wizard').textContent).toContain('No app-wide api_id and api_hash yet.');
+
     fake.handle('accounts.startSignIn', () => {
       throw new DeskError('api_credentials_invalid', 'API_ID_INVALID');
     });
