@@ -1,29 +1,35 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxStatus } from '../shared/domain/sandbox';
 import { openDatabase } from '../electron/engine/db/open-database';
-import { createEngine, type Engine } from '../electron/engine/engine';
-import { startHeadlessServer, type HeadlessServer } from '../electron/engine/headless/server';
 import { storeIncoming } from '../electron/engine/inbox/ingest/store-incoming';
-import { systemClock } from '../electron/engine/platform/clock';
-import { silentNotifier } from '../electron/engine/platform/notifier';
-import { fileSecretKeyProvider } from '../electron/engine/secrets/secret-key';
-import { jsonFileSettingsStore } from '../electron/engine/settings/json-file-settings';
 import { launchChromium } from '../tests/e2e/support/browser';
+import { HeadlessDesk } from '../tests/e2e/support/headless-process';
 import { messageCorpus, percentile, table } from './corpus';
-import type { Browser } from 'playwright-core';
+import { openDeskSocket } from './support/desk-socket';
+import { driveLoad, signInSandboxAccount } from './support/load-driver';
+import { childPid, cpuSeconds } from './support/process-cpu';
+import { countDeliveries, deliveries } from './support/deliveries';
+import { longTasksFromTrace, mainThreadSeconds, stopProfile, TASK_TRACE_CATEGORIES, watchWindow } from './support/window-watch';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const CHAT_MESSAGES = Number(process.env.BENCH_CHAT_MESSAGES ?? 10_000);
 const EVENT_SECONDS = Number(process.env.BENCH_EVENT_SECONDS ?? 60);
-const EVENT_RATE = 1000;
+const EVENT_RATE = Number(process.env.BENCH_EVENT_RATE ?? 1000);
+/** How many different people write during the event run (one conversation each). */
+const EVENT_SENDERS = Number(process.env.BENCH_EVENT_SENDERS ?? 1000);
+/** The most messages the sandbox writes in one call. */
+const CATCH_UP_BURST = 5000;
+/** The load driver asks the sandbox for the messages due every this many ms. */
+const LOAD_TICK_MS = 50;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-window-bench-'));
-let engine: Engine;
-let server: HeadlessServer;
+// The desk runs in its own process, as an operator runs it: this process only drives the load
+// and watches the window, so its work is not counted against the desk's.
+const desk = new HeadlessDesk(dataDir);
+let firstLink: string;
 let browser: Browser;
 let page: Page;
 
@@ -91,56 +97,34 @@ function naiveList(rowSelector: string, count: number): Promise<{ renderMs: numb
   );
 }
 
-const frameRow = (name: string, ms: number[]) =>
-  [name, `p50 ${percentile(ms, 50).toFixed(1)} ms   p95 ${percentile(ms, 95).toFixed(1)} ms   max ${Math.max(...ms).toFixed(1)} ms`] as [string, string];
+const batchSize = (batch: { events: number; chars: number }) => `${batch.events.toLocaleString('en')} events, ${Math.ceil(batch.chars / 1000).toLocaleString('en')} kB`;
+
+function frameRow(name: string, ms: number[]): [string, string] {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return [name, `p50 ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms   max ${sorted[sorted.length - 1]!.toFixed(1)} ms`];
+}
 
 beforeAll(async () => {
   const started = performance.now();
   prefill();
   console.log(`prefilled ${CONVERSATIONS.toLocaleString('en')} conversations + ${CHAT_MESSAGES.toLocaleString('en')} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ workspace: 'sandbox' }));
-  engine = createEngine({
-    dataDir,
-    secretKeys: fileSecretKeyProvider(join(dataDir, 'secret.key')),
-    clock: systemClock,
-    notifier: silentNotifier,
-    settingsStore: jsonFileSettingsStore(join(dataDir, 'settings.json')),
-    mode: 'headless',
-    version: 'bench',
-    logLevel: 'warn',
-  });
-  await engine.start();
-  server = await startHeadlessServer({ engine, logger: engine.logger, rendererDir: resolve('out/renderer'), host: '127.0.0.1', port: 0, allowRemote: false });
+  firstLink = await desk.start();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // Counts every message the window is told about, straight off its socket.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __received: number };
-    w.__received = 0;
-    const Original = window.WebSocket;
-    window.WebSocket = class extends Original {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        this.addEventListener('message', (m) => {
-          const data = JSON.parse(String(m.data)) as { kind: string; events?: { type: string; payload: { messages?: unknown[] } }[] };
-          for (const e of data.events ?? []) if (e.type === 'inbox.messagesChanged') w.__received += e.payload.messages?.length ?? 0;
-        });
-      }
-    } as typeof WebSocket;
-  });
+  await countDeliveries(page);
 }, 900_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await engine?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await desk.stop();
+  desk.dispose();
 });
 
 describe('window benchmarks (Chromium, headless mode)', () => {
   it('conversation list and chat: virtualized vs every row in the DOM', async () => {
     const t0 = performance.now();
-    await page.goto(server.issueLoginUrl());
+    await page.goto(firstLink);
     await page.getByTestId('conversation-row').first().waitFor({ timeout: 120_000 });
     const listFirst = performance.now() - t0;
     const listRows = await page.getByTestId('conversation-row').count();
@@ -175,73 +159,64 @@ describe('window benchmarks (Chromium, headless mode)', () => {
 
   it(`event path: ${EVENT_RATE} incoming messages a second for ${EVENT_SECONDS} s reach the window`, async () => {
     // Runs on its own too (vitest -t): the window must be open on the inbox.
-    if (!page.url().startsWith(server.origin)) await page.goto(server.issueLoginUrl());
+    if (!page.url().startsWith(desk.origin)) await page.goto(await desk.newLink());
     await page.getByTestId('conversation-list').waitFor({ timeout: 120_000 });
-    const status = (await engine.dispatch('sandbox.status', {})) as { value: SandboxStatus };
-    const account = status.value.targets.find((t) => t.kind === 'account' && t.password === null)!;
-    const flow = (await engine.dispatch('accounts.startSignIn', { phone: account.phone })) as { value: { flowId: string } };
-    const code = ((await engine.dispatch('sandbox.status', {})) as { value: SandboxStatus }).value.targets.find((t) => t.id === account.id)!.lastCode;
-    await engine.dispatch('accounts.submitCode', { flowId: flow.value.flowId, code });
+    const driver = await openDeskSocket(desk.origin, page.context());
+    const account = await signInSandboxAccount(driver);
     await page.waitForTimeout(1000);
 
-    const watch = page.evaluate(
-      (seconds) =>
-        new Promise<{ frames: number[]; longTasks: number[] }>((done) => {
-          const frames: number[] = [];
-          const longTasks: number[] = [];
-          new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
-          let last = performance.now();
-          const end = last + seconds * 1000;
-          const tick = (now: number) => {
-            frames.push(now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(tick);
-            else done({ frames, longTasks });
-          };
-          requestAnimationFrame(tick);
-        }),
-      EVENT_SECONDS + 5,
-    );
-
-    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
-    if (cdp) {
+    const cdp: CDPSession = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (process.env.BENCH_PROFILE) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
-    const people = status.value.people;
-    let sent = 0;
-    const start = performance.now();
-    while (performance.now() - start < EVENT_SECONDS * 1000) {
-      const due = Math.floor(((performance.now() - start) / 1000) * EVENT_RATE);
-      const calls = [];
-      while (sent < due) {
-        calls.push(engine.dispatch('sandbox.act', { personId: people[sent % people.length]!.id, action: 'write', targetId: account.id, text: `load ${sent}` }));
-        sent++;
-      }
-      await Promise.all(calls);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    const sendSeconds = (performance.now() - start) / 1000;
-    if (cdp) {
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } ; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
-      const self = new Map<number, number>();
-      profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-      const byName = new Map<string, number>();
-      for (const node of profile.nodes) {
-        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
-        byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
-      }
-      console.log([...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
-    }
+    const enginePid = childPid('headless.js');
+    const engineCpuBefore = cpuSeconds(enginePid);
+    const driverCpuBefore = process.cpuUsage();
+    const windowBefore = await mainThreadSeconds(cdp);
+    await browser.startTracing(page, { categories: TASK_TRACE_CATEGORIES });
+    const watch = watchWindow(page, EVENT_SECONDS + 5);
+    const load = await driveLoad(driver, { targetId: account.id, rate: EVENT_RATE, seconds: EVENT_SECONDS, senders: EVENT_SENDERS, tickMs: LOAD_TICK_MS });
+    const engineCpu = cpuSeconds(enginePid) - engineCpuBefore;
+    const driverCpu = process.cpuUsage(driverCpuBefore);
+    if (process.env.BENCH_PROFILE) console.log(await stopProfile(cdp));
     const { frames, longTasks } = await watch;
-    const received = await page.evaluate(() => (window as unknown as { __received: number }).__received);
-    const sorted = frames.slice(1).sort((a, b) => a - b);
-    table(`Event path: ${EVENT_RATE}/s incoming messages for ${EVENT_SECONDS} s (sandbox → MTProto door → account → store → events → WebSocket → window)`, [
-      ['messages written by simulated people', `${sent.toLocaleString('en')} in ${sendSeconds.toFixed(1)} s (${Math.round(sent / sendSeconds)}/s)`],
-      ['messages the window was told about', `${received.toLocaleString('en')}`],
-      frameRow('window frames during the load', sorted),
-      ['long tasks (> 50 ms) in the window', `${longTasks.length}, longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms`],
+    const windowAfter = await mainThreadSeconds(cdp);
+    const tracedLongTasks = longTasksFromTrace(await browser.stopTracing());
+    const steady = await deliveries(page, load.sent);
+
+    // A desk that was busy (a backup, a catch-up after a reconnect) hands the window thousands of
+    // messages at once: one burst of the most the sandbox writes in one call.
+    const burstWatch = watchWindow(page, 10);
+    await driver.call('sandbox.crowdWrite', { targetId: account.id, count: CATCH_UP_BURST, senders: EVENT_SENDERS, text: 'burst' });
+    const burst = await burstWatch;
+    const afterBurst = await deliveries(page, load.sent + CATCH_UP_BURST);
+    driver.close();
+
+    const perLoadSecond = (seconds: number) => `${((seconds / load.seconds) * 100).toFixed(0)}% of a core`;
+    table(`Event path: ${EVENT_RATE}/s incoming messages from ${EVENT_SENDERS} people for ${EVENT_SECONDS} s (sandbox → MTProto door → account → store → events → WebSocket → window)`, [
+      ['messages written by simulated people', `${load.sent.toLocaleString('en')} in ${load.seconds.toFixed(1)} s (${Math.round(load.sent / load.seconds)}/s)`],
+      ['messages the window was told about', `${steady.received.toLocaleString('en')} (the last ${steady.waitedSeconds.toFixed(1)} s after the watch ended)`],
+      ['largest event batch the window got', batchSize(steady.largestBatch)],
+      frameRow('window frames during the load', frames),
+      ['long tasks (> 50 ms) in the window', `${longTasks.length}, longest ${Math.max(0, ...longTasks.map((t) => t.ms)).toFixed(0)} ms`],
+      ['long tasks: at s (ms)', longTasks.map((t) => `${(t.at / 1000).toFixed(1)} (${t.ms.toFixed(0)})`).join(', ') || '-'],
+      [
+        'long tasks traced: wall ms / CPU ms the thread got',
+        tracedLongTasks.map((t) => `${t.wallMs.toFixed(0)}/${t.cpuMs.toFixed(0)}`).join(', ') || '-',
+      ],
+      frameRow(`window frames around one burst of ${CATCH_UP_BURST.toLocaleString('en')} messages`, burst.frames),
+      ['long tasks around that burst', burst.longTasks.map((t) => `${t.ms.toFixed(0)} ms`).join(', ') || '-'],
+      ['that burst: told about, largest batch', `${(afterBurst.received - steady.received).toLocaleString('en')} messages, ${batchSize(afterBurst.largestBatch)}`],
+      ['window main thread busy', `${perLoadSecond(windowAfter.task - windowBefore.task)} (script ${(windowAfter.script - windowBefore.script).toFixed(1)} s, layout+style ${(windowAfter.layout - windowBefore.layout).toFixed(1)} s)`],
+      ['desk process (engine + sandbox) CPU', perLoadSecond(engineCpu)],
+      ['load driver CPU (this process)', perLoadSecond((driverCpu.user + driverCpu.system) / 1e6)],
+      frameRow('desk answer to each load-driver call', load.callMs),
+      ['machine load average (1 min) at the end', `${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`],
     ]);
-    expect(sent).toBeGreaterThan(0);
+    expect(load.sent).toBeGreaterThan(0);
+    expect(steady.received).toBe(load.sent);
+    expect(afterBurst.received).toBe(load.sent + CATCH_UP_BURST);
   }, 900_000);
 });

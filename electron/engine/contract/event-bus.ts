@@ -1,10 +1,12 @@
 import type { DeskEvent } from '../../../shared/contract/index';
+import { coalesceEvents } from './coalesce-events';
 
 export type EventListener = (events: DeskEvent[]) => void;
 
 /**
  * Events are collected and handed to transports once per tick, so a burst of engine activity
- * costs the window one message, not one per event.
+ * costs the window one message, not one per event; list-carrying events of one type are
+ * combined into one (see coalesceEvents).
  */
 export function createEventBus() {
   const listeners = new Set<EventListener>();
@@ -13,7 +15,7 @@ export function createEventBus() {
 
   const flush = () => {
     scheduled = null;
-    const batch = pending;
+    const batch = coalesceEvents(pending);
     pending = [];
     if (batch.length === 0) return;
     for (const listener of listeners) listener(batch);

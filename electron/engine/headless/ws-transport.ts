@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { fail } from '../../../shared/contract/index';
+import { fail, type DeskEvent } from '../../../shared/contract/index';
 import type { WsServerMessage } from '../../../shared/contract/transport';
 import type { Engine } from '../engine';
 import type { Logger } from '../logging/logger';
@@ -9,10 +9,11 @@ import type { Logger } from '../logging/logger';
  * message is answered with an error and the connection stays open.
  */
 export function serveContract(socket: WebSocket, engine: Engine, logger: Logger): void {
-  const send = (message: WsServerMessage) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  const sendText = (text: string) => {
+    if (socket.readyState === socket.OPEN) socket.send(text);
   };
-  const unsubscribe = engine.subscribe((events) => send({ kind: 'events', events }));
+  const send = (message: WsServerMessage) => sendText(JSON.stringify(message));
+  const unsubscribe = engine.subscribe((events) => sendText(eventsFrame(events)));
   socket.on('close', unsubscribe);
   socket.on('error', (error) => logger.warn({ scope: 'headless', err: error }, 'window connection error'));
 
@@ -33,6 +34,18 @@ export function serveContract(socket: WebSocket, engine: Engine, logger: Logger)
     }
     send({ kind: 'result', id: message.id, result: await engine.dispatch(message.method, message.input) });
   });
+}
+
+// Every window's socket is handed the same batch: it is serialized once, not once per window.
+const framesByBatch = new WeakMap<DeskEvent[], string>();
+
+function eventsFrame(events: DeskEvent[]): string {
+  let frame = framesByBatch.get(events);
+  if (frame === undefined) {
+    frame = JSON.stringify({ kind: 'events', events } satisfies WsServerMessage);
+    framesByBatch.set(events, frame);
+  }
+  return frame;
 }
 
 function isCall(message: unknown): message is { kind: 'call'; id: number; method: string; input: unknown } {

@@ -96,7 +96,8 @@ describe('inbox over a live account', () => {
       w.world.sendMessage({ senderId: w.alice.id, conversation: w.world.privateConversation(w.alice.id, w.people[1]!.id), text: 'my own message' });
     });
     // The accounts service announced the account online on the shared bus; the inbox heard it.
-    await eventually(() => inbox.events.filter((e) => e.type === 'inbox.conversationsChanged').length >= 2, 'backfill');
+    const announced = () => new Set(inbox.events.flatMap((e) => (e.type === 'inbox.conversationsChanged' ? e.payload.conversations.map((c) => c.id) : [])));
+    await eventually(() => announced().size >= 2, 'backfill');
     await settle();
     const list = await conversations();
     expect(list.map((c) => [c.title, c.unreadCount, c.lastMessage?.text])).toEqual([
@@ -107,7 +108,7 @@ describe('inbox over a live account', () => {
     expect(page.messages.map((m) => m.text)).toEqual(['before the desk', 'a photo']);
     const withPhoto = page.messages[1]!;
     expect(withPhoto.media).toMatchObject({ kind: 'photo', width: 800, height: 600, size: photo.length });
-    await eventually(() => inbox.events.some((e) => e.type === 'inbox.messagesChanged' && e.payload.messages[0]?.media?.download === 'done'), 'photo downloaded');
+    await eventually(() => inbox.events.some((e) => e.type === 'inbox.messagesChanged' && e.payload.messages.some((m) => m.media?.download === 'done')), 'photo downloaded');
     const progress = inbox.events.flatMap((e) => (e.type === 'inbox.messagesChanged' ? e.payload.messages.map((m) => m.media?.progress) : []));
     expect(progress).toContain(512 * 1024 / photo.length);
     const shown = await inbox.call('inbox.media', { messageId: withPhoto.id });

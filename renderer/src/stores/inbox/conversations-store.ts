@@ -43,6 +43,10 @@ export function createConversationsStore(client: DeskClient) {
   let generation = 0;
   // Changes that arrive while the first page is on its way, replayed over its answer.
   let buffered: ConversationView[] | null = null;
+  // Changes waiting to be merged into the list. A busy desk sends thousands of them in one
+  // event batch; they are merged together once the batch has been delivered, since every merge
+  // copies the whole loaded list and every store update wakes the list's subscribers.
+  let unmerged: ConversationView[] = [];
 
   return create<ConversationsState>()((set, get) => {
     const act = async (run: () => Promise<ConversationView>) => {
@@ -52,6 +56,13 @@ export function createConversationsStore(client: DeskClient) {
       } catch (error) {
         set({ actionError: errorMessage(error) });
       }
+    };
+
+    const mergeUnmerged = () => {
+      const changed = unmerged;
+      unmerged = [];
+      // Not loaded (a first page on its way): the changes wait in `buffered` for its answer.
+      if (get().loaded) set((s) => ({ items: mergeConversations(s.items, changed, s.filter, !s.hasMore) }));
     };
 
     return {
@@ -133,11 +144,10 @@ export function createConversationsStore(client: DeskClient) {
       },
       applyChanged(conversations) {
         buffered?.push(...conversations);
-        const { selectedId, loaded } = get();
-        const selected = conversations.findLast((c) => c.id === selectedId);
+        const selected = conversations.findLast((c) => c.id === get().selectedId);
         if (selected) set({ selected });
-        if (!loaded) return;
-        set((s) => ({ items: mergeConversations(s.items, conversations, s.filter, !s.hasMore) }));
+        if (unmerged.length === 0) queueMicrotask(mergeUnmerged);
+        unmerged = unmerged.concat(conversations);
       },
       setStatus: (id, status, snoozedUntil) =>
         act(() => client.call('inbox.setStatus', snoozedUntil === undefined ? { conversationId: id, status } : { conversationId: id, status, snoozedUntil })),

@@ -37,6 +37,23 @@ describe('inbox stores', () => {
     stop();
   });
 
+  it('merges a burst of conversation changes into the list in one update', async () => {
+    const fake = createFakeClient();
+    fake.handle('inbox.conversations', () => ({ conversations: [testConversation({ id: 1, lastActivityAt: 10 })], total: 1 }));
+    const stores = createStores(fake.client);
+    const stop = stores.start();
+    await stores.useConversationsStore.getState().load();
+    let listUpdates = 0;
+    const unsubscribe = stores.useConversationsStore.subscribe((s, before) => void (s.items !== before.items && listUpdates++));
+    for (let id = 2; id <= 500; id++) fake.emit('inbox.conversationsChanged', { conversations: [testConversation({ id, lastActivityAt: 10 + id })] });
+    await Promise.resolve();
+    expect(listUpdates).toBe(1);
+    expect(stores.useConversationsStore.getState().items.map((c) => c.id).slice(0, 3)).toEqual([500, 499, 498]);
+    expect(stores.useConversationsStore.getState().items).toHaveLength(500);
+    unsubscribe();
+    stop();
+  });
+
   it('pages further conversations from the loaded length', async () => {
     const fake = createFakeClient();
     const all = Array.from({ length: 250 }, (_, i) => testConversation({ id: i + 1, lastActivityAt: 1000 - i }));

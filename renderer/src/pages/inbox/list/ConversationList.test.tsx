@@ -92,14 +92,14 @@ describe('conversation list', () => {
     renderApp(fake);
     await waitFor(() => expect(rowIds()).toEqual([1, 2]));
 
-    act(() => fake.emit('inbox.conversationsChanged', { conversations: [{ ...old, lastActivityAt: Date.now(), unreadCount: 1 }] }));
+    await act(async () => fake.emit('inbox.conversationsChanged', { conversations: [{ ...old, lastActivityAt: Date.now(), unreadCount: 1 }] }));
     expect(rowIds()).toEqual([2, 1]);
     expect(screen.getAllByTestId('conversation-row')[0]!.getAttribute('data-unread')).toBe('true');
 
     fake.handle('inbox.conversations', () => ({ conversations: [testConversation({ id: 1 })], total: 1 }));
     await user.selectOptions(screen.getByTestId('filter-status'), 'open');
     await waitFor(() => expect(rowIds()).toEqual([1]));
-    act(() => fake.emit('inbox.conversationsChanged', { conversations: [testConversation({ id: 1, status: 'resolved' })] }));
+    await act(async () => fake.emit('inbox.conversationsChanged', { conversations: [testConversation({ id: 1, status: 'resolved' })] }));
     expect(rowIds()).toEqual([]);
     expect(screen.getByTestId('inbox-no-match').textContent).toContain('No conversations match these filters.');
   });
