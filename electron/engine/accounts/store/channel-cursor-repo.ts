@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../../db/statements';
 
 /** Where the account stands in each channel's and supergroup's own update sequence, by channel id. */
 export function loadChannelPts(db: Database, accountId: number): Map<number, number> {
@@ -7,7 +8,8 @@ export function loadChannelPts(db: Database, accountId: number): Map<number, num
 }
 
 export function saveChannelPts(db: Database, accountId: number, channelId: number, pts: number): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO account_channel_state (account_id, channel_id, pts) VALUES (?, ?, ?)
      ON CONFLICT (account_id, channel_id) DO UPDATE SET pts = excluded.pts`,
   ).run(accountId, channelId, pts);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { TelegramEntity } from '../../telegram/mtproto/translate/entities';
+import { cachedStatement } from '../../db/statements';
 
 interface Row {
   peer_type: TelegramEntity['peerType'];
@@ -18,7 +19,8 @@ interface Row {
  * memory. A "min" entity (no usable access hash) keeps the hash stored before.
  */
 export function upsertAccountEntities(db: Database, accountId: number, entities: readonly TelegramEntity[], now: number): void {
-  const upsert = db.prepare(
+  const upsert = cachedStatement(
+    db,
     `INSERT INTO telegram_entities (source_kind, source_id, peer_type, peer_id, access_hash, username, phone, first_name, last_name, title, is_bot, updated_at)
      VALUES ('account', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_kind, source_id, peer_type, peer_id) DO UPDATE SET
@@ -33,9 +35,7 @@ export function upsertAccountEntities(db: Database, accountId: number, entities:
 }
 
 export function findAccountEntity(db: Database, accountId: number, peerType: TelegramEntity['peerType'], peerId: number): TelegramEntity | undefined {
-  const row = db
-    .prepare("SELECT * FROM telegram_entities WHERE source_kind = 'account' AND source_id = ? AND peer_type = ? AND peer_id = ?")
-    .get(accountId, peerType, peerId) as Row | undefined;
+  const row = cachedStatement(db, "SELECT * FROM telegram_entities WHERE source_kind = 'account' AND source_id = ? AND peer_type = ? AND peer_id = ?").get(accountId, peerType, peerId) as Row | undefined;
   if (!row) return undefined;
   return {
     peerType: row.peer_type,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ConversationStatus, ConversationView, LabelView, MediaKind } from '../../../../shared/domain/inbox';
+import { cachedStatement } from '../../db/statements';
 
 interface Row {
   id: number;
@@ -64,7 +65,7 @@ export function listConversations(db: Database, filter: ConversationFilter, limi
 export function conversationViews(db: Database, ids: Iterable<number>): ConversationView[] {
   const list = [...ids];
   if (list.length === 0) return [];
-  const rows = db.prepare(`${SELECT} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.last_activity_at DESC`).all(JSON.stringify(list)) as Row[];
+  const rows = cachedStatement(db, `${SELECT} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.last_activity_at DESC`).all(JSON.stringify(list)) as Row[];
   return withLabels(db, rows);
 }
 
@@ -75,12 +76,11 @@ export function conversationView(db: Database, id: number): ConversationView | n
 function withLabels(db: Database, rows: Row[]): ConversationView[] {
   const labels = new Map<number, LabelView[]>();
   if (rows.length > 0) {
-    const found = db
-      .prepare(
-        `SELECT cl.conversation_id, l.id, l.name, l.color FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id
-         WHERE cl.conversation_id IN (SELECT value FROM json_each(?)) ORDER BY l.name`,
-      )
-      .all(JSON.stringify(rows.map((r) => r.id))) as (LabelView & { conversation_id: number })[];
+    const found = cachedStatement(
+      db,
+      `SELECT cl.conversation_id, l.id, l.name, l.color FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id
+       WHERE cl.conversation_id IN (SELECT value FROM json_each(?)) ORDER BY l.name`,
+    ).all(JSON.stringify(rows.map((r) => r.id))) as (LabelView & { conversation_id: number })[];
     for (const { conversation_id, ...label } of found) labels.set(conversation_id, [...(labels.get(conversation_id) ?? []), label]);
   }
   return rows.map((r) => ({

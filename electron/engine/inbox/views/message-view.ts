@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ChatMessage, DeliveryState, MediaKind, MediaView } from '../../../../shared/domain/inbox';
+import { cachedStatement } from '../../db/statements';
 
 interface Row {
   id: number;
@@ -53,7 +54,7 @@ const SELECT = `
 export function messageViews(db: Database, ids: Iterable<number>, sources: MessageViewSources): ChatMessage[] {
   const list = [...ids];
   if (list.length === 0) return [];
-  const rows = db.prepare(`${SELECT} WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.date, m.id`).all(JSON.stringify(list)) as Row[];
+  const rows = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.date, m.id`).all(JSON.stringify(list)) as Row[];
   return rows.map((row) => toView(row, sources));
 }
 
