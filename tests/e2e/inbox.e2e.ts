@@ -74,7 +74,7 @@ describe('the unified inbox against the sandbox', () => {
     await callEngine(page, 'sandbox.act', { personId: dmitry!.id, action: 'write', targetId: botTarget().id, text: 'Hi bot, I need help with my order' });
     await row(anna!.name).waitFor();
     await row(dmitry!.name).waitFor();
-    expect(await row(anna!.name).getAttribute('data-unread')).not.toBe('0');
+    expect(await row(anna!.name).getAttribute('data-unread')).toBe('true');
     await screenshot(page, 'inbox-live-en-light');
   });
 
@@ -111,5 +111,46 @@ describe('the unified inbox against the sandbox', () => {
     await hit.click();
     await page.getByTestId('message').filter({ hasText: '#4821' }).waitFor();
     await screenshot(page, 'inbox-search-opened-en-light');
+  });
+
+  it('shows our replies read when the person reads them, and follows the account reading on its phone', async () => {
+    const anna = sandbox.people[0]!;
+    // Back from the search of the test before to the list.
+    await page.getByTestId('search-input').fill('');
+    await page.getByTestId('search-input').press('Escape');
+    await row(anna.name).click();
+    const answer = await reply('Your courier arrives at six.');
+    await answer.and(page.locator('[data-delivery="sent"]')).waitFor();
+    await callEngine(page, 'sandbox.readChat', { personId: anna.id, targetId: accountTarget().id, reader: 'person' });
+    await answer.locator('[data-testid="message-delivery"][data-read="true"]').waitFor();
+    expect(await answer.getByTestId('message-delivery').textContent()).toMatch(/read/i);
+
+    // Another chat is open, so Anna's next message stays unread until the account reads it on its phone.
+    await row(sandbox.people[1]!.name).click();
+    await callEngine(page, 'sandbox.act', { personId: anna.id, action: 'write', targetId: accountTarget().id, text: 'Thank you! One more question.' });
+    await until(async () => ((await row(anna.name).getAttribute('data-unread')) === 'true' ? true : undefined), 'Anna unread');
+    await callEngine(page, 'sandbox.readChat', { personId: anna.id, targetId: accountTarget().id, reader: 'account' });
+    await until(async () => ((await row(anna.name).getAttribute('data-unread')) === 'false' ? true : undefined), 'read on the phone');
+    await row(anna.name).click();
+    await screenshot(page, 'inbox-read-marks-en-light');
+  });
+
+  it('renames a label and deletes it from every conversation after a confirmation', async () => {
+    await row(sandbox.people[0]!.name).click();
+    await page.getByTestId('label-name').fill('VIP');
+    await page.getByTestId('label-add').click();
+    await page.locator('[data-testid="label-toggle"]:checked').waitFor();
+    await page.getByTestId('labels-manage').click();
+    await page.getByTestId('label-rename').fill('VIP client');
+    await page.getByTestId('label-rename-save').click();
+    await row(sandbox.people[0]!.name).filter({ hasText: 'VIP client' }).waitFor();
+    await page.getByTestId('label-delete').click();
+    const confirm = page.getByTestId('label-delete-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toMatch(/now: 1\)/);
+    await screenshot(page, 'inbox-label-delete-en-light');
+    await page.getByTestId('label-delete-yes').click();
+    await page.getByTestId('label-toggle').waitFor({ state: 'detached' });
+    expect(await row(sandbox.people[0]!.name).textContent()).not.toContain('VIP client');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../platform/clock';
 import { useTempDirs } from '../../test-support/temp-dir';
 import { inboxHarness, openInboxDb } from '../test/inbox-harness';
 import { addBot, incoming, ingest } from '../test/messages';
@@ -39,6 +40,22 @@ describe('replies', () => {
 
     expect(await h.call('inbox.retry', { outboxId })).toMatchObject({ id: reply.id, delivery: { state: 'queued' } });
     expect(await h.call('inbox.cancel', { outboxId })).toMatchObject({ id: reply.id, delivery: { state: 'cancelled' } });
+    await h.service.stop();
+  });
+
+  it('lets a message the person sends later in the same second follow the reply as the last message', async () => {
+    const dir = tempDir();
+    const clock = manualClock(Date.UTC(2026, 0, 3, 12, 0, 5, 500));
+    const db = openInboxDb(dir, clock);
+    addBot(db);
+    const h = inboxHarness({ dir, db, clock });
+    h.service.start();
+    ingest(db, [incoming(1, 'question?', { date: Date.UTC(2026, 0, 3, 12, 0, 1) })]);
+    const conversation = (await h.call('inbox.conversations', { filter: {}, limit: 1, offset: 0 })).conversations[0]!;
+    await h.call('inbox.reply', { conversationId: conversation.id, text: 'answer' });
+    // Telegram dates it 12:00:05, though it came after the reply queued at 12:00:05.500.
+    ingest(db, [incoming(1, 'thanks!', { date: Date.UTC(2026, 0, 3, 12, 0, 5) })]);
+    expect((await h.call('inbox.conversations', { filter: {}, limit: 1, offset: 0 })).conversations[0]!.lastMessage).toMatchObject({ text: 'thanks!', outgoing: false });
     await h.service.stop();
   });
 });

@@ -46,7 +46,10 @@ export function insertReply(
       attachment.sha256,
     );
   }
-  db.prepare('UPDATE conversations SET last_message_id = ?, last_activity_at = max(last_activity_at, ?) WHERE id = ?').run(id, now, c.id);
+  // Telegram dates messages in whole seconds: a message the person sends later in this same
+  // second arrives dated at its start, and must still become the conversation's last message.
+  const activityAt = Math.floor(now / 1000) * 1000;
+  db.prepare('UPDATE conversations SET last_message_id = ?, last_activity_at = max(last_activity_at, ?) WHERE id = ?').run(id, activityAt, c.id);
   return id;
 }
 
