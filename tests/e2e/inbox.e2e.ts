@@ -153,4 +153,27 @@ describe('the unified inbox against the sandbox', () => {
     await page.getByTestId('label-toggle').waitFor({ state: 'detached' });
     expect(await row(sandbox.people[0]!.name).textContent()).not.toContain('VIP client');
   });
+
+  it('benches the account on PEER_FLOOD, shows it on the Accounts page, and resumes when the operator lifts it', async () => {
+    await row(sandbox.people[0]!.name).click();
+    await callEngine(page, 'sandbox.imposePeerFlood', { targetId: accountTarget().id, seconds: 4 });
+    const held = await reply('Sent during a spam limit');
+    await held.and(page.locator('[data-delivery="waiting"]')).waitFor();
+    expect(await held.getByTestId('message-delivery').textContent()).toMatch(/PEER_FLOOD/);
+    await screenshot(page, 'inbox-peer-flood-en-light');
+
+    await page.getByTestId('nav-accounts').click();
+    const bench = page.getByTestId('account-bench');
+    await bench.waitFor();
+    expect(await bench.textContent()).toMatch(/PEER_FLOOD/);
+    await screenshot(page, 'accounts-benched-en-light');
+    // The operator waits out Telegram's limit, then lifts the bench.
+    await page.waitForTimeout(4_500);
+    await page.getByTestId('account-unbench').click();
+    await bench.waitFor({ state: 'detached' });
+
+    await page.getByTestId('nav-inbox').click();
+    await row(sandbox.people[0]!.name).click();
+    await held.and(page.locator('[data-delivery="sent"]')).waitFor({ timeout: 20_000 });
+  });
 });

@@ -31,7 +31,16 @@ export function sandboxHandlers(
       return result;
     },
     'sandbox.setAutoActivity': (input) => need().setAutoActivity(input),
-    'sandbox.imposeFloodWait': ({ targetId, seconds }) => ({ until: need().imposeFloodWait(targetId, seconds) }),
+    'sandbox.imposeFloodWait': ({ targetId, seconds }, call) => {
+      const until = need().imposeFloodWait(targetId, seconds);
+      ctx.audit({ actor: call.actor, action: 'sandbox.imposeFloodWait', target: String(targetId), details: { seconds } });
+      return { until };
+    },
+    'sandbox.imposePeerFlood': ({ targetId, seconds }, call) => {
+      const until = need().imposePeerFlood(targetId, seconds);
+      ctx.audit({ actor: call.actor, action: 'sandbox.imposePeerFlood', target: String(targetId), details: { seconds } });
+      return { until };
+    },
     'sandbox.readChat': (input) => {
       need().readChat(input);
       return { read: true as const };

@@ -147,6 +147,11 @@ export async function startSandboxWorkspace(options: {
       mtproto.imposeFloodWait(targetId, seconds);
       return options.clock.now() + seconds * 1000;
     },
+    imposePeerFlood(targetId: number, seconds: number): number {
+      if (!targets().some((t) => t.id === targetId && t.kind === 'account')) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
+      mtproto.imposePeerFlood(targetId, seconds);
+      return options.clock.now() + seconds * 1000;
+    },
     readChat(input: { personId: number; targetId: number; reader: 'person' | 'account' }): void {
       if (!seeded.people.some((p) => p.id === input.personId)) throw new DeskError('not_found', `There is no simulated person with id ${input.personId}.`);
       if (!targets().some((t) => t.id === input.targetId && t.kind === 'account')) throw new DeskError('not_found', `targetId: ${input.targetId} is not a sandbox account.`);

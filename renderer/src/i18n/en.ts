@@ -599,6 +599,12 @@ export const en = {
       revokeCancel: 'Cancel',
       revoking: 'Ending…',
       revokeError: 'Not done: {{message}}',
+      limits: {
+        floodWait: 'Flood wait ({{seconds}} s)',
+        peerFlood: 'Spam limit, PEER_FLOOD ({{seconds}} s)',
+        floodWaitUntil: 'Telegram makes it wait until {{time}}.',
+        peerFloodUntil: 'Telegram answers its sends with PEER_FLOOD until {{time}}.',
+      },
     },
     auto: {
       title: 'Scripted people',

@@ -602,6 +602,12 @@ export const ru: Messages = {
       revokeCancel: 'Отмена',
       revoking: 'Завершаем…',
       revokeError: 'Не получилось: {{message}}',
+      limits: {
+        floodWait: 'Флуд-ожидание ({{seconds}} с)',
+        peerFlood: 'Спам-ограничение, PEER_FLOOD ({{seconds}} с)',
+        floodWaitUntil: 'Telegram заставляет ждать до {{time}}.',
+        peerFloodUntil: 'Telegram отвечает на его отправки PEER_FLOOD до {{time}}.',
+      },
     },
     auto: {
       title: 'Самостоятельные действия',

@@ -19,6 +19,13 @@ export interface ActRequest {
 
 export type ReadChatRequest = CallInput<'sandbox.readChat'>;
 
+/** What the console can make Telegram do to an account, and for how long. */
+export const TELEGRAM_LIMITS = {
+  floodWait: { method: 'sandbox.imposeFloodWait', seconds: 30 },
+  peerFlood: { method: 'sandbox.imposePeerFlood', seconds: 120 },
+} as const;
+export type TelegramLimit = keyof typeof TELEGRAM_LIMITS;
+
 export interface SandboxState {
   /** The engine's view without the feed, which lives in `feed` so live items merge into it. */
   status: Omit<SandboxStatus, 'feed'> | null;
@@ -45,6 +52,8 @@ export interface SandboxState {
   reset(): Promise<boolean>;
   /** True when Telegram ended the account's sessions, so the confirmation can close. */
   revokeSessions(targetId: number): Promise<boolean>;
+  /** Telegram pushes back on a sandbox account: a flood wait, or a spam limit (PEER_FLOOD). Resolves to until when, or null after a refusal. */
+  impose(targetId: number, limit: TelegramLimit): Promise<number | null>;
   /** Items announced by `sandbox.activity`. */
   append(items: readonly SandboxFeedItem[]): void;
 }
@@ -127,6 +136,16 @@ export function createSandboxStore(client: DeskClient) {
       } catch (error) {
         set({ resetting: false, resetError: errorMessage(error) });
         return false;
+      }
+    },
+    async impose(targetId, limit) {
+      set({ actError: null });
+      try {
+        const { method, seconds } = TELEGRAM_LIMITS[limit];
+        return (await client.call(method, { targetId, seconds })).until;
+      } catch (error) {
+        set({ actError: errorMessage(error) });
+        return null;
       }
     },
     async revokeSessions(targetId) {

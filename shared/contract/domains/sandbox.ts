@@ -42,6 +42,8 @@ export const sandbox = domain({
   revokeSessions: call(z.object({ targetId: z.number().int().positive() }).strict()).returns<{ revoked: number }>(),
   /** Telegram makes a sandbox account wait before it may send again (FLOOD_WAIT_X). */
   imposeFloodWait: call(z.object({ targetId: z.number().int().positive(), seconds: z.number().int().min(1).max(3600) }).strict()).returns<{ until: number }>(),
+  /** Telegram limits a sandbox account for spam: its sends answer PEER_FLOOD for a while. */
+  imposePeerFlood: call(z.object({ targetId: z.number().int().positive(), seconds: z.number().int().min(1).max(172_800) }).strict()).returns<{ until: number }>(),
   /** Throws the simulated world and the sandbox's data away and starts fresh. */
   reset: call(z.object({}).strict()).returns<{ reset: true }>(),
 }).events<{

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SandboxTarget } from '../../../../shared/domain/sandbox';
 import { useStores } from '../../stores/context';
+import { TELEGRAM_LIMITS, type TelegramLimit } from '../../stores/sandbox-store';
 
 /** "End all sessions" asks first, inline, with Cancel focused (as Reset does). */
 function RevokeSessions({ account }: { account: SandboxTarget }) {
@@ -53,6 +54,31 @@ function RevokeSessions({ account }: { account: SandboxTarget }) {
   );
 }
 
+/** Telegram pushing back on the account, to see what the desk's outbox does about it. */
+function TelegramLimits({ account }: { account: SandboxTarget }) {
+  const { t, i18n } = useTranslation();
+  const impose = useStores().useSandboxStore((s) => s.impose);
+  const [until, setUntil] = useState<{ limit: TelegramLimit; at: number } | null>(null);
+  const run = async (limit: TelegramLimit) => {
+    const at = await impose(account.id, limit);
+    if (at !== null) setUntil({ limit, at });
+  };
+  return (
+    <dd className="sandbox-limits">
+      {(Object.keys(TELEGRAM_LIMITS) as TelegramLimit[]).map((limit) => (
+        <button key={limit} type="button" className="button button-small" data-testid={`sandbox-${limit}`} data-id={account.id} onClick={() => void run(limit)}>
+          {t(`sandbox.info.limits.${limit}`, { seconds: TELEGRAM_LIMITS[limit].seconds })}
+        </button>
+      ))}
+      {until && (
+        <p className="field-hint" role="status" data-testid="sandbox-limit-until">
+          {t(`sandbox.info.limits.${until.limit}Until`, { time: new Date(until.at).toLocaleTimeString(i18n.language) })}
+        </p>
+      )}
+    </dd>
+  );
+}
+
 /** What a person would need to sign in to a sandbox account, and what a real phone would show. */
 export function AccountTarget({ account }: { account: SandboxTarget }) {
   const { t } = useTranslation();
@@ -71,6 +97,7 @@ export function AccountTarget({ account }: { account: SandboxTarget }) {
       <dd data-testid="sandbox-sessions" data-id={account.id}>
         {t('sandbox.info.sessions', { sessions: account.sessions })}
       </dd>
+      <TelegramLimits account={account} />
       <RevokeSessions account={account} />
     </div>
   );

@@ -210,6 +210,25 @@ describe('sandbox console', () => {
     expect(screen.queryByTestId('sandbox-revoke-confirm')).toBeNull();
   });
 
+  it('makes Telegram push back on an account: a flood wait, then a spam limit', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeClient();
+    handleShell(fake);
+    fake.handle('sandbox.status', () => testSandboxStatus());
+    fake.handle('sandbox.imposeFloodWait', ({ seconds }) => ({ until: Date.UTC(2026, 0, 1, 12, 0, seconds) }));
+    fake.handle('sandbox.imposePeerFlood', () => {
+      throw new DeskError('not_found', 'targetId: 1 is not a sandbox account.');
+    });
+    renderApp(fake, { area: 'sandbox' });
+    await screen.findByTestId('sandbox-console');
+    await user.click(screen.getByTestId('sandbox-floodWait'));
+    expect((await screen.findByTestId('sandbox-limit-until')).textContent).toMatch(/^Telegram makes it wait until /);
+    await user.click(screen.getByTestId('sandbox-peerFlood'));
+    expect((await screen.findByTestId('sandbox-error')).textContent).toBe('Not done: targetId: 1 is not a sandbox account.');
+    expect(fake.callsOf('sandbox.imposeFloodWait')).toEqual([{ targetId: 1, seconds: 30 }]);
+    expect(fake.callsOf('sandbox.imposePeerFlood')).toEqual([{ targetId: 1, seconds: 120 }]);
+  });
+
   it('says where to switch when the engine runs real Telegram', async () => {
     const fake = createFakeClient();
     handleShell(fake);

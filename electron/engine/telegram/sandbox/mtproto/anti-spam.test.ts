@@ -32,6 +32,19 @@ describe('MTProto anti-spam', () => {
     expect(world.receivedBy(bob.id).map((m) => m.text)).toEqual(['later']);
   });
 
+  it('answers PEER_FLOOD to every send while the account is limited for spam, then lets it send', async () => {
+    const { sandbox, person, clock, world } = setup();
+    const alice = person();
+    const friend = person();
+    world.addContact(alice.id, friend.id);
+    const transport = await signedIn(sandbox, alice);
+    sandbox.imposePeerFlood(alice.id, 60);
+    await expect(transport.invoke(text(inputUser(friend), 'hello', 1))).rejects.toMatchObject({ code: 400, errorMessage: 'PEER_FLOOD' });
+    clock.advance(60_000);
+    await transport.invoke(text(inputUser(friend), 'hello', 1));
+    expect(world.receivedBy(friend.id).map((m) => m.text)).toEqual(['hello']);
+  });
+
   it('answers PEER_FLOOD after the day of messages to strangers, but not to contacts or people who wrote first', async () => {
     const { sandbox, person, world, clock } = setup({ antiSpam: { strangerMessagesPerDay: 2 } });
     const alice = person();

@@ -12,6 +12,8 @@ const DAY_MS = 86_400_000;
 export class AntiSpam {
   private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
   private readonly blocked = new Map<string, number>();
+  /** Accounts Telegram's spam team limited: their sends answer PEER_FLOOD until then. */
+  private readonly restricted = new Map<string, number>();
   private readonly daily = new Map<string, { day: number; count: number }>();
   private readonly overrides = new Map<number, Partial<AntiSpamOptions>>();
 
@@ -33,7 +35,13 @@ export class AntiSpam {
     for (const method of methods) this.blocked.set(`${userId}:${method}`, untilMs);
   }
 
+  /** Telegram limits the account for spam: these methods answer PEER_FLOOD until `untilMs`, whoever they go to. */
+  restrictUntil(userId: number, methods: readonly string[], untilMs: number): void {
+    for (const method of methods) this.restricted.set(`${userId}:${method}`, untilMs);
+  }
+
   checkRate(userId: number, method: string): void {
+    if ((this.restricted.get(`${userId}:${method}`) ?? 0) > this.clock.now()) fail('PEER_FLOOD');
     const blockedUntil = this.blocked.get(`${userId}:${method}`) ?? 0;
     if (blockedUntil > this.clock.now()) fail(`FLOOD_WAIT_${Math.ceil((blockedUntil - this.clock.now()) / 1000)}`);
     const limit = this.policy(userId).methodLimits[method];

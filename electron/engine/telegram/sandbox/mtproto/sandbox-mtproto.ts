@@ -152,6 +152,11 @@ export class SandboxMtproto {
     this.antiSpam.floodUntil(userId, ['messages.SendMessage', 'messages.SendMedia'], this.world.clock.now() + seconds * 1000);
   }
 
+  /** Limits the account for spam, as Telegram's spam team does after reports: its sends answer PEER_FLOOD for `seconds`. */
+  imposePeerFlood(userId: number, seconds: number): void {
+    this.antiSpam.restrictUntil(userId, ['messages.SendMessage', 'messages.SendMedia'], this.world.clock.now() + seconds * 1000);
+  }
+
   configureAntiSpam(userId: number, override: Partial<AntiSpamOptions>): void {
     this.antiSpam.configure(userId, override);
   }
