@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { SearchHit } from '../../../../shared/domain/inbox';
+import { cachedStatement } from '../../db/statements';
 import { ftsQuery } from './fts-query';
+import { queryTokens, snippet } from './snippet';
 
 /**
  * Every message of every source, through the FTS5 index. The newest matches come first by
@@ -10,14 +12,14 @@ import { ftsQuery } from './fts-query';
 export function searchMessages(db: Database, text: string, limit: number): SearchHit[] {
   const query = ftsQuery(text);
   if (query === null) return [];
-  return db
-    .prepare(
-      `SELECT m.id AS messageId, m.conversation_id AS conversationId, coalesce(c.title, m.chat_title) AS conversationTitle, m.sender_name AS senderName, m.date,
-         f.snippet
-       FROM (SELECT rowid, snippet(messages_fts, 0, char(1), char(2), '…', 16) AS snippet FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
-       JOIN messages m ON m.id = f.rowid
-       LEFT JOIN conversations c ON c.id = m.conversation_id
-       ORDER BY m.date DESC, m.id DESC`,
-    )
-    .all(query, limit) as SearchHit[];
+  const tokens = queryTokens(text);
+  const rows = cachedStatement(
+    db,
+    `SELECT m.id AS messageId, m.conversation_id AS conversationId, coalesce(c.title, m.chat_title) AS conversationTitle, m.sender_name AS senderName, m.date, m.text
+     FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+     JOIN messages m ON m.id = f.rowid
+     LEFT JOIN conversations c ON c.id = m.conversation_id
+     ORDER BY m.date DESC, m.id DESC`,
+  ).all(query, limit) as (Omit<SearchHit, 'snippet'> & { text: string })[];
+  return rows.map(({ text: messageText, ...hit }) => ({ ...hit, snippet: snippet(messageText, tokens) }));
 }
