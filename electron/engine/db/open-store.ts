@@ -6,6 +6,10 @@ import type { DeskLogging } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import { createBackupSchedule } from './backup-schedule';
 import { openDatabase } from './open-database';
+import { startWalCheckpointer } from './wal-checkpointer';
+
+/** 256 MB of 4 KB pages: only a stuck checkpoint thread lets the WAL grow this far. */
+const SAFETY_NET_PAGES = 65_536;
 
 /**
  * The workspace's store with what hangs on it: log lines flowing into it, and the daily
@@ -25,9 +29,14 @@ export function openStore(options: {
   teardown.push(logging.addSink(logSink.sink));
 
   const backupsDir = join(options.root, 'backups');
-  const opened = openDatabase({ path: join(options.root, 'desk.sqlite'), backupsDir, now: options.clock.now, keepBackups: options.keepBackups });
+  const dbFile = join(options.root, 'desk.sqlite');
+  const opened = openDatabase({ path: dbFile, backupsDir, now: options.clock.now, keepBackups: options.keepBackups });
   const db = opened.db;
   teardown.push(() => void db.close());
+  const checkpointer = startWalCheckpointer(dbFile, (message) => logging.logger.warn({ scope: 'db', err: message }, 'the WAL checkpoint thread failed; the engine checkpoints on its own past 256 MB'));
+  // The thread keeps the WAL short; the engine's own checkpoint is only the safety net.
+  db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  teardown.push(() => checkpointer.stop());
   logSink.attach(db);
   teardown.push(() => logSink.detach());
   if (opened.backupFile) {
