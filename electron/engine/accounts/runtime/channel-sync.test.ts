@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import { useTempDirs } from '../../test-support/temp-dir';
-import { accountsHarness, eventually, sandboxWorld, settle } from '../test/harness';
+import { accountsHarness, eventually, losingUpdate, sandboxWorld, settle } from '../test/harness';
 import { signIn, stateOf } from '../test/sign-in-helper';
 
 const tempDir = useTempDirs();
@@ -73,19 +73,9 @@ describe('channel and supergroup sync', () => {
 
   it('follows a channel gap on a live connection by asking for the channel difference', async () => {
     const w = sandboxWorld();
-    let delivered = 0;
-    const lossy = (t: MtprotoTransport): MtprotoTransport => ({
-      connect: () => t.connect(),
-      disconnect: () => t.disconnect(),
-      get connected() {
-        return t.connected;
-      },
-      invoke: (request) => t.invoke(request),
-      exportSession: () => t.exportSession(),
-      // The third update (the second message) never arrives.
-      onUpdate: (listener) => t.onUpdate((u) => void (++delivered !== 3 && listener(u))),
-    });
-    const h = accountsHarness({ dir: tempDir(), world: w, wrapTransport: lossy });
+    // The third update (the second message) never arrives.
+    const lossy = losingUpdate(3);
+    const h = accountsHarness({ dir: tempDir(), world: w, wrapTransport: lossy.wrap });
     const account = await signIn(h, w, w.alice);
     const chat = w.world.createChat({ kind: 'supergroup', title: 'Club', creatorId: w.people[0]!.id, memberIds: [w.alice.id] });
     for (const text of ['one', 'two', 'three']) {

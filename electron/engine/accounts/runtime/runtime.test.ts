@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import type { IncomingMessage } from '../../../../shared/domain/connections';
-import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import { useTempDirs } from '../../test-support/temp-dir';
 import { realScheduler } from './scheduler';
-import { accountsHarness, eventually, sandboxWorld, settle } from '../test/harness';
+import { accountsHarness, eventually, losingUpdate, sandboxWorld, settle } from '../test/harness';
 import { signIn, stateOf, storedCopies, write } from '../test/sign-in-helper';
 
 const tempDir = useTempDirs();
@@ -73,25 +72,15 @@ describe('account runtime', () => {
 
   it('fetches an update lost on a live connection when the next one shows the pts gap', async () => {
     const w = sandboxWorld();
-    let delivered = 0;
-    const lossy = (t: MtprotoTransport): MtprotoTransport => ({
-      connect: () => t.connect(),
-      disconnect: () => t.disconnect(),
-      get connected() {
-        return t.connected;
-      },
-      invoke: (request) => t.invoke(request),
-      exportSession: () => t.exportSession(),
-      // The second update never arrives, as a lost packet would.
-      onUpdate: (listener) => t.onUpdate((u) => void (++delivered !== 2 && listener(u))),
-    });
-    const h = accountsHarness({ dir: tempDir(), world: w, wrapTransport: lossy });
+    // The second update never arrives, as a lost packet would.
+    const lossy = losingUpdate(2);
+    const h = accountsHarness({ dir: tempDir(), world: w, wrapTransport: lossy.wrap });
     const account = await signIn(h, w, w.alice);
     for (const text of ['one', 'two', 'three']) {
       write(w, w.people[0]!, w.alice, text);
       await settle();
     }
-    expect(delivered).toBe(3);
+    expect(lossy.delivered()).toBe(3);
     await eventually(() => storedCopies(h, account.id).total === 3, 'the lost one fetched');
     expect(stateOf(h, account.id)).toBe('online');
     await h.service.stopAll();

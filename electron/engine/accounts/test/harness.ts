@@ -83,6 +83,22 @@ export function manualScheduler(clock: ManualClock) {
 }
 
 /** Lets queued promise work, microtask deliveries and the event bus run. */
+/** A transport whose update stream loses its `lost`-th update (1-based), as a dropped packet would; `delivered()` counts what came. */
+export function losingUpdate(lost: number) {
+  let seen = 0;
+  const wrap = (t: MtprotoTransport): MtprotoTransport => ({
+    connect: () => t.connect(),
+    disconnect: () => t.disconnect(),
+    get connected() {
+      return t.connected;
+    },
+    invoke: (request) => t.invoke(request),
+    exportSession: () => t.exportSession(),
+    onUpdate: (listener) => t.onUpdate((u) => void (++seen !== lost && listener(u))),
+  });
+  return { wrap, delivered: () => seen };
+}
+
 export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
 }
