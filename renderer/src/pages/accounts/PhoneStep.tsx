@@ -94,7 +94,7 @@ export function PhoneStep() {
         <span className="field-hint">
           {defaults?.apiId ? t('accounts.signIn.defaults', { apiId: defaults.apiId }) : inSandbox ? t('accounts.signIn.sandboxNeedsNoApi') : t('accounts.signIn.noDefaults')}
         </span>
-        {!showDefaults && (
+        {!showDefaults && !(inSandbox && !defaults?.apiId) && (
           <button type="button" className="button-link" data-testid="default-api-edit" onClick={() => setEditDefaults(true)}>
             {defaults?.apiId ? t('accounts.signIn.changeDefaults') : t('accounts.signIn.setDefaults')}
           </button>

@@ -209,6 +209,7 @@ describe('add-account wizard', () => {
     await openWizard({ apiId: null, workspace: 'sandbox' });
     await waitFor(() => expect(screen.getByTestId('signin-wizard').textContent).toContain('The sandbox needs no api_id or api_hash.'));
     expect(screen.getByTestId('signin-wizard').textContent).not.toContain('No app-wide api_id and api_hash yet.');
+    expect(screen.queryByTestId('default-api-edit')).toBeNull();
   });
 
   it('sends the account’s own api pair, and after a refusal offers the app-wide one', async () => {
