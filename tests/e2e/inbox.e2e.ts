@@ -172,6 +172,14 @@ describe('the unified inbox against the sandbox', () => {
     await page.getByTestId('account-unbench').click();
     await bench.waitFor({ state: 'detached' });
 
+    // The same page sets the account's daily limits per kind of action.
+    await page.getByTestId('daily-caps').locator('summary').click();
+    const invites = page.locator('[data-testid="daily-cap"][data-action="invite"]');
+    await invites.getByTestId('daily-cap-input').fill('25');
+    await invites.getByTestId('daily-cap-save').click();
+    await invites.getByTestId('daily-cap-default').waitFor();
+    await screenshot(page, 'accounts-daily-limits-en-light');
+
     await page.getByTestId('nav-inbox').click();
     await row(sandbox.people[0]!.name).click();
     await held.and(page.locator('[data-delivery="sent"]')).waitFor({ timeout: 20_000 });

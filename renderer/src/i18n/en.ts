@@ -371,6 +371,23 @@ export const en = {
       reSignIn: 'Sign in again',
       removeAsk: 'Remove {{name}}? Its saved session is deleted; you can add the account again later.',
     },
+    caps: {
+      title: 'Daily limits',
+      hint: 'How many of each kind this account sends a day. Past a limit the rest waits until midnight; operator replies are not limited unless you set one. Empty: no limit.',
+      actions: {
+        reply: 'Operator replies',
+        campaign_message: 'Campaign messages',
+        invite: 'Invites',
+        contact_import: 'Contact imports',
+      },
+      sentToday: 'Sent today: {{count}}',
+      noCap: 'no limit',
+      save: 'Save',
+      useDefault: 'Use default',
+      isDefault: 'default',
+      invalid: 'A whole number from 0 to {{max}}, or empty for no limit.',
+      error: 'Not saved: {{message}}',
+    },
     bench: {
       title: 'Sending paused by Telegram.',
       detail: 'Since {{since}}; resumes by itself at {{until}}. Waiting to send: {{count}}.',

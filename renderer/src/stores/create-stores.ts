@@ -12,6 +12,7 @@ import { createSettingsStore } from './settings-store';
 import { createSignInStore } from './sign-in-store';
 import { createSystemStore } from './system-store';
 import { createHttpApiStore } from './http-api-store';
+import { createDailyCapsStore } from './daily-caps-store';
 import type { AreaId } from '../app/areas';
 import { createCannedStore } from './inbox/canned-store';
 import { createChatStore } from './inbox/chat-store';
@@ -52,6 +53,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     useNavigationStore: createNavigationStore(options.initialArea),
     useSandboxStore: createSandboxStore(client),
     useAccountsStore,
+    useDailyCapsStore: createDailyCapsStore(client),
     useBotsStore: createBotsStore(client),
     useSignInStore,
     useConversationsStore,

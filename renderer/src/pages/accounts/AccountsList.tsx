@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/domain/connections';
 import { useStores } from '../../stores/context';
 import { BenchNotice } from './BenchNotice';
+import { DailyCaps } from './DailyCaps';
 import { ErrorText } from './error-text';
 import { RemoveButton } from './RemoveButton';
 import { RUNNING, StateBadge } from './StateBadge';
@@ -51,6 +52,7 @@ function AccountRow({ account }: { account: AccountView }) {
         <RemoveButton prefix="account" question={t('accounts.accounts.removeAsk', { name })} busy={busy} onRemove={() => remove(account.id)} />
       </div>
       {bench && <BenchNotice bench={bench} busy={busy} />}
+      <DailyCaps accountId={account.id} />
       {error && (
         <p className="conn-error" role="alert" data-testid="account-row-error">
           <ErrorText error={error} />
