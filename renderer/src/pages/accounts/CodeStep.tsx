@@ -4,7 +4,7 @@ import { useStores } from '../../stores/context';
 import type { SignInPhase } from '../../stores/sign-in-store';
 import { formatCountdown, secondsUntil, useNow } from '../../ui/use-now';
 import { useFloodBlocked } from './error-text';
-import { SignInError } from './SignInError';
+import { StepFooter } from './StepFooter';
 
 type CodePhase = Extract<SignInPhase, { step: 'code' }>;
 
@@ -46,7 +46,7 @@ export function CodeStep({ phase }: { phase: CodePhase }) {
   const { useSignInStore } = useStores();
   const pending = useSignInStore((s) => s.pending);
   const error = useSignInStore((s) => s.error);
-  const { submitCode, cancel } = useSignInStore.getState();
+  const { submitCode } = useSignInStore.getState();
   const blocked = useFloodBlocked(error);
   const [code, setCode] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -84,16 +84,14 @@ export function CodeStep({ phase }: { phase: CodePhase }) {
         />
         {phase.codeLength && <span className="field-hint">{t('accounts.signIn.codeLength', { length: phase.codeLength })}</span>}
       </label>
-      <SignInError />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="signin-submit-code" disabled={pending || blocked || code.trim() === ''}>
-          {pending ? t('accounts.signIn.checking') : t('accounts.signIn.submitCode')}
-        </button>
+      <StepFooter
+        submitTestId="signin-submit-code"
+        label={t('accounts.signIn.submitCode')}
+        pendingLabel={t('accounts.signIn.checking')}
+        disabled={blocked || code.trim() === ''}
+      >
         <Resend phase={phase} expired={error?.code === 'code_expired'} />
-        <button type="button" className="button" data-testid="signin-cancel" onClick={() => void cancel()}>
-          {t('accounts.signIn.cancel')}
-        </button>
-      </div>
+      </StepFooter>
     </form>
   );
 }

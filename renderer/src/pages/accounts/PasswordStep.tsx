@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStores } from '../../stores/context';
 import type { SignInPhase } from '../../stores/sign-in-store';
 import { useFloodBlocked } from './error-text';
-import { SignInError } from './SignInError';
+import { StepFooter } from './StepFooter';
 
 type PasswordPhase = Extract<SignInPhase, { step: 'password' }>;
 
@@ -12,7 +12,7 @@ export function PasswordStep({ phase }: { phase: PasswordPhase }) {
   const { useSignInStore } = useStores();
   const pending = useSignInStore((s) => s.pending);
   const error = useSignInStore((s) => s.error);
-  const { submitPassword, cancel } = useSignInStore.getState();
+  const { submitPassword } = useSignInStore.getState();
   const blocked = useFloodBlocked(error);
   const [password, setPassword] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -51,15 +51,12 @@ export function PasswordStep({ phase }: { phase: PasswordPhase }) {
           </span>
         )}
       </label>
-      <SignInError />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="signin-submit-password" disabled={pending || blocked || password === ''}>
-          {pending ? t('accounts.signIn.checking') : t('accounts.signIn.submitPassword')}
-        </button>
-        <button type="button" className="button" data-testid="signin-cancel" onClick={() => void cancel()}>
-          {t('accounts.signIn.cancel')}
-        </button>
-      </div>
+      <StepFooter
+        submitTestId="signin-submit-password"
+        label={t('accounts.signIn.submitPassword')}
+        pendingLabel={t('accounts.signIn.checking')}
+        disabled={blocked || password === ''}
+      />
     </form>
   );
 }

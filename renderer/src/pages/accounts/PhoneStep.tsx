@@ -4,7 +4,7 @@ import { useStores } from '../../stores/context';
 import type { PhoneInput } from '../../stores/sign-in-store';
 import { DefaultApiForm, parseApiId } from './DefaultApiForm';
 import { useFloodBlocked } from './error-text';
-import { SignInError } from './SignInError';
+import { StepFooter } from './StepFooter';
 
 type Problem = 'phoneRequired' | 'apiIdInvalid' | 'apiBoth';
 
@@ -25,7 +25,7 @@ export function PhoneStep() {
   const storedPhone = useSignInStore((s) => s.phone);
   const pending = useSignInStore((s) => s.pending);
   const error = useSignInStore((s) => s.error);
-  const { startSignIn, cancel, clearError } = useSignInStore.getState();
+  const { startSignIn, clearError } = useSignInStore.getState();
   const defaults = useAccountsStore((s) => s.defaults);
   const blocked = useFloodBlocked(error);
   const ids = useId();
@@ -80,15 +80,7 @@ export function PhoneStep() {
           </div>
         </fieldset>
         {problem && <p className="field-error">{t(`accounts.signIn.${problem}`)}</p>}
-        <SignInError />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" data-testid="signin-next" disabled={pending || blocked}>
-            {pending ? t('accounts.signIn.sending') : t('accounts.signIn.next')}
-          </button>
-          <button type="button" className="button" data-testid="signin-cancel" onClick={() => void cancel()}>
-            {t('accounts.signIn.cancel')}
-          </button>
-        </div>
+        <StepFooter submitTestId="signin-next" label={t('accounts.signIn.next')} pendingLabel={t('accounts.signIn.sending')} disabled={blocked} />
       </form>
       <div className="signin-defaults">
         <span className="field-hint">
