@@ -18,6 +18,7 @@ import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
 import { createHttpApi } from './http/http-api';
 import { createInboxService } from './inbox/inbox-service';
+import { followSenders } from './outbox/follow-senders';
 import { createOutbox } from './outbox/outbox';
 import { announceBenches, outboxHandlers } from './outbox/outbox-handlers';
 import { realScheduler } from './accounts/runtime/scheduler';
@@ -177,7 +178,7 @@ export function createEngine(options: EngineOptions): Engine {
         { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id) },
         { scheduler: realScheduler },
       );
-      teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events));
+      teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events), followSenders(outbox, events));
 
       const ctx: EngineContext = {
         db: () => db,

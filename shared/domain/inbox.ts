@@ -5,7 +5,8 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 export interface ConversationView {
   id: number;
-  source: { kind: 'account' | 'bot'; id: number; name: string };
+  /** `removed`: the operator removed this account or bot; its history stays under its name, and it cannot reply. */
+  source: { kind: 'account' | 'bot'; id: number; name: string; removed?: boolean };
   kind: 'private' | 'group' | 'channel';
   title: string;
   lastMessage: { text: string; senderName: string; outgoing: boolean; date: number; mediaKind: MediaKind | null } | null;

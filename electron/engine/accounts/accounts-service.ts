@@ -171,7 +171,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
       'accounts.remove': async ({ id }, call) => {
         const row = need(id);
         await stopRuntime(id);
-        deleteAccount(db, id);
+        deleteAccount(db, id, clock.now());
         deps.audit({ actor: call.actor, action: 'accounts.remove', target: `account:${id}`, details: { phone: row.phone } });
         events.emit({ type: 'accounts.removed', payload: { id } });
         return { removed: true };

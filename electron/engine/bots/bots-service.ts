@@ -124,7 +124,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     const bot = need(id);
     await halt(id);
     if (bot.mode === 'webhook') await forgetWebhook(bot);
-    deleteBot(db, id);
+    deleteBot(db, bot, clock.now());
     states.delete(id);
     deps.audit({ actor, action: 'bots.remove', target: `bot:${id}`, details: { username: bot.username } });
     events.emit({ type: 'bots.removed', payload: { id } });

@@ -37,7 +37,7 @@ async function setup() {
   });
   const bot = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'polling' }, OPERATOR);
   const conversations = async () => (await inbox.call('inbox.conversations', { filter: { source: { kind: 'bot', id: bot.id } }, limit: 50, offset: 0 })).conversations;
-  return { w, inbox, conversations };
+  return { w, inbox, bots, bot, conversations };
 }
 
 describe('inbox over a live bot', () => {
@@ -83,5 +83,36 @@ describe('inbox over a live bot', () => {
     expect(messages[1]!.media).toMatchObject({ kind: 'document', fileName: 'big.bin', size: huge.length });
     expect(await inbox.call('inbox.media', { messageId: messages[0]!.id })).toEqual({ mimeType: 'image/jpeg', dataUrl: `data:image/jpeg;base64,${photo.toString('base64')}` });
     await expect(inbox.call('inbox.media', { messageId: messages[1]!.id })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('gives a bot added after a removed one a new id: each keeps its own chats and messages, and the removed one its name', async () => {
+    const { w, inbox, bots, bot: removed } = await setup();
+    const list = async () => (await inbox.call('inbox.conversations', { filter: {}, limit: 50, offset: 0 })).conversations;
+    const messagesOf = async (conversationId: number) => (await inbox.call('inbox.messages', { conversationId, limit: 50 })).messages;
+    w.writes(w.deskBot, 'hello first bot');
+    const [first] = await until(list, (l) => l.length === 1, "the first bot's chat");
+    await bots.handlers['bots.remove']({ id: removed.id }, OPERATOR);
+
+    const added = await bots.handlers['bots.add']({ token: w.otherBot.token, mode: 'polling' }, OPERATOR);
+    expect(added.id).toBeGreaterThan(removed.id);
+    w.writes(w.otherBot, 'hello second bot');
+    const both = await until(list, (l) => l.length === 2, "the second bot's own chat");
+    const second = both.find((c) => c.source.id === added.id)!;
+    expect(second).toMatchObject({ title: 'Alice Doe', source: { kind: 'bot', name: '@other_bot' }, lastMessage: { text: 'hello second bot' } });
+    expect(second.source.removed).toBeFalsy();
+
+    // The same person, the same Telegram message id in each bot's chat: both are stored, each in its own chat.
+    const [ofFirst] = await messagesOf(first!.id);
+    const [ofSecond] = await messagesOf(second.id);
+    expect(ofSecond!.telegramMessageId).toBe(ofFirst!.telegramMessageId);
+    expect(ofFirst!.text).toBe('hello first bot');
+    expect(both.find((c) => c.id === first!.id)).toMatchObject({ source: { kind: 'bot', id: removed.id, name: '@desk_bot', removed: true } });
+
+    // Nothing more goes out through the removed bot, and the operator is told why.
+    await expect(inbox.call('inbox.reply', { conversationId: first!.id, text: 'still there?' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/The bot @desk_bot was removed/),
+    });
+    expect(inbox.enqueued).toHaveLength(0);
   });
 });

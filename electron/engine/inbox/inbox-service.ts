@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../../shared/domain/inbox';
 import type { Scheduler } from '../accounts/runtime/scheduler';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
+import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
 import type { Outbox, OutboxItem } from '../outbox/outbox-port';
 import type { Clock } from '../platform/clock';
@@ -25,7 +26,7 @@ import { applyOutboxChange, insertReply } from './replies/replies';
 import { searchMessages } from './search/search';
 import { conversationView, conversationViews, listConversations } from './views/conversation-view';
 import { messagePage, messageViews, type MessageViewSources } from './views/message-view';
-import { needConversation, needMessage } from './workflow/conversation-repo';
+import { needConversation, needMessage, type ConversationRow } from './workflow/conversation-repo';
 import { fillVariables, variablesFor } from './workflow/variables';
 import * as workflow from './workflow/workflow';
 
@@ -155,8 +156,15 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
   }
 
   // ---- replies ---------------------------------------------------------------------------
+  /** A removed account or bot sends nothing more: its conversations stay, as history. */
+  function refuseIfRemoved(conversation: ConversationRow): ConversationRow {
+    const removed = findRemovedSender(db, { kind: conversation.source_kind, id: conversation.source_id });
+    if (removed) throw new DeskError('conflict', removedReason(removed));
+    return conversation;
+  }
+
   function reply(input: { conversationId: number; text: string; replyToId?: number; attachmentId?: string }, actor: string): ChatMessage {
-    const conversation = needConversation(db, input.conversationId);
+    const conversation = refuseIfRemoved(needConversation(db, input.conversationId));
     const replyTo = input.replyToId === undefined ? null : needMessage(db, input.replyToId);
     if (replyTo && replyTo.conversation_id !== conversation.id) throw new DeskError('invalid_input', 'The message replied to is in another chat.');
     const attachment = input.attachmentId === undefined ? null : attachments.take(input.attachmentId, conversation.id);
@@ -252,7 +260,7 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
       'inbox.messages': (input) => messages(input),
       'inbox.markRead': ({ conversationId }) => markRead(conversationId),
       'inbox.reply': (input, call) => reply(input, call.actor),
-      'inbox.attachmentStart': (input) => attachments.start(input, needConversation(db, input.conversationId).source_kind),
+      'inbox.attachmentStart': (input) => attachments.start(input, refuseIfRemoved(needConversation(db, input.conversationId)).source_kind),
       'inbox.attachmentChunk': (input) => attachments.chunk(input),
       'inbox.attachmentFinish': ({ attachmentId }) => attachments.finish(attachmentId),
       'inbox.retry': ({ outboxId }) => outboxMessage(outbox.retry(outboxId)),

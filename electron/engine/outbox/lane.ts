@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Api as BotApi } from 'grammy';
 import PQueue from 'p-queue';
 import type { Scheduler } from '../accounts/runtime/scheduler';
+import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { MtprotoTransport } from '../telegram/mtproto/transport';
@@ -95,6 +96,16 @@ export class Lane {
     });
   }
 
+  /** The sender came online (or was removed): what waited only for it is looked at now, not at the next recheck. */
+  resume(): void {
+    if (this.stopped) return;
+    const offline = OFFLINE[this.sender.kind];
+    for (const row of activeRows(this.ctx.db, this.sender)) {
+      if (row.state === 'waiting' && row.reason === offline) this.ctx.commit(row.id, ['waiting'], { state: 'queued', notBefore: 0 });
+    }
+    this.kick();
+  }
+
   /** Abandons attempts in flight (their rows stay `sending`; the next start decides) and every timer. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -113,6 +124,8 @@ export class Lane {
     if (pause) this.endPause(pause.kind);
     const rows = activeRows(db, this.sender);
     if (rows.length === 0) return;
+    const removed = findRemovedSender(db, this.sender);
+    if (removed) return this.failAll(rows, removedReason(removed));
     const connection = this.connection();
     if (!connection) return this.holdOffline(rows, now);
 
@@ -163,6 +176,11 @@ export class Lane {
     }
     const api = senders.bot(this.sender.id);
     return api ? { kind: 'bot', api } : null;
+  }
+
+  /** Nothing more goes out through this sender: every item it holds fails, saying why. */
+  private failAll(rows: OutboxRow[], reason: string): void {
+    for (const row of rows) this.ctx.commit(row.id, ['queued', 'waiting'], { state: 'failed', reason });
   }
 
   /** The next item says why it waits; the lane looks again later. */

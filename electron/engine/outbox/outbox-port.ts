@@ -51,6 +51,8 @@ export interface Outbox {
   retry(id: number): OutboxItem;
   cancel(id: number): OutboxItem;
   item(id: number): OutboxItem | null;
+  /** The sender's lane looks again now: it came online, or it was removed (its work then fails with the reason). */
+  resume(sender: OutboxSender): void;
   /** Called after each state change is committed (the inbox updates the message it shows). */
   onChange(listener: (item: OutboxItem) => void): () => void;
   /** Resumes the stored queue (after a crash: MTProto `sending` rows are resent with their random_id; Bot API ones become uncertain). */

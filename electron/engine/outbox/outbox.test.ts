@@ -2,9 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { settle } from '../accounts/test/harness';
+import { createEventBus } from '../contract/event-bus';
+import { recordRemovedSender } from '../db/removed-senders';
 import { useTempDirs } from '../test-support/temp-dir';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
 import { seededRandom } from '../telegram/sandbox/world/random';
+import { followSenders } from './follow-senders';
 import type { Outbox, OutboxItem } from './outbox-port';
 import { DEFAULT_ACCOUNT_PACING } from './policy';
 import { ACCOUNT, BOT, outboxWorld, until } from './test/harness';
@@ -206,5 +209,57 @@ describe('outbox', () => {
     ]);
     expect(w.received(p2!)).toHaveLength(0);
     expect(w.changes.filter((c) => c.id === fromAccount.id).map((c) => c.delivery.state)).toEqual(['queued', 'sending', 'sent']);
+  });
+
+  it('resumes a lane the moment its sender reports it is online, not at the next offline recheck', async () => {
+    const w = await setup();
+    const [p1] = w.people;
+    w.online.account = false;
+    w.online.bot = false;
+    const outbox = await start();
+    const bus = createEventBus();
+    const unfollow = followSenders(outbox, bus);
+    const viaAccount = outbox.enqueue({ sender: ACCOUNT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'account is back') });
+    const viaBot = outbox.enqueue({ sender: BOT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'bot is back') });
+    await settle();
+    expect([state(outbox, viaAccount), state(outbox, viaBot)]).toEqual(['waiting', 'waiting']);
+
+    // Back online, and said so: no timer runs (the clock stands still), yet both go.
+    w.online.account = true;
+    w.online.bot = true;
+    const online = { status: 'online' } as const;
+    bus.emit({ type: 'accounts.changed', payload: { id: ACCOUNT.id, phone: '+9996630001', firstName: 'Alice', lastName: '', username: null, telegramUserId: w.alice.id, ownApiCredentials: false, enabled: true, state: online, createdAt: 0 } });
+    bus.emit({ type: 'bots.changed', payload: { id: BOT.id, username: 'outbox_bot', firstName: 'Outbox', telegramBotId: w.botUser.id, mode: 'polling', enabled: true, state: online, createdAt: 0 } });
+    await until(() => state(outbox, viaAccount) === 'sent' && state(outbox, viaBot) === 'sent', 'both sends after the senders came online');
+    expect(w.received(p1!).map((m) => m.text).sort()).toEqual(['account is back', 'bot is back']);
+    unfollow();
+  });
+
+  it('fails what waits for a sender once it is removed, with the reason, and refuses new work for it', async () => {
+    const w = await setup();
+    const [p1] = w.people;
+    w.online.bot = false;
+    const outbox = await start();
+    const bus = createEventBus();
+    const unfollow = followSenders(outbox, bus);
+    const held = outbox.enqueue({ sender: BOT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'for the old bot') });
+    await settle();
+    expect(state(outbox, held)).toBe('waiting');
+
+    recordRemovedSender(w.db, { kind: 'bot', id: BOT.id, name: '@outbox_bot' }, w.clock.now());
+    bus.emit({ type: 'bots.removed', payload: { id: BOT.id } });
+    await until(() => state(outbox, held) === 'failed', 'the held reply to fail');
+    expect(outbox.item(held.id)!.delivery).toEqual({ state: 'failed', reason: expect.stringMatching(/^The bot @outbox_bot was removed from the desk/) });
+    const late = outbox.enqueue({ sender: BOT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'too late') });
+    expect(late.delivery).toEqual({ state: 'failed', reason: expect.stringMatching(/^The bot @outbox_bot was removed/) });
+
+    // Even if something answered for that id again, nothing goes out through it.
+    w.online.bot = true;
+    expect(() => outbox.retry(held.id)).not.toThrow();
+    await settle();
+    await w.timers.advance(60_000);
+    expect(state(outbox, held)).toBe('failed');
+    expect(w.received(p1!)).toHaveLength(0);
+    unfollow();
   });
 });

@@ -3,6 +3,7 @@ import { DeskError } from '../../../shared/contract/result';
 import { UPLOAD_LIMITS } from '../../../shared/domain/inbox';
 import type { BenchView } from '../../../shared/domain/outbox';
 import { realScheduler, type Scheduler } from '../accounts/runtime/scheduler';
+import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import { Lane, type LaneContext, type LaneOptions, type OutboxSenders } from './lane';
@@ -153,7 +154,7 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
           payload: input.payload,
           priority: PRIORITY[input.priority],
           randomId: input.sender.kind === 'account' ? newRandomId() : null,
-          failedReason: tooLarge(input),
+          failedReason: removedSenderReason(db, input.sender) ?? tooLarge(input),
         },
         clock.now(),
       );
@@ -180,6 +181,10 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
         throw new DeskError('conflict', row.state === 'sending' ? 'It is being sent right now and can no longer be cancelled.' : 'It can no longer be cancelled.');
       }
       return toItem(need(id));
+    },
+
+    resume(sender) {
+      if (running) lane(sender).resume();
     },
 
     item: (id) => {
@@ -244,6 +249,12 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
       await Promise.all(stopping.map((l) => l.stop()));
     },
   };
+}
+
+/** Work for a removed account or bot fails at once; its lane would never run again. */
+function removedSenderReason(db: Database, sender: OutboxSender): string | null {
+  const removed = findRemovedSender(db, sender);
+  return removed && removedReason(removed);
 }
 
 /** Checked before anything is tried, so the operator sees it at once (and the text is kept). */

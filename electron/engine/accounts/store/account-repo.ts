@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AccountView, ConnectionState } from '../../../../shared/domain/connections';
+import { recordRemovedSender } from '../../db/removed-senders';
 
 /** An accounts row; `*_enc` columns hold ciphertext only. */
 export interface AccountRow {
@@ -73,11 +74,15 @@ export function markNeedsSignIn(db: Database, id: number, reason: string, now: n
   db.prepare('UPDATE accounts SET session_enc = NULL, needs_sign_in_reason = ?, updated_at = ? WHERE id = ?').run(reason, now, id);
 }
 
-/** The account, its cursor (by cascade) and what it knew of Telegram's entities; its stored messages stay. */
-export function deleteAccount(db: Database, id: number): boolean {
+/** The account, its cursor (by cascade) and what it knew of Telegram's entities; its stored messages stay, under its name. */
+export function deleteAccount(db: Database, id: number, now: number): boolean {
   return db.transaction(() => {
+    const row = getAccount(db, id);
+    if (!row) return false;
     db.prepare("DELETE FROM telegram_entities WHERE source_kind = 'account' AND source_id = ?").run(id);
-    return db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes === 1;
+    db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    recordRemovedSender(db, { kind: 'account', id, name: accountName(row) }, now);
+    return true;
   })();
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { recordRemovedSender } from '../../db/removed-senders';
 
 export type BotMode = 'polling' | 'webhook';
 
@@ -67,11 +68,12 @@ export function setUpdateOffset(db: Database, id: number, offset: number, now: n
   db.prepare('UPDATE bots SET update_offset = ?, updated_at = ? WHERE id = ?').run(offset, now, id);
 }
 
-/** The bot and what it learned of people and chats; its stored messages stay as history. */
-export function deleteBot(db: Database, id: number): void {
+/** The bot and what it learned of people and chats; its stored messages stay as history, under its name. */
+export function deleteBot(db: Database, bot: Pick<BotRecord, 'id' | 'username'>, now: number): void {
   db.transaction(() => {
-    db.prepare("DELETE FROM telegram_entities WHERE source_kind = 'bot' AND source_id = ?").run(id);
-    db.prepare('DELETE FROM bots WHERE id = ?').run(id);
+    db.prepare("DELETE FROM telegram_entities WHERE source_kind = 'bot' AND source_id = ?").run(bot.id);
+    db.prepare('DELETE FROM bots WHERE id = ?').run(bot.id);
+    recordRemovedSender(db, { kind: 'bot', id: bot.id, name: `@${bot.username}` }, now);
   })();
 }
 

@@ -22,6 +22,7 @@ export function fakeOutbox() {
     retry: (id) => change(id, { delivery: { state: 'queued' } }),
     cancel: (id) => change(id, { delivery: { state: 'cancelled' } }),
     item: (id) => items.get(id) ?? null,
+    resume: () => undefined,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

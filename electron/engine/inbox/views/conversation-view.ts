@@ -7,6 +7,7 @@ interface Row {
   source_kind: 'account' | 'bot';
   source_id: number;
   source_name: string | null;
+  removed_name: string | null;
   kind: ConversationView['kind'];
   title: string;
   last_activity_at: number;
@@ -36,6 +37,7 @@ const SELECT = `
       WHEN 'bot' THEN (SELECT '@' || b.username FROM bots b WHERE b.id = c.source_id)
       ELSE (SELECT coalesce(nullif(trim(a.first_name || ' ' || a.last_name), ''), a.phone) FROM accounts a WHERE a.id = c.source_id)
     END AS source_name,
+    (SELECT r.name FROM removed_senders r WHERE r.sender_kind = c.source_kind AND r.sender_id = c.source_id) AS removed_name,
     lm.text AS lm_text, lm.sender_name AS lm_sender, lm.outgoing AS lm_outgoing, lm.date AS lm_date, lm.media_kind AS lm_media
   FROM conversations c LEFT JOIN messages lm ON lm.id = c.last_message_id`;
 
@@ -85,7 +87,12 @@ function withLabels(db: Database, rows: Row[]): ConversationView[] {
   }
   return rows.map((r) => ({
     id: r.id,
-    source: { kind: r.source_kind, id: r.source_id, name: r.source_name ?? `${r.source_kind} ${r.source_id}` },
+    source: {
+      kind: r.source_kind,
+      id: r.source_id,
+      name: r.source_name ?? r.removed_name ?? `${r.source_kind} ${r.source_id}`,
+      ...(r.source_name === null ? { removed: true } : {}),
+    },
     kind: r.kind,
     title: r.title,
     lastMessage:
