@@ -188,14 +188,14 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
   }
 
   function onOutboxChange(item: OutboxItem): void {
-    const changed = applyOutboxChange(db, item);
+    const changed = applyOutboxChange(db, item, log);
     if (!changed) return;
     emitMessages([changed.messageId]);
     emitConversations([changed.conversationId]);
   }
 
   function outboxMessage(item: OutboxItem): ChatMessage {
-    const changed = applyOutboxChange(db, item);
+    const changed = applyOutboxChange(db, item, log);
     if (!changed) throw new DeskError('not_found', `No message of this desk is waiting on outbox item ${item.id}.`);
     return messageView(changed.messageId);
   }

@@ -58,4 +58,25 @@ describe('replies', () => {
     expect((await h.call('inbox.conversations', { filter: {}, limit: 1, offset: 0 })).conversations[0]!.lastMessage).toMatchObject({ text: 'thanks!', outgoing: false });
     await h.service.stop();
   });
+
+  it('takes the real Telegram id from its own echo only, never deleting an incoming message that holds the same id', async () => {
+    const dir = tempDir();
+    const db = openInboxDb(dir);
+    addBot(db);
+    const h = inboxHarness({ dir, db });
+    h.service.start();
+    ingest(db, [incoming(1, 'question?', { telegramMessageId: 600 })]);
+    const conversation = (await h.call('inbox.conversations', { filter: {}, limit: 1, offset: 0 })).conversations[0]!;
+    const reply = await h.call('inbox.reply', { conversationId: conversation.id, text: 'answer' });
+
+    h.change(reply.outboxId!, { delivery: { state: 'sent' }, telegramMessageId: 600, sentAt: Date.UTC(2026, 0, 2) });
+    h.bus.flush();
+    const page = (await h.call('inbox.messages', { conversationId: conversation.id, limit: 50 })).messages;
+    expect(page.map((m) => [m.text, m.outgoing, m.telegramMessageId, m.delivery?.state ?? null])).toEqual([
+      ['question?', false, 600, null],
+      ['answer', true, null, 'sent'],
+    ]);
+    expect(h.logged('warn')).toEqual([expect.objectContaining({ msg: 'a sent reply names a Telegram message id another stored message holds', outboxId: reply.outboxId, heldBy: page[0]!.id })]);
+    await h.service.stop();
+  });
 });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Logger } from '../../logging/logger';
 import type { OutboxAttachment, OutboxItem } from '../../outbox/outbox-port';
 import type { ConversationRow } from '../workflow/conversation-repo';
 import { indexNewMessages } from '../search/fts-index';
@@ -55,22 +56,34 @@ export function insertReply(
 
 /**
  * The outbox moved an item on: once sent, the reply takes its real Telegram id and date. The
- * account's own update stream may have stored the same message first (its echo); the reply
- * row wins, so the chat shows it once, with its delivery history.
+ * account's own update stream may have stored the same message first (its echo: outgoing, with no
+ * outbox item); the reply row wins, so the chat shows it once, with its delivery history. Any
+ * other row holding that id is kept, and the reply keeps its pending id beside it: two stored
+ * messages claiming one Telegram id is a fault to look into, never a reason to drop one.
  */
-export function applyOutboxChange(db: Database, item: OutboxItem): { messageId: number; conversationId: number } | null {
+export function applyOutboxChange(db: Database, item: OutboxItem, log: Logger): { messageId: number; conversationId: number } | null {
   const row = db.prepare('SELECT id, conversation_id, source_kind, source_id, chat_key, telegram_message_id FROM messages WHERE outbox_id = ?').get(item.id) as
     | { id: number; conversation_id: number; source_kind: string; source_id: number; chat_key: string; telegram_message_id: number }
     | undefined;
   if (!row) return null;
   if (item.telegramMessageId !== null && row.telegram_message_id !== item.telegramMessageId) {
+    const telegramId = item.telegramMessageId;
     db.transaction(() => {
+      const identity = [row.source_kind, row.source_id, row.chat_key, telegramId] as const;
       const echo = db
-        .prepare('DELETE FROM messages WHERE source_kind = ? AND source_id = ? AND chat_key = ? AND telegram_message_id = ? RETURNING id')
+        .prepare('DELETE FROM messages WHERE source_kind = ? AND source_id = ? AND chat_key = ? AND telegram_message_id = ? AND outgoing = 1 AND outbox_id IS NULL RETURNING id')
         .pluck()
-        .get(row.source_kind, row.source_id, row.chat_key, item.telegramMessageId) as number | undefined;
+        .get(...identity) as number | undefined;
       if (echo !== undefined) db.prepare('UPDATE conversations SET last_message_id = ? WHERE last_message_id = ?').run(row.id, echo);
-      db.prepare('UPDATE messages SET telegram_message_id = ?, date = coalesce(?, date) WHERE id = ?').run(item.telegramMessageId, item.sentAt, row.id);
+      const heldBy = db.prepare('SELECT id FROM messages WHERE source_kind = ? AND source_id = ? AND chat_key = ? AND telegram_message_id = ?').pluck().get(...identity) as
+        | number
+        | undefined;
+      if (heldBy !== undefined) {
+        log.warn({ outboxId: item.id, messageId: row.id, heldBy, telegramMessageId: telegramId }, 'a sent reply names a Telegram message id another stored message holds');
+        db.prepare('UPDATE messages SET date = coalesce(?, date) WHERE id = ?').run(item.sentAt, row.id);
+        return;
+      }
+      db.prepare('UPDATE messages SET telegram_message_id = ?, date = coalesce(?, date) WHERE id = ?').run(telegramId, item.sentAt, row.id);
     })();
   }
   return { messageId: row.id, conversationId: row.conversation_id };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { Database } from 'better-sqlite3';
 import pino from 'pino';
 import type { DeskEvent } from '../../../../shared/contract/index';
@@ -13,6 +14,8 @@ import { createInboxService, type InboxOptions } from '../inbox-service';
 import { fakeOutbox } from './fake-outbox';
 
 type ManualClock = ReturnType<typeof manualClock>;
+
+const LOG_LEVELS = { debug: 20, info: 30, warn: 40, error: 50 } as const;
 
 export function openInboxDb(dir: string, clock: ManualClock = manualClock()): Database {
   return openDatabase({ path: join(dir, 'desk.sqlite'), backupsDir: join(dir, 'backups'), now: clock.now, keepBackups: 1 }).db;
@@ -36,11 +39,15 @@ export function inboxHarness(input: {
   const events: DeskEvent[] = [];
   bus.subscribe((batch) => events.push(...batch));
   const fake = fakeOutbox();
+  const logLines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) }));
+  /** What the service logged at one level, as pino wrote it. */
+  const logged = (level: keyof typeof LOG_LEVELS) => logLines.filter((line) => line.level === LOG_LEVELS[level]);
   const service = createInboxService(
     {
       db: input.db,
       clock,
-      logger: pino({ level: 'silent' }),
+      logger,
       events: bus,
       outbox: fake.outbox,
       dataDir: input.dir,
@@ -56,5 +63,5 @@ export function inboxHarness(input: {
       Awaited<ReturnType<(typeof service.handlers)[M]>>
     >;
   const ofType = <T extends DeskEvent['type']>(type: T) => events.filter((e): e is Extract<DeskEvent, { type: T }> => e.type === type);
-  return { service, call, events, ofType, bus, clock, timers, ...fake };
+  return { service, call, events, ofType, bus, clock, timers, logger, logged, ...fake };
 }
