@@ -61,7 +61,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
 
   const announce = (result: IngestResult) => {
     if (result.messages.length > 0) events.emit({ type: 'messages.received', payload: { messages: result.messages } });
-    announceIngest(events, db, result);
+    announceIngest(events, db, result, log);
   };
 
   function launch(bot: BotRecord): void {

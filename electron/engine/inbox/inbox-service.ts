@@ -110,7 +110,7 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
   const messageView = (messageId: number): ChatMessage => messageViews(db, [messageId], sources)[0]!;
 
   // New media is considered for download when its messagesChanged event goes by (see start).
-  const announce = (result: IngestResult) => announceIngest(events, db, result);
+  const announce = (result: IngestResult) => announceIngest(events, db, result, log);
 
   // ---- snoozes ---------------------------------------------------------------------------
   let cancelSnooze: (() => void) | null = null;

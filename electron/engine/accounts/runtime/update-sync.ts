@@ -216,7 +216,7 @@ export class UpdateSync {
     if (to.cursor) this.cursor = to.cursor;
     for (const [channelId, pts] of channels) this.channels.set(channelId, pts);
     if (stored.messages.length > 0) this.deps.events.emit({ type: 'messages.received', payload: { messages: stored.messages } });
-    announceIngest(this.deps.events, db, { ...stored, conversationIds: new Set([...stored.conversationIds, ...reads.conversationIds]) });
+    announceIngest(this.deps.events, db, { ...stored, conversationIds: new Set([...stored.conversationIds, ...reads.conversationIds]) }, this.deps.logger);
     announceReadMessages(this.deps.events, db, reads.readMessageIds);
   }
 }

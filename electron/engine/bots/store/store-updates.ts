@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Update } from 'grammy/types';
-import { storeIncoming, type IngestResult } from '../../inbox/ingest/store-incoming';
+import { nothingStored, storeIncoming, type IngestResult } from '../../inbox/ingest/store-incoming';
 import { translateUpdate } from '../../telegram/bots/translate/update';
 import { upsertBotEntities } from './entity-repo';
 import { readUpdateOffset, setUpdateOffset } from './bot-repo';
@@ -18,7 +18,7 @@ export interface BotIdentity {
  * conversations; the result (new messages, changed conversations) is announced after the commit.
  */
 export function storeUpdates(db: Database, bot: BotIdentity, updates: readonly Update[], now: number): IngestResult {
-  if (updates.length === 0) return { messages: [], conversationIds: new Set(), messageIds: [] };
+  if (updates.length === 0) return nothingStored();
   return db.transaction(() => {
     const offset = readUpdateOffset(db, bot.id);
     const fresh = updates.filter((u) => u.update_id !== offset - 1);

@@ -5,7 +5,7 @@ import { findAccountEntity, upsertAccountEntities } from '../../accounts/store/e
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import { translateEntities } from '../../telegram/mtproto/translate/entities';
 import { messagesOf, withEntities } from '../../telegram/mtproto/translate/updates';
-import { storeIncoming, type IngestResult } from '../ingest/store-incoming';
+import { nothingStored, storeIncoming, type IngestResult } from '../ingest/store-incoming';
 import { chatKeyOfPeer, inputPeer } from './input-peer';
 
 export interface HistoryDeps {
@@ -60,7 +60,7 @@ export async function fetchOlder(
 
 function markComplete(db: Database, id: number): IngestResult {
   db.prepare('UPDATE conversations SET history_complete = 1 WHERE id = ?').run(id);
-  return { messages: [], conversationIds: new Set([id]), messageIds: [] };
+  return { ...nothingStored(), conversationIds: new Set([id]) };
 }
 
 /**

@@ -12,6 +12,20 @@ export interface IngestResult {
   conversationIds: Set<number>;
   /** New, edited and deleted messages (new media is considered for download when the window is told). */
   messageIds: number[];
+  /** Stored messages that arrived again with other text: the new text is shown, the old kept as an earlier version. */
+  replaced: ReplacedMessage[];
+}
+
+/** Ids only: message text never goes to the log. */
+export interface ReplacedMessage {
+  messageId: number;
+  source: Source;
+  chatKey: string;
+  telegramMessageId: number;
+}
+
+export function nothingStored(): IngestResult {
+  return { messages: [], conversationIds: new Set(), messageIds: [], replaced: [] };
 }
 
 export interface IngestOptions {
@@ -85,6 +99,17 @@ function prepare(db: Database): Prepared {
   return p;
 }
 
+interface StoredText {
+  id: number;
+  text: string;
+  conversation_id: number;
+}
+
+/** Telegram trims the whitespace around a text it is sent, so our own reply may come back without it. */
+function sameText(stored: string, arrived: string): boolean {
+  return stored === arrived || stored.trim() === arrived.trim();
+}
+
 interface Touched {
   title: string;
   lastId: number;
@@ -101,7 +126,7 @@ interface Touched {
  */
 export function storeIncoming(db: Database, source: Source, changes: MessageChanges<RichIncoming>, now: number, options: IngestOptions = {}): IngestResult {
   const p = prepare(db);
-  const result: IngestResult = { messages: [], conversationIds: new Set(), messageIds: [] };
+  const result = nothingStored();
   const touched = new Map<number, Touched>();
   const live = options.history !== true;
 
@@ -128,7 +153,7 @@ export function storeIncoming(db: Database, source: Source, changes: MessageChan
       conversationId = conversationOf(m, true);
       run = p.insertMessage.run(...args(conversationId));
     }
-    if (run.changes !== 1) return;
+    if (run.changes !== 1) return arrivedAgain(m);
     const id = Number(run.lastInsertRowid);
     result.messages.push({
       id,
@@ -163,19 +188,34 @@ export function storeIncoming(db: Database, source: Source, changes: MessageChan
     }
   };
 
-  for (const m of changes.messages) insert(m);
-  for (const m of changes.edits) {
-    const found = p.findMessage.get(source.kind, source.id, m.chatKey, m.telegramMessageId) as { id: number; text: string; conversation_id: number } | undefined;
-    if (!found) {
-      insert(m);
-      continue;
-    }
-    if (found.text === m.text) continue;
+  const find = (m: RichIncoming) => p.findMessage.get(source.kind, source.id, m.chatKey, m.telegramMessageId) as StoredText | undefined;
+
+  /** The new text is shown; the one it replaces is kept as an earlier version, as Telegram's edits are. */
+  const replaceText = (found: StoredText, m: RichIncoming): void => {
     const editedAt = m.editedAt ?? now;
     p.insertEdit.run(found.id, editedAt, found.text);
     p.applyEdit.run(m.text, editedAt, found.id);
     result.messageIds.push(found.id);
     result.conversationIds.add(found.conversation_id);
+  };
+
+  /**
+   * A message already stored came again (a redelivery, a history page over stored messages).
+   * Unchanged it is nothing new; with other text, Telegram's newer word is shown, the stored text
+   * is kept as an earlier version, and the caller logs it: never replaced or dropped unseen.
+   */
+  const arrivedAgain = (m: RichIncoming): void => {
+    const found = find(m);
+    if (!found || sameText(found.text, m.text)) return;
+    replaceText(found, m);
+    result.replaced.push({ messageId: found.id, source, chatKey: m.chatKey, telegramMessageId: m.telegramMessageId });
+  };
+
+  for (const m of changes.messages) insert(m);
+  for (const m of changes.edits) {
+    const found = find(m);
+    if (!found) insert(m);
+    else if (found.text !== m.text) replaceText(found, m);
   }
   for (const deletion of changes.deletions) {
     for (const telegramId of deletion.telegramMessageIds) {
