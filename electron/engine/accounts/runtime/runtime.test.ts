@@ -219,4 +219,15 @@ describe('account runtime', () => {
     await expect(h.call('accounts.start', { id: alice.id })).rejects.toMatchObject({ code: 'not_found' });
     expect(h.timers.pending()).toBe(0);
   });
+
+  it("never gives a removed account's id to the next one, and remembers the removed one's name", async () => {
+    const w = sandboxWorld();
+    const h = accountsHarness({ dir: tempDir(), world: w });
+    const alice = await signIn(h, w, w.alice);
+    await h.call('accounts.remove', { id: alice.id });
+    const bob = await signIn(h, w, w.bob);
+    expect(bob.id).toBeGreaterThan(alice.id);
+    expect(h.db.prepare('SELECT sender_kind, sender_id, name FROM removed_senders').all()).toEqual([{ sender_kind: 'account', sender_id: alice.id, name: [alice.firstName, alice.lastName].filter(Boolean).join(' ') }]);
+    await h.service.stopAll();
+  });
 });
