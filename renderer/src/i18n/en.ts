@@ -59,6 +59,11 @@ export const en = {
       account: '{{name}}',
       bot: 'Bot {{name}}',
     },
+    removedSender: {
+      mark: 'removed',
+      account: 'The account {{name}} was removed from the desk. This chat is kept as history; it cannot be answered from here.',
+      bot: 'The bot {{name}} was removed from the desk. This chat is kept as history; it cannot be answered from here.',
+    },
     kinds: {
       private: 'Private chat',
       group: 'Group',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
+import { SourceChip } from '../list/SourceChip';
 import { StatusChip } from '../list/StatusChip';
 
 export function ChatHeader({ conversation: c }: { conversation: ConversationView }) {
@@ -12,9 +13,7 @@ export function ChatHeader({ conversation: c }: { conversation: ConversationView
       <div className="chat-header-who">
         <h2 className="chat-title">{c.title}</h2>
         <span className="chat-subtitle">
-          <span className="conv-source" data-kind={c.source.kind}>
-            {t(`inbox.source.${c.source.kind}`, { name: c.source.name })}
-          </span>
+          <SourceChip source={c.source} />
           <span>{t(`inbox.kinds.${c.kind}`)}</span>
           <StatusChip status={c.status} />
         </span>

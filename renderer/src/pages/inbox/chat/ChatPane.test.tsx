@@ -150,4 +150,23 @@ describe('chat pane', () => {
     await userEvent.setup().click(within(message(2)).getByTestId('message-quote'));
     await waitFor(() => expect(message(1).getAttribute('data-highlighted')).toBe('true'));
   });
+
+  it("keeps a removed bot's conversation readable under its name, marked removed, and says why it cannot be answered", async () => {
+    const user = userEvent.setup();
+    const fake = createFakeClient();
+    handleShell(fake);
+    const removed = testConversation({ id: 1, source: { kind: 'bot', id: 3, name: '@old_bot', removed: true } });
+    handleInbox(fake, { conversations: [removed], messages: [testMessage({ id: 1, text: 'kept as history' })] });
+    renderApp(fake);
+    const row = await screen.findByTestId('conversation-row');
+    expect(within(row).getByTestId('conversation-source').textContent).toBe('Bot @old_bot · removed');
+    await user.click(row);
+    const pane = await screen.findByTestId('chat-pane');
+    await waitFor(() => expect(messageIds()).toEqual([1]));
+    expect(within(pane).getByTestId('conversation-source').textContent).toBe('Bot @old_bot · removed');
+    expect(within(pane).queryByTestId('composer-text')).toBeNull();
+    expect(within(pane).getByTestId('composer-removed-sender').textContent).toBe(
+      'The bot @old_bot was removed from the desk. This chat is kept as history; it cannot be answered from here.',
+    );
+  });
 });

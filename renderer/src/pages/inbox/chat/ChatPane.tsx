@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
 import { Composer } from '../composer/Composer';
+import { RemovedSenderNotice } from '../composer/RemovedSenderNotice';
 import { ChatHeader } from './ChatHeader';
 import { MessageList } from './MessageList';
 
@@ -31,7 +32,7 @@ export function ChatPane() {
       data-dragging={dragging ? 'true' : undefined}
       aria-label={t('inbox.chat.label', { title: conversation.title })}
       onDragOver={(e) => {
-        if (!hasFiles(e)) return;
+        if (!hasFiles(e) || conversation.source.removed) return;
         e.preventDefault();
         setDragging(true);
       }}
@@ -48,7 +49,7 @@ export function ChatPane() {
     >
       <ChatHeader conversation={conversation} />
       <MessageList conversation={conversation} />
-      <Composer conversation={conversation} />
+      {conversation.source.removed ? <RemovedSenderNotice source={conversation.source} /> : <Composer conversation={conversation} />}
       {dragging && (
         <div className="chat-drop" aria-hidden="true">
           {t('inbox.composer.dropHere')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { MediaKindIcon } from '../chat/media-icons';
 import { useInboxFormats } from '../format';
+import { SourceChip } from './SourceChip';
 import { StatusChip } from './StatusChip';
 
 /** Every row has the same height, so the virtual list needs no measuring at 100,000 rows. */
@@ -61,9 +62,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         )}
       </span>
       <span className="conv-line conv-tags">
-        <span className="conv-source" data-kind={c.source.kind}>
-          {t(`inbox.source.${c.source.kind}`, { name: c.source.name })}
-        </span>
+        <SourceChip source={c.source} />
         <StatusChip status={c.status} />
         {c.labels.map((label) => (
           <span key={label.id} className="conv-label" style={{ borderColor: label.color }}>
