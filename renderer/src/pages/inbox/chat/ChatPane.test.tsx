@@ -165,6 +165,7 @@ describe('chat pane', () => {
     await waitFor(() => expect(messageIds()).toEqual([1]));
     expect(within(pane).getByTestId('conversation-source').textContent).toBe('Bot @old_bot · removed');
     expect(within(pane).queryByTestId('composer-text')).toBeNull();
+    expect(within(pane).queryByTestId('message-reply')).toBeNull();
     expect(within(pane).getByTestId('composer-removed-sender').textContent).toBe(
       'The bot @old_bot was removed from the desk. This chat is kept as history; it cannot be answered from here.',
     );

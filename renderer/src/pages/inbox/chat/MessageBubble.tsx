@@ -10,7 +10,8 @@ interface Props {
   message: ChatMessage;
   showSender: boolean;
   highlighted: boolean;
-  onReply(message: ChatMessage): void;
+  /** Absent when the chat cannot be answered (its account or bot was removed). */
+  onReply?(message: ChatMessage): void;
   onQuote(messageId: number): void;
 }
 
@@ -47,7 +48,7 @@ export const MessageBubble = memo(function MessageBubble({ message: m, showSende
           <time dateTime={new Date(m.date).toISOString()} title={formats.full(m.date)}>
             {formats.clock(m.date)}
           </time>
-          {!deleted && (
+          {!deleted && onReply && (
             <button type="button" className="bubble-action" data-testid="message-reply" onClick={() => onReply(m)}>
               {t('inbox.chat.reply')}
             </button>

@@ -122,7 +122,7 @@ export function MessageList({ conversation }: { conversation: ConversationView }
                   message={m}
                   showSender={conversation.kind !== 'private'}
                   highlighted={highlighted === m.id}
-                  onReply={(message) => setReplyTo(conversation.id, message)}
+                  onReply={conversation.source.removed ? undefined : (message) => setReplyTo(conversation.id, message)}
                   onQuote={(id) => void reveal(id)}
                 />
               </div>
