@@ -116,4 +116,19 @@ describe('inbox over a live account', () => {
     expect(account.id).toBeGreaterThan(0);
     await stop();
   });
+
+  it("keeps a removed account's chats readable as stored, under its name, without asking Telegram for more", async () => {
+    const { w, accounts, inbox, account, conversations, stop } = await setup();
+    write(w, w.people[0]!, w.alice, 'one');
+    write(w, w.people[0]!, w.alice, 'two');
+    await eventually(() => inbox.events.some((e) => e.type === 'inbox.conversationsChanged' && e.payload.conversations[0]?.lastMessage?.text === 'two'), 'two stored');
+    await accounts.call('accounts.remove', { id: account.id });
+    const [conversation] = await conversations();
+    expect(conversation!.source).toEqual({ kind: 'account', id: account.id, name: 'Alice Desk', removed: true });
+    const page = await inbox.call('inbox.messages', { conversationId: conversation!.id, limit: 1 });
+    expect(page).toMatchObject({ messages: [{ text: 'two' }], hasMore: true });
+    // The end of what is stored is the end: no "not online, try again" for an account that is gone.
+    expect(await inbox.call('inbox.messages', { conversationId: conversation!.id, limit: 1, beforeId: page.messages[0]!.id })).toMatchObject({ messages: [{ text: 'one' }], hasMore: false });
+    await stop();
+  });
 });

@@ -132,8 +132,9 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     const conversation = needConversation(db, input.conversationId);
     const before = input.beforeId === undefined ? null : needMessage(db, input.beforeId);
     let page = messagePage(db, conversation.id, before, input.limit, sources);
-    // Bots cannot read history (Telegram does not allow it): what is stored is all there is.
-    if (page.moreStored || conversation.source_kind === 'bot' || conversation.history_complete === 1) return { messages: page.messages, hasMore: page.moreStored };
+    // Bots cannot read history (Telegram does not allow it), nor can a removed account: what is stored is all there is.
+    const storedIsAll = conversation.source_kind === 'bot' || conversation.history_complete === 1 || findRemovedSender(db, { kind: conversation.source_kind, id: conversation.source_id }) !== null;
+    if (page.moreStored || storedIsAll) return { messages: page.messages, hasMore: page.moreStored };
     const transport = deps.connection(conversation.source_id);
     // Offline: show what is stored; the next page asks again (and says why if still offline).
     if (!transport && page.messages.length > 0) return { messages: page.messages, hasMore: true };
