@@ -119,13 +119,14 @@ export class Lane {
     this.clearWake();
     const { db, clock } = this.ctx;
     const now = clock.now();
+    // Before any pause: a removed sender's work fails now, not when a flood wait or bench would end.
+    const removed = findRemovedSender(db, this.sender);
+    if (removed) return this.retire(removedReason(removed));
     const pause = readPause(db, this.sender);
     if (pause && pause.until > now) return this.wakeAt(pause.until);
     if (pause) this.endPause(pause.kind);
     const rows = activeRows(db, this.sender);
     if (rows.length === 0) return;
-    const removed = findRemovedSender(db, this.sender);
-    if (removed) return this.failAll(rows, removedReason(removed));
     const connection = this.connection();
     if (!connection) return this.holdOffline(rows, now);
 
@@ -178,9 +179,14 @@ export class Lane {
     return api ? { kind: 'bot', api } : null;
   }
 
-  /** Nothing more goes out through this sender: every item it holds fails, saying why. */
-  private failAll(rows: OutboxRow[], reason: string): void {
+  /** Nothing more goes out through this sender: every item it holds fails, saying why, and its pause or bench is gone. */
+  private retire(reason: string): void {
+    const pause = readPause(this.ctx.db, this.sender);
+    if (pause) this.endPause(pause.kind);
+    const rows = activeRows(this.ctx.db, this.sender);
     for (const row of rows) this.ctx.commit(row.id, ['queued', 'waiting'], { state: 'failed', reason });
+    // The rows come a batch at a time (a long campaign has more): look again until none is left.
+    if (rows.length > 0) this.kick();
   }
 
   /** The next item says why it waits; the lane looks again later. */

@@ -8,6 +8,7 @@ import { useTempDirs } from '../test-support/temp-dir';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
 import { seededRandom } from '../telegram/sandbox/world/random';
 import { followSenders } from './follow-senders';
+import { readPause, writePause } from './outbox-repo';
 import type { Outbox, OutboxItem } from './outbox-port';
 import { DEFAULT_ACCOUNT_PACING } from './policy';
 import { ACCOUNT, BOT, outboxWorld, until } from './test/harness';
@@ -246,10 +247,13 @@ describe('outbox', () => {
     await settle();
     expect(state(outbox, held)).toBe('waiting');
 
+    // A flood wait of an hour does not hold back the verdict, and goes with the sender.
+    writePause(w.db, BOT, { kind: 'flood', since: w.clock.now(), until: w.clock.now() + 3_600_000, reason: 'flood' });
     recordRemovedSender(w.db, { kind: 'bot', id: BOT.id, name: '@outbox_bot' }, w.clock.now());
     bus.emit({ type: 'bots.removed', payload: { id: BOT.id } });
     await until(() => state(outbox, held) === 'failed', 'the held reply to fail');
     expect(outbox.item(held.id)!.delivery).toEqual({ state: 'failed', reason: expect.stringMatching(/^The bot @outbox_bot was removed from the desk/) });
+    expect(readPause(w.db, BOT)).toBeUndefined();
     const late = outbox.enqueue({ sender: BOT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'too late') });
     expect(late.delivery).toEqual({ state: 'failed', reason: expect.stringMatching(/^The bot @outbox_bot was removed/) });
 
