@@ -236,6 +236,23 @@ describe('outbox', () => {
     unfollow();
   });
 
+  it('after a restart, sends at once what the last run held for a sender that was offline then', async () => {
+    const w = await setup();
+    const [p1] = w.people;
+    w.online.account = false;
+    let outbox = await start();
+    const held = outbox.enqueue({ sender: ACCOUNT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'held over a restart') });
+    await settle();
+    expect(state(outbox, held)).toBe('waiting');
+    await outbox.stop();
+    started.splice(0);
+    w.online.account = true;
+    outbox = await start();
+    await settle();
+    expect(state(outbox, held)).toBe('sent');
+    expect(w.received(p1!, 'held over a restart')).toHaveLength(1);
+  });
+
   it('fails what waits for a sender once it is removed, with the reason, and refuses new work for it', async () => {
     const w = await setup();
     const [p1] = w.people;

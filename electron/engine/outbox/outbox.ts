@@ -239,7 +239,8 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
       }
       if (interrupted.length > 0) log.info({ interrupted: interrupted.length }, 'outbox resumed sends interrupted by a stop or crash');
       running = true;
-      for (const sender of sendersWithWork(db)) lane(sender).kick();
+      // What the last run held for an offline sender is looked at now, not at that run's recheck.
+      for (const sender of sendersWithWork(db)) lane(sender).resume();
     },
 
     async stop() {
