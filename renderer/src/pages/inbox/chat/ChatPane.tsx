@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
 import { Composer } from '../composer/Composer';
@@ -8,7 +8,7 @@ import { MessageList } from './MessageList';
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
 /** The open chat: header, history and composer; a file dropped anywhere on it is attached. */
-export function ChatPane() {
+export function ChatPane({ headerActions }: { headerActions?: ReactNode }) {
   const { t } = useTranslation();
   const { useConversationsStore, useComposerStore } = useStores();
   const conversation = useConversationsStore((s) => s.selected);
@@ -46,7 +46,7 @@ export function ChatPane() {
         void attach(conversation.id, file, conversation.source.kind);
       }}
     >
-      <ChatHeader conversation={conversation} />
+      <ChatHeader conversation={conversation} actions={headerActions} />
       <MessageList conversation={conversation} />
       <Composer conversation={conversation} />
       {dragging && (
