@@ -12,14 +12,20 @@ export function ChatPane({ headerActions }: { headerActions?: ReactNode }) {
   const { t } = useTranslation();
   const { useConversationsStore, useComposerStore } = useStores();
   const conversation = useConversationsStore((s) => s.selected);
+  const noneYet = useConversationsStore((s) => s.loaded && s.items.length === 0);
   const attach = useComposerStore((s) => s.attach);
   const [dragging, setDragging] = useState(false);
 
   if (!conversation) {
     return (
       <section className="chat chat-none" data-testid="chat-empty">
-        <p>{t('inbox.chat.none')}</p>
-        <p className="field-hint">{t('inbox.chat.noneHint')}</p>
+        {/* With nothing in the list there is nothing to choose: the list shows what to do. */}
+        {!noneYet && (
+          <>
+            <p>{t('inbox.chat.none')}</p>
+            <p className="field-hint">{t('inbox.chat.noneHint')}</p>
+          </>
+        )}
       </section>
     );
   }

@@ -32,6 +32,8 @@ describe('the empty inbox as a first-run checklist', () => {
     expect([done('account'), done('bot'), done('people')]).toEqual(['false', 'false', 'false']);
     expect(step('account').textContent).toContain('Sign in the sandbox account');
     expect(step('bot').textContent).toContain('Add the sandbox bot');
+    // Nothing to choose on the right while the list is empty.
+    expect(screen.getByTestId('chat-empty').textContent).toBe('');
 
     await user.click(within(step('account')).getByRole('button'));
     expect(screen.getByTestId('page-title').textContent).toBe('Accounts & bots');
