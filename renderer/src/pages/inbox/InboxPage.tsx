@@ -51,7 +51,7 @@ export function InboxPage() {
     <button
       ref={panel.toggleRef}
       type="button"
-      className="button button-small"
+      className="button button-small side-toggle"
       data-testid="side-toggle"
       aria-expanded={panelShown}
       aria-controls={panelId}

@@ -111,6 +111,19 @@ describe('the conversation panel', () => {
     expect(panel()).not.toBeNull();
   });
 
+  it('keeps the drawer open on Esc in a field holding a draft, which closing would lose', async () => {
+    stubWindowWidth(900);
+    const user = await openChat();
+    await user.click(toggle());
+    await user.type(screen.getByTestId('note-text'), 'Called back');
+    await user.keyboard('{Escape}');
+    expect(panel()).not.toBeNull();
+    expect((screen.getByTestId('note-text') as HTMLTextAreaElement).value).toBe('Called back');
+    await user.clear(screen.getByTestId('note-text'));
+    await user.keyboard('{Escape}');
+    expect(panel()).toBeNull();
+  });
+
   it('follows the window when it is narrowed or widened', async () => {
     const resize = stubWindowWidth(1440);
     await openChat();

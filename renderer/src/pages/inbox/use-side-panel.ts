@@ -24,9 +24,15 @@ function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(subscribe, () => !measurable() || window.matchMedia(query).matches);
 }
 
+/** Closing the drawer unmounts its fields, so Esc typed in one that holds a draft is left to it. */
+function holdsDraft(target: EventTarget | null): boolean {
+  return (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.value !== '';
+}
+
 /**
  * Whether the panel shows and how. A docked panel stays open until hidden; a drawer opens on
- * request and closes with Esc (unless a field used the key first), returning focus to the toggle.
+ * request and closes with Esc (unless a field used the key first or holds a draft), returning
+ * focus to the toggle.
  */
 export function useSidePanel() {
   const docked = useMediaQuery(DOCKED_PANEL_QUERY);
@@ -44,7 +50,7 @@ export function useSidePanel() {
   useEffect(() => {
     if (!drawerShown) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || holdsDraft(event.target)) return;
       event.preventDefault();
       closeDrawer();
     };
