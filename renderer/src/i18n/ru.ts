@@ -52,7 +52,7 @@ export const ru: Messages = {
     assignee: {
       label: 'Чьи диалоги',
       mine: 'Мои',
-      unassigned: 'Ничьи',
+      unassigned: 'Неназначенные',
       all: 'Все',
     },
     checklist: {
