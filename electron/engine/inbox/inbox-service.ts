@@ -255,8 +255,9 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     backfill: runBackfill,
     handlers: {
       'inbox.conversations': ({ filter, limit, offset }, call) => {
-        const { assignedToMe, ...rest } = filter;
-        return listConversations(db, { ...rest, ...(assignedToMe ? { assignee: call.actor } : {}) }, limit, offset);
+        const { assignee, ...rest } = filter;
+        const byAssignee = assignee === undefined ? {} : { assignee: assignee === 'me' ? call.actor : null };
+        return listConversations(db, { ...rest, ...byAssignee }, limit, offset);
       },
       'inbox.messages': (input) => messages(input),
       'inbox.markRead': ({ conversationId }) => markRead(conversationId),

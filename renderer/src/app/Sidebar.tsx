@@ -2,6 +2,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
 import { AppLogo, AREA_ICONS } from '../ui/icons';
+import { StatusCorner } from './StatusCorner';
 import { AREAS, SANDBOX_AREAS, areaDigit, hashForArea, type AreaId } from './areas';
 
 /** Up/Down (and Home/End) move focus between the links, wrapping at the ends. */
@@ -75,6 +76,7 @@ export function Sidebar() {
             ))}
         </ul>
       </nav>
+      <StatusCorner />
     </aside>
   );
 }

@@ -27,7 +27,8 @@ describe('the sandbox workspace in the shell', () => {
     handleShell(fake, testSettings({ workspace: 'telegram' }));
     fake.handle('system.status', () => testStatus({ workspace: 'telegram' }));
     renderApp(fake, { area: 'settings' });
-    await waitFor(() => expect(screen.getByTestId('run-mode').getAttribute('data-mode')).toBe('headless'));
+    await waitFor(() => expect(fake.callsOf('system.status')).toHaveLength(1));
+    await act(() => Promise.resolve());
     expect(screen.queryByTestId('sandbox-banner')).toBeNull();
     expect(screen.queryByTestId('nav-sandbox')).toBeNull();
   });

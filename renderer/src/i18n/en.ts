@@ -39,22 +39,40 @@ export const en = {
   },
   connection: {
     label: 'Connection to the engine',
-    connected: 'Engine reachable',
     connecting: 'Connecting to the engine…',
     reconnecting: 'Reconnecting (attempt {{attempt}})',
     offline: 'Engine offline',
-  },
-  mode: {
-    label: 'Run mode',
-    electron: 'Desktop',
-    headless: 'Headless',
-    unknown: 'Mode unknown',
   },
   common: {
     retry: 'Try again',
     loading: 'Loading…',
   },
   inbox: {
+    assignee: {
+      label: 'Whose conversations',
+      mine: 'Mine',
+      unassigned: 'Unassigned',
+      all: 'All',
+    },
+    checklist: {
+      title: 'Three steps to a working inbox',
+      text: 'Chats appear here once people write to an account or a bot of this desk.',
+      done: 'Done',
+      sandbox: {
+        account: 'Sign in the sandbox account',
+        bot: 'Add the sandbox bot',
+        people: 'Let simulated people write to them',
+      },
+      telegram: {
+        account: 'Sign in a Telegram account',
+        bot: 'Add a bot',
+        people: 'Wait for people to write: an account’s recent chats are brought in when it is signed in',
+      },
+    },
+    sidePanel: {
+      toggle: 'Details',
+      close: 'Close the panel',
+    },
     source: {
       account: '{{name}}',
       bot: 'Bot {{name}}',
@@ -86,7 +104,6 @@ export const en = {
       labelFilter: 'Label',
       anyLabel: 'Any label',
       unread: 'Unread',
-      mine: 'Assigned to me',
       clear: 'Clear filters',
     },
     list: {
@@ -97,10 +114,6 @@ export const en = {
       unread: 'Unread: {{count}}',
       loadError: 'Could not load the conversations: {{message}}',
       noMatch: 'No conversations match these filters.',
-      emptyTitle: 'No conversations yet',
-      emptyText:
-        'Chats appear here once a personal account or a bot is connected and people write to it. Connect one under Accounts & bots; an account’s recent history is brought in when it is added.',
-      connect: 'Open Accounts & bots',
     },
     search: {
       label: 'Search all messages',

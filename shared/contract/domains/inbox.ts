@@ -19,7 +19,8 @@ export const conversationFilterSchema = z
     unreadOnly: z.boolean().optional(),
     status: z.enum(CONVERSATION_STATUSES).optional(),
     labelId: id.optional(),
-    assignedToMe: z.boolean().optional(),
+    /** `me`: assigned to the operator asking; `nobody`: not taken by anyone yet. */
+    assignee: z.enum(['me', 'nobody']).optional(),
   })
   .strict();
 

@@ -27,8 +27,8 @@ export interface ConversationFilter {
   unreadOnly?: boolean;
   status?: ConversationStatus;
   labelId?: number;
-  /** The operator asking: only conversations assigned to them. */
-  assignee?: string;
+  /** Only conversations assigned to this operator; `null`: only those nobody has taken. */
+  assignee?: string | null;
 }
 
 const SELECT = `
@@ -52,7 +52,8 @@ function where(filter: ConversationFilter): { sql: string; args: unknown[] } {
   if (filter.unreadOnly) add('c.unread_count > 0');
   if (filter.status) add('c.status = ?', filter.status);
   if (filter.labelId !== undefined) add('EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.conversation_id = c.id AND cl.label_id = ?)', filter.labelId);
-  if (filter.assignee !== undefined) add('c.assignee_id = ?', filter.assignee);
+  if (filter.assignee === null) add('c.assignee_id IS NULL');
+  else if (filter.assignee !== undefined) add('c.assignee_id = ?', filter.assignee);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }
 

@@ -65,9 +65,11 @@ describe('conversation workflow', () => {
 
     expect(await h.call('inbox.assign', { conversationId: two!.id, operatorId: 'operator:local' })).toMatchObject({ assigneeId: 'operator:local' });
     await expect(h.call('inbox.assign', { conversationId: one!.id, operatorId: 'operator:nobody' })).rejects.toMatchObject({ code: 'not_found' });
-    const mine = await h.call('inbox.conversations', { filter: { assignedToMe: true }, limit: 10, offset: 0 });
+    const mine = await h.call('inbox.conversations', { filter: { assignee: 'me' }, limit: 10, offset: 0 });
     expect(mine.conversations.map((c) => c.id)).toEqual([two!.id]);
-    expect((await h.call('inbox.conversations', { filter: { assignedToMe: true }, limit: 10, offset: 0 }, 'operator:other')).total).toBe(0);
+    expect((await h.call('inbox.conversations', { filter: { assignee: 'me' }, limit: 10, offset: 0 }, 'operator:other')).total).toBe(0);
+    const unassigned = await h.call('inbox.conversations', { filter: { assignee: 'nobody' }, limit: 10, offset: 0 });
+    expect(unassigned.conversations.map((c) => c.id)).toEqual([one!.id]);
 
     h.db.prepare("UPDATE operators SET max_chats = 1 WHERE id = 'operator:local'").run();
     await expect(h.call('inbox.assign', { conversationId: one!.id, operatorId: 'operator:local' })).rejects.toMatchObject({ code: 'conflict' });

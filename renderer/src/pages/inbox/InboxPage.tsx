@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStores } from '../../stores/context';
 import { ChatPane } from './chat/ChatPane';
+import { AssigneeTabs } from './list/AssigneeTabs';
 import { ConversationList } from './list/ConversationList';
 import { FiltersBar } from './list/FiltersBar';
 import { SearchBox } from './search/SearchBox';
@@ -8,10 +10,12 @@ import { SearchResults } from './search/SearchResults';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ConversationSidebar } from './sidebar/ConversationSidebar';
 import { useInboxShortcuts } from './use-inbox-shortcuts';
+import { useSidePanel } from './use-side-panel';
 import './inbox.css';
 
 /** Every chat of every account and bot: the list, the open chat, and what the team knows about it. */
 export function InboxPage() {
+  const { t } = useTranslation();
   const stores = useStores();
   const { useConversationsStore, useLabelsStore, useSearchStore } = stores;
   const ensureConversations = useConversationsStore((s) => s.ensureLoaded);
@@ -20,6 +24,10 @@ export function InboxPage() {
   const searching = useSearchStore((s) => s.query.trim() !== '');
   const searchRef = useRef<HTMLInputElement>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
+  const panel = useSidePanel();
+  const panelId = useId();
+  const panelShown = selected !== null && panel.open;
+  const drawerShown = panelShown && panel.mode === 'drawer';
 
   useEffect(() => {
     void ensureConversations();
@@ -39,21 +47,37 @@ export function InboxPage() {
     openSheet: () => setSheetOpen(true),
   });
 
+  const panelToggle = (
+    <button
+      ref={panel.toggleRef}
+      type="button"
+      className="button button-small side-toggle"
+      data-testid="side-toggle"
+      aria-expanded={panelShown}
+      aria-controls={panelId}
+      onClick={panel.toggle}
+    >
+      {t('inbox.sidePanel.toggle')}
+    </button>
+  );
+
   return (
-    <div className="inbox" data-testid="inbox" data-with-side={selected ? 'true' : undefined}>
-      <div className="inbox-left">
+    <div className="inbox" data-testid="inbox" data-side={selected ? (panel.open ? panel.mode : 'hidden') : undefined}>
+      {/* A drawer lies over the list: out of reach until it closes. */}
+      <div className="inbox-left" inert={drawerShown}>
         <SearchBox inputRef={searchRef} />
         {searching ? (
           <SearchResults />
         ) : (
           <>
+            <AssigneeTabs />
             <FiltersBar />
             <ConversationList />
           </>
         )}
       </div>
-      <ChatPane />
-      {selected && <ConversationSidebar conversation={selected} />}
+      <ChatPane headerActions={panelToggle} />
+      {panelShown && <ConversationSidebar id={panelId} conversation={selected} onCloseDrawer={drawerShown ? panel.closeDrawer : undefined} />}
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
     </div>
   );

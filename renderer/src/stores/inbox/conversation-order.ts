@@ -11,7 +11,7 @@ export interface ConversationFilter {
   unreadOnly?: boolean;
   status?: ConversationStatus;
   labelId?: number;
-  assignedToMe?: boolean;
+  assignee?: 'me' | 'nobody';
 }
 
 /** The same test the engine applies, so a live change can join or leave the filtered list. */
@@ -20,7 +20,8 @@ export function matchesFilter(c: ConversationView, f: ConversationFilter): boole
   if (f.unreadOnly && c.unreadCount === 0) return false;
   if (f.status && c.status !== f.status) return false;
   if (f.labelId !== undefined && !c.labels.some((l) => l.id === f.labelId)) return false;
-  if (f.assignedToMe && c.assigneeId !== THIS_DESK_OPERATOR) return false;
+  if (f.assignee === 'me' && c.assigneeId !== THIS_DESK_OPERATOR) return false;
+  if (f.assignee === 'nobody' && c.assigneeId !== null) return false;
   return true;
 }
 

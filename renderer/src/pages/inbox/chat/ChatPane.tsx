@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
 import { Composer } from '../composer/Composer';
@@ -9,18 +9,24 @@ import { MessageList } from './MessageList';
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
 /** The open chat: header, history and composer; a file dropped anywhere on it is attached. */
-export function ChatPane() {
+export function ChatPane({ headerActions }: { headerActions?: ReactNode }) {
   const { t } = useTranslation();
   const { useConversationsStore, useComposerStore } = useStores();
   const conversation = useConversationsStore((s) => s.selected);
+  const noneYet = useConversationsStore((s) => s.loaded && s.items.length === 0);
   const attach = useComposerStore((s) => s.attach);
   const [dragging, setDragging] = useState(false);
 
   if (!conversation) {
     return (
       <section className="chat chat-none" data-testid="chat-empty">
-        <p>{t('inbox.chat.none')}</p>
-        <p className="field-hint">{t('inbox.chat.noneHint')}</p>
+        {/* With nothing in the list there is nothing to choose: the list shows what to do. */}
+        {!noneYet && (
+          <>
+            <p>{t('inbox.chat.none')}</p>
+            <p className="field-hint">{t('inbox.chat.noneHint')}</p>
+          </>
+        )}
       </section>
     );
   }
@@ -47,7 +53,7 @@ export function ChatPane() {
         void attach(conversation.id, file, conversation.source.kind);
       }}
     >
-      <ChatHeader conversation={conversation} />
+      <ChatHeader conversation={conversation} actions={headerActions} />
       <MessageList conversation={conversation} />
       {conversation.source.removed ? <RemovedSenderNotice source={conversation.source} /> : <Composer conversation={conversation} />}
       {dragging && (

@@ -6,6 +6,7 @@ import { handleShell, testAccount, testBot } from '../../../test/fixtures';
 import { handleInbox, testConversation } from '../../../test/inbox-fixtures';
 import { scrollTo, stubLayout } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
+import { ROW_HEIGHT } from './ConversationRow';
 
 let restoreLayout: () => void;
 beforeEach(() => {
@@ -51,6 +52,56 @@ describe('conversation list', () => {
     expect(chat!.textContent).toContain('Pending');
   });
 
+  it('fits each row in two lines with an avatar, and shows the status only when it says something', async () => {
+    const fake = createFakeClient();
+    handleShell(fake);
+    handleInbox(fake, {
+      conversations: [
+        testConversation({ id: 1, title: 'Anna Petrova' }),
+        testConversation({ id: 2, title: 'desk', status: 'snoozed' }),
+        testConversation({ id: 3, title: '🙂' }),
+      ],
+    });
+    renderApp(fake);
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    const [anna, desk, smile] = screen.getAllByTestId('conversation-row');
+    expect(anna!.querySelectorAll('.conv-line')).toHaveLength(2);
+    expect(anna!.textContent).not.toContain('Open');
+    expect(desk!.textContent).toContain('Snoozed');
+    const avatar = (row: HTMLElement) => within(row).getByTestId('conversation-avatar');
+    expect(avatar(anna!).textContent).toBe('AP');
+    expect(avatar(desk!).textContent).toBe('D');
+    expect(avatar(smile!).textContent).toBe('🙂');
+    // The colour follows the conversation, so it stays put as rows move.
+    expect(avatar(anna!).style.getPropertyValue('--avatar-color')).not.toBe(avatar(desk!).style.getPropertyValue('--avatar-color'));
+  });
+
+  it('switches between Mine, Unassigned and All above the list, and keeps live rows to the choice', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeClient();
+    handleShell(fake);
+    const nobodys = testConversation({ id: 1, assigneeId: null });
+    handleInbox(fake, { conversations: [nobodys] });
+    renderApp(fake);
+    await waitFor(() => expect(rowIds()).toEqual([1]));
+    const all = screen.getByTestId('assignee-all');
+    expect(all.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('group', { name: 'Whose conversations' }).textContent).toBe('MineUnassignedAll');
+
+    await user.click(screen.getByTestId('assignee-mine'));
+    await user.click(screen.getByTestId('assignee-unassigned'));
+    await waitFor(() => expect(fake.callsOf('inbox.conversations')).toHaveLength(3));
+    expect(screen.getByTestId('assignee-unassigned').getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(rowIds()).toEqual([1]));
+    // Taken by someone: it leaves the unassigned list at once.
+    await act(async () => fake.emit('inbox.conversationsChanged', { conversations: [{ ...nobodys, assigneeId: 'operator:local' }] }));
+    expect(rowIds()).toEqual([]);
+
+    await user.click(all);
+    await waitFor(() => expect(fake.callsOf('inbox.conversations')).toHaveLength(4));
+    expect(fake.callsOf('inbox.conversations').map((c) => (c as { filter: unknown }).filter)).toEqual([{}, { assignee: 'me' }, { assignee: 'nobody' }, {}]);
+  });
+
   it('asks the engine again with each filter', async () => {
     const user = userEvent.setup();
     const fake = createFakeClient();
@@ -68,17 +119,15 @@ describe('conversation list', () => {
     await user.selectOptions(screen.getByTestId('filter-status'), 'pending');
     await user.selectOptions(screen.getByTestId('filter-source'), 'bot:7');
     await user.selectOptions(screen.getByTestId('filter-label'), '9');
-    await user.click(screen.getByTestId('filter-mine'));
     await user.click(screen.getByTestId('filter-unread'));
-    await waitFor(() => expect(fake.callsOf('inbox.conversations')).toHaveLength(7));
+    await waitFor(() => expect(fake.callsOf('inbox.conversations')).toHaveLength(6));
     expect(fake.callsOf('inbox.conversations').map((c) => (c as { filter: unknown }).filter)).toEqual([
       {},
       { unreadOnly: true },
       { unreadOnly: true, status: 'pending' },
       { unreadOnly: true, status: 'pending', source: { kind: 'bot', id: 7 } },
       { unreadOnly: true, status: 'pending', source: { kind: 'bot', id: 7 }, labelId: 9 },
-      { unreadOnly: true, status: 'pending', source: { kind: 'bot', id: 7 }, labelId: 9, assignedToMe: true },
-      { status: 'pending', source: { kind: 'bot', id: 7 }, labelId: 9, assignedToMe: true },
+      { status: 'pending', source: { kind: 'bot', id: 7 }, labelId: 9 },
     ]);
     expect(fake.callsOf('inbox.conversations')[0]).toEqual({ filter: {}, limit: 200, offset: 0 });
   });
@@ -104,18 +153,6 @@ describe('conversation list', () => {
     expect(screen.getByTestId('inbox-no-match').textContent).toContain('No conversations match these filters.');
   });
 
-  it('explains that accounts or bots must be connected when there is nothing yet', async () => {
-    const user = userEvent.setup();
-    const fake = createFakeClient();
-    handleShell(fake);
-    handleInbox(fake);
-    renderApp(fake);
-    const empty = await screen.findByTestId('inbox-empty');
-    expect(empty.textContent).toContain('once a personal account or a bot is connected');
-    await user.click(within(empty).getByRole('button', { name: 'Open Accounts & bots' }));
-    expect(screen.getByTestId('page-title').textContent).toBe('Accounts & bots');
-  });
-
   it('renders only a window of rows for 100,000 conversations and follows the scroll', async () => {
     const fake = createFakeClient();
     handleShell(fake);
@@ -130,10 +167,10 @@ describe('conversation list', () => {
     await waitFor(() => expect(rowIds().length).toBeGreaterThan(0));
     const rendered = rowIds();
     expect(rendered[0]).toBe(1);
-    // 760 px of 76 px rows: ten visible plus a few overscanned, never thousands.
+    // 760 px of rows: a dozen visible plus a few overscanned, never thousands.
     expect(rendered.length).toBeLessThan(30);
 
-    act(() => scrollTo(list, 76 * 50_000));
+    act(() => scrollTo(list, ROW_HEIGHT * 50_000));
     await waitFor(() => expect(rowIds()).toContain(50_001));
     expect(rowIds().length).toBeLessThan(30);
   });

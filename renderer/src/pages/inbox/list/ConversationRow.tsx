@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { MediaKindIcon } from '../chat/media-icons';
 import { useInboxFormats } from '../format';
+import { ConversationAvatar } from './ConversationAvatar';
 import { SourceChip } from './SourceChip';
 import { StatusChip } from './StatusChip';
 
 /** Every row has the same height, so the virtual list needs no measuring at 100,000 rows. */
-export const ROW_HEIGHT = 76;
+export const ROW_HEIGHT = 64;
+
+/** Labels shown on a row; the rest are counted, so the preview keeps its room. */
+const ROW_LABELS = 2;
 
 interface Props {
   conversation: ConversationView;
@@ -47,29 +51,36 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       aria-current={selected ? 'true' : undefined}
       onClick={() => onOpen(c.id)}
     >
-      <span className="conv-line">
-        <span className="conv-title">{c.title}</span>
-        <time className="conv-time" dateTime={new Date(c.lastActivityAt).toISOString()}>
-          {formats.listTime(c.lastActivityAt)}
-        </time>
-      </span>
-      <span className="conv-line">
-        <Preview conversation={c} />
-        {c.unreadCount > 0 && (
-          <span className="conv-unread" aria-label={t('inbox.list.unread', { count: c.unreadCount })}>
-            {c.unreadCount}
-          </span>
-        )}
-      </span>
-      <span className="conv-line conv-tags">
-        <SourceChip source={c.source} />
-        <StatusChip status={c.status} />
-        {c.labels.map((label) => (
-          <span key={label.id} className="conv-label" style={{ borderColor: label.color }}>
-            <span className="conv-label-dot" style={{ background: label.color }} aria-hidden="true" />
-            {label.name}
-          </span>
-        ))}
+      <ConversationAvatar id={c.id} title={c.title} />
+      <span className="conv-main">
+        <span className="conv-line">
+          <span className="conv-title">{c.title}</span>
+          <SourceChip source={c.source} />
+          <time className="conv-time" dateTime={new Date(c.lastActivityAt).toISOString()}>
+            {formats.listTime(c.lastActivityAt)}
+          </time>
+        </span>
+        <span className="conv-line">
+          <Preview conversation={c} />
+          {/* Open is what every new conversation is; only the other statuses tell something. */}
+          {c.status !== 'open' && <StatusChip status={c.status} />}
+          {c.labels.slice(0, ROW_LABELS).map((label) => (
+            <span key={label.id} className="conv-label" style={{ borderColor: label.color }}>
+              <span className="conv-label-dot" style={{ background: label.color }} aria-hidden="true" />
+              {label.name}
+            </span>
+          ))}
+          {c.labels.length > ROW_LABELS && (
+            <span className="conv-label" title={c.labels.slice(ROW_LABELS).map((l) => l.name).join(', ')}>
+              +{c.labels.length - ROW_LABELS}
+            </span>
+          )}
+          {c.unreadCount > 0 && (
+            <span className="conv-unread" aria-label={t('inbox.list.unread', { count: c.unreadCount })}>
+              {c.unreadCount}
+            </span>
+          )}
+        </span>
       </span>
     </button>
   );

@@ -90,10 +90,6 @@ export function FiltersBar() {
         <input type="checkbox" data-testid="filter-unread" checked={filter.unreadOnly === true} onChange={(e) => void setFilter({ unreadOnly: e.target.checked })} />
         {t('inbox.filters.unread')}
       </label>
-      <label className="inbox-check">
-        <input type="checkbox" data-testid="filter-mine" checked={filter.assignedToMe === true} onChange={(e) => void setFilter({ assignedToMe: e.target.checked })} />
-        {t('inbox.filters.mine')}
-      </label>
     </div>
   );
 }
