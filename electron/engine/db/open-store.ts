@@ -6,6 +6,7 @@ import type { DeskLogging } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import { createBackupSchedule } from './backup-schedule';
 import { openDatabase } from './open-database';
+import { ensurePrivateFile } from '../platform/private-files';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 /** 256 MB of 4 KB pages: only a stuck checkpoint thread lets the WAL grow this far. */
@@ -30,6 +31,7 @@ export function openStore(options: {
 
   const backupsDir = join(options.root, 'backups');
   const dbFile = join(options.root, 'desk.sqlite');
+  ensurePrivateFile(dbFile);
   const opened = openDatabase({ path: dbFile, backupsDir, now: options.clock.now, keepBackups: options.keepBackups });
   const db = opened.db;
   teardown.push(() => void db.close());

@@ -6,6 +6,7 @@ import { createEngine } from '../engine';
 import { systemClock } from '../platform/clock';
 import { defaultDataDir } from '../platform/default-data-dir';
 import { silentNotifier } from '../platform/notifier';
+import { restrictNewFilesToOwner } from '../platform/private-files';
 import { fileSecretKeyProvider } from '../secrets/secret-key';
 import { jsonFileSettingsStore } from '../settings/json-file-settings';
 import { DESK_VERSION } from '../version';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     );
   }
 
+  restrictNewFilesToOwner();
   const dataDir = values['data-dir'] ?? process.env.DESK_DATA_DIR ?? defaultDataDir();
   const port = Number(values.port ?? process.env.DESK_PORT ?? 47800);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);

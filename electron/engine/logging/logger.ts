@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../platform/private-files';
 import { Redactor } from './redact';
 import { toEntry, type PendingLogEntry } from './log-record';
 
@@ -69,14 +70,14 @@ export function createLogging(options: { level?: string; console?: boolean }): D
 }
 
 function openLogFile(dir: string) {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const path = join(dir, 'desk.log');
   try {
     if (statSync(path).size > MAX_FILE_BYTES) renameSync(path, `${path}.1`);
   } catch {
     // No file yet.
   }
-  return pino.destination({ dest: path, sync: true, mkdir: true });
+  return pino.destination({ dest: path, sync: true, mode: PRIVATE_FILE_MODE });
 }
 function writeConsole(entry: PendingLogEntry): void {
   if (entry.level === 'debug') return;

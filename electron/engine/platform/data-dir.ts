@@ -1,5 +1,6 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, tightenDataFolder } from './private-files';
 
 export class DataDirError extends Error {
   constructor(message: string) {
@@ -8,11 +9,15 @@ export class DataDirError extends Error {
   }
 }
 
-/** Creates the data folder if needed and proves it can be written before anything relies on it. */
+/**
+ * Creates the data folder if needed (private to its owner, and what an earlier version left
+ * readable is tightened) and proves it can be written before anything relies on it.
+ */
 export function ensureWritableDataDir(dir: string): void {
   const probe = join(dir, `.write-test-${process.pid}`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
+    tightenDataFolder(dir);
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (error) {
