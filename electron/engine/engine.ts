@@ -7,7 +7,7 @@ import type { RunMode, SystemStatus } from '../../shared/domain/system';
 import { recordAudit, type AuditRecord } from './audit/audit-repo';
 import { createDispatcher, type CallContext, type EngineHandlers } from './contract/dispatcher';
 import { createEventBus, type EventListener } from './contract/event-bus';
-import { openStore } from './db/open-store';
+import { openStore, storeFile } from './db/open-store';
 import type { EngineContext } from './engine-context';
 import { logsHandlers } from './logging/handlers';
 import { createLogging, type Logger } from './logging/logger';
@@ -28,6 +28,7 @@ import { createSecretBox } from './secrets/secret-box';
 import type { ConnectionDeps } from './telegram/connection-service';
 import { gramjsEnvironment } from './telegram/mtproto/gramjs-environment';
 import { startSandboxWorkspace } from './sandbox-workspace/sandbox-workspace';
+import { recordKeyCheck, unlockSecretKey } from './secrets/key-check';
 import type { SecretKeyProvider } from './secrets/secret-key';
 import { settingsHandlers } from './settings/handlers';
 import { createSettingsService } from './settings/settings-service';
@@ -102,9 +103,10 @@ export function createEngine(options: EngineOptions): Engine {
     const workspace: Workspace = settings.get().workspace ?? 'sandbox';
     const root = workspaceRoot(options.dataDir, workspace);
     ensureWritableDataDir(root);
+    // Before the log file or the database is touched: a wrong or missing key changes nothing.
+    const key = await unlockSecretKey(options.secretKeys, options.dataDir, [storeFile(options.dataDir), storeFile(workspaceRoot(options.dataDir, 'sandbox'))]);
     const teardown: (() => void | Promise<void>)[] = [logging.openFile(join(root, 'logs'))];
     try {
-      const key = await options.secretKeys.getKey();
       const store = openStore({
         root,
         clock: options.clock,
@@ -115,6 +117,7 @@ export function createEngine(options: EngineOptions): Engine {
         teardown,
       });
       const db = store.db;
+      recordKeyCheck(db, key, options.secretKeys.holder);
 
       const sandbox =
         workspace === 'sandbox'

@@ -12,6 +12,11 @@ import { startWalCheckpointer } from './wal-checkpointer';
 /** 256 MB of 4 KB pages: only a stuck checkpoint thread lets the WAL grow this far. */
 const SAFETY_NET_PAGES = 65_536;
 
+/** The database file of a workspace's folder. */
+export function storeFile(root: string): string {
+  return join(root, 'desk.sqlite');
+}
+
 /**
  * The workspace's store with what hangs on it: log lines flowing into it, and the daily
  * backup. Each part registers its own undo in `teardown`.
@@ -30,7 +35,7 @@ export function openStore(options: {
   teardown.push(logging.addSink(logSink.sink));
 
   const backupsDir = join(options.root, 'backups');
-  const dbFile = join(options.root, 'desk.sqlite');
+  const dbFile = storeFile(options.root);
   ensurePrivateFile(dbFile);
   const opened = openDatabase({ path: dbFile, backupsDir, now: options.clock.now, keepBackups: options.keepBackups });
   const db = opened.db;
