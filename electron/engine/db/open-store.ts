@@ -4,6 +4,7 @@ import { createDatabaseLogSink } from '../logging/database-log-sink';
 import { pruneLogEntries } from '../logging/log-repo';
 import type { DeskLogging } from '../logging/logger';
 import type { Clock } from '../platform/clock';
+import type { DiskGuard } from '../platform/disk-guard';
 import { createBackupSchedule } from './backup-schedule';
 import { openDatabase } from './open-database';
 import { ensurePrivateFile } from '../platform/private-files';
@@ -26,12 +27,13 @@ export function openStore(options: {
   clock: Clock;
   logging: DeskLogging;
   events: EventBus;
+  disk: DiskGuard;
   keepBackups: number;
   keepLogEntries: number;
   teardown: (() => void | Promise<void>)[];
 }) {
   const { logging, teardown } = options;
-  const logSink = createDatabaseLogSink((entries) => options.events.emit({ type: 'logs.appended', payload: { entries } }));
+  const logSink = createDatabaseLogSink((entries) => options.events.emit({ type: 'logs.appended', payload: { entries } }), options.disk);
   teardown.push(logging.addSink(logSink.sink));
 
   const backupsDir = join(options.root, 'backups');

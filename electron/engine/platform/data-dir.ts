@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { diskFullAtStartMessage, isDiskFull } from './disk-guard';
 import { makePrivateDir, tightenDataFolder } from './private-files';
 
 export class DataDirError extends Error {
@@ -18,9 +19,14 @@ export function ensureWritableDataDir(dir: string): void {
   try {
     makePrivateDir(dir);
     tightenDataFolder(dir);
-    writeFileSync(probe, '');
-    rmSync(probe);
+    // A few bytes, not an empty file: a full disk still has room for a name, not for data.
+    try {
+      writeFileSync(probe, Buffer.alloc(4096));
+    } finally {
+      rmSync(probe, { force: true });
+    }
   } catch (error) {
+    if (isDiskFull(error)) throw new DataDirError(diskFullAtStartMessage(dir));
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new DataDirError(
       `The data folder ${dir} cannot be written (${code}). Choose another folder (--data-dir or DESK_DATA_DIR) or fix its permissions; nothing was changed.`,
