@@ -94,8 +94,8 @@ function readKeyFacts(path: string): KeyFacts {
     // reads removes them on close. After a crash they exist already and must be kept as they are.
     db = new Database(path, { readonly: existsSync(`${path}-wal`), fileMustExist: true });
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
-    const first = (sql: string) => (db!.prepare(sql).pluck().get() as string | undefined) ?? null;
-    const recorded = tables.has('meta') ? first(`SELECT value FROM meta WHERE key = '${META_KEY}'`) : null;
+    const first = (sql: string, ...params: string[]) => (db!.prepare(sql).pluck().get(...params) as string | undefined) ?? null;
+    const recorded = tables.has('meta') ? first('SELECT value FROM meta WHERE key = ?', META_KEY) : null;
     const sample =
       (tables.has('meta') ? first("SELECT value FROM meta WHERE key LIKE '%\\_enc' ESCAPE '\\' LIMIT 1") : null) ??
       (tables.has('bots') ? first('SELECT token_enc FROM bots LIMIT 1') : null) ??
