@@ -7,7 +7,7 @@ import { systemClock } from '../platform/clock';
 import { defaultDataDir } from '../platform/default-data-dir';
 import { silentNotifier } from '../platform/notifier';
 import { restrictNewFilesToOwner } from '../platform/private-files';
-import { fileSecretKeyProvider } from '../secrets/secret-key';
+import { fileSecretKeyProvider, HEADLESS_KEY_FILE } from '../secrets/secret-key';
 import { jsonFileSettingsStore } from '../settings/json-file-settings';
 import { DESK_VERSION } from '../version';
 import { isLoopback, startHeadlessServer } from './server';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   const engine = createEngine({
     dataDir,
-    secretKeys: fileSecretKeyProvider(join(dataDir, 'secret.key')),
+    secretKeys: fileSecretKeyProvider(join(dataDir, HEADLESS_KEY_FILE)),
     clock: systemClock,
     notifier: silentNotifier,
     settingsStore: jsonFileSettingsStore(join(dataDir, 'settings.json'), (problem) => console.error(problem)),
