@@ -1,7 +1,7 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { ensurePrivateFile, makePrivateDir } from '../platform/private-files';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../platform/private-files';
 
 const NAME = /^desk-(\d{8}T\d{6}\d{3}Z)-([a-z0-9-]+)\.sqlite$/;
 
@@ -48,8 +48,9 @@ export function backupDatabase(db: Database, dir: string, opts: { now: number; r
   const taken = new Set(listBackups(dir).map((b) => b.at));
   while (taken.has(at)) at += 1; // two backups in one millisecond must not collide
   const file = join(dir, `desk-${stamp(at)}-${opts.reason}.sqlite`);
-  // VACUUM INTO accepts an empty file, so the copy is private from its first byte.
-  ensurePrivateFile(file);
+  // VACUUM INTO accepts an empty file, so the copy is private from its first byte; made here
+  // exclusively, so the clean-up below can only remove a file this call created.
+  closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
   try {
     db.prepare('VACUUM INTO ?').run(file);
   } catch (error) {
