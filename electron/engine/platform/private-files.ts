@@ -19,7 +19,17 @@ export function restrictNewFilesToOwner(): void {
 
 export function makePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  chmodSync(dir, PRIVATE_DIR_MODE);
+  restrict(dir, PRIVATE_DIR_MODE);
+}
+
+/** A filesystem without Unix modes (a FAT drive on Linux) refuses chmod; the desk still runs there. */
+function restrict(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP') throw error;
+  }
 }
 
 /**
@@ -28,12 +38,12 @@ export function makePrivateDir(dir: string): void {
  */
 export function ensurePrivateFile(path: string): void {
   closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
-  chmodSync(path, PRIVATE_FILE_MODE);
+  restrict(path, PRIVATE_FILE_MODE);
 }
 
 /** Earlier versions left the folder 0755 and its files 0644; this puts right what the engine owns. */
 export function tightenDataFolder(dataDir: string): void {
-  chmodSync(dataDir, PRIVATE_DIR_MODE);
+  restrict(dataDir, PRIVATE_DIR_MODE);
   for (const entry of readdirSync(dataDir)) {
     if (ENGINE_ENTRIES.test(entry)) tighten(join(dataDir, entry));
   }
@@ -43,9 +53,9 @@ function tighten(path: string): void {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) return; // removed while we looked (a temporary file)
   if (stat.isDirectory()) {
-    if ((stat.mode & 0o777) !== PRIVATE_DIR_MODE) chmodSync(path, PRIVATE_DIR_MODE);
+    if ((stat.mode & 0o777) !== PRIVATE_DIR_MODE) restrict(path, PRIVATE_DIR_MODE);
     for (const entry of readdirSync(path)) tighten(join(path, entry));
   } else if (stat.isFile() && (stat.mode & 0o777 & ~PRIVATE_FILE_MODE) !== 0) {
-    chmodSync(path, PRIVATE_FILE_MODE);
+    restrict(path, PRIVATE_FILE_MODE);
   }
 }
