@@ -143,7 +143,7 @@ describe('the secret key check', () => {
     const window = testEngine(dir, { secretKeys: keychainProvider(tempDir()) }).engine;
     const refusal = window.start();
     await expect(refusal).rejects.toThrow(join(dir, 'secret.key'));
-    await expect(refusal).rejects.toThrow(/set up by headless mode.*open it with headless mode.*or choose another data folder/i);
+    await expect(refusal).rejects.toThrow(/set up by headless mode.*open it with headless mode.*or move that folder elsewhere/i);
   });
 
   it('a fresh folder gets a new private key and its check', async () => {

@@ -83,7 +83,7 @@ function heldElsewhere(provider: SecretKeyProvider, dataDir: string): string {
   if (provider.holder === 'file') {
     return `This data folder (${dataDir}) belongs to the desktop app: its secrets are encrypted with a key the system keychain guards, which headless mode cannot open. Open this folder with the desktop app, or start headless mode with another --data-dir. Nothing was changed.`;
   }
-  return `This data folder (${dataDir}) was set up by headless mode: its secrets are encrypted with the key in ${join(dataDir, HEADLESS_KEY_FILE)}, while the desktop app keeps its key in the system keychain. Open it with headless mode (npm run headless -- --data-dir "${dataDir}") or choose another data folder for the desktop app. Nothing was changed.`;
+  return `This data folder (${dataDir}) was set up by headless mode: its secrets are encrypted with the key in ${join(dataDir, HEADLESS_KEY_FILE)}, while the desktop app keeps its key in the system keychain. Open it with headless mode (npm run headless -- --data-dir "${dataDir}"), or move that folder elsewhere and the desktop app starts on a fresh one. Nothing was changed.`;
 }
 
 function readKeyFacts(path: string): KeyFacts {
