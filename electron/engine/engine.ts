@@ -7,12 +7,13 @@ import type { RunMode, SystemStatus } from '../../shared/domain/system';
 import { recordAudit, type AuditRecord } from './audit/audit-repo';
 import { createDispatcher, type CallContext, type EngineHandlers } from './contract/dispatcher';
 import { createEventBus, type EventListener } from './contract/event-bus';
-import { openStore } from './db/open-store';
+import { openStore, storeFile } from './db/open-store';
 import type { EngineContext } from './engine-context';
 import { logsHandlers } from './logging/handlers';
 import { createLogging, type Logger } from './logging/logger';
 import type { Clock } from './platform/clock';
-import { ensureWritableDataDir } from './platform/data-dir';
+import { DataDirError, ensureWritableDataDir } from './platform/data-dir';
+import { createDiskGuard, diskFullAtStartMessage, isDiskFull } from './platform/disk-guard';
 import type { Notifier } from './platform/notifier';
 import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
@@ -29,6 +30,7 @@ import { createSecretBox } from './secrets/secret-box';
 import type { ConnectionDeps } from './telegram/connection-service';
 import { gramjsEnvironment } from './telegram/mtproto/gramjs-environment';
 import { startSandboxWorkspace } from './sandbox-workspace/sandbox-workspace';
+import { recordKeyCheck, unlockSecretKey } from './secrets/key-check';
 import type { SecretKeyProvider } from './secrets/secret-key';
 import { settingsHandlers } from './settings/handlers';
 import { createSettingsService } from './settings/settings-service';
@@ -48,6 +50,8 @@ export interface EngineOptions {
   logLevel?: string;
   keepBackups?: number;
   keepLogEntries?: number;
+  /** How often a full disk is looked at again for room (5 s unless a test says otherwise). */
+  diskRecheckMs?: number;
 }
 
 export interface Engine {
@@ -89,6 +93,12 @@ export function workspaceRoot(dataDir: string, workspace: Workspace): string {
 export function createEngine(options: EngineOptions): Engine {
   const events = createEventBus();
   const logging = createLogging({ console: options.logToConsole, level: options.logLevel });
+  const disk = createDiskGuard({ folder: options.dataDir, recheckMs: options.diskRecheckMs });
+  disk.subscribe((state) => {
+    events.emit({ type: 'system.disk', payload: state });
+    if (state.full) logging.logger.error({ scope: 'disk', folder: state.folder }, 'the disk holding the data folder is full; writes fail until there is room');
+    else logging.logger.info({ scope: 'disk', folder: state.folder }, 'the disk has room again; writes resume');
+  });
   let running: Running | null = null;
 
   const need = (): Running => {
@@ -98,24 +108,35 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function start(): Promise<void> {
     if (running) return;
+    try {
+      await startRunning();
+    } catch (error) {
+      throw isDiskFull(error) ? new DataDirError(diskFullAtStartMessage(options.dataDir)) : error;
+    }
+  }
+
+  async function startRunning(): Promise<void> {
     ensureWritableDataDir(options.dataDir);
     const settings = createSettingsService(options.settingsStore, options.dataDir);
     const workspace: Workspace = settings.get().workspace ?? 'sandbox';
     const root = workspaceRoot(options.dataDir, workspace);
     ensureWritableDataDir(root);
-    const teardown: (() => void | Promise<void>)[] = [logging.openFile(join(root, 'logs'))];
+    // Before the log file or the database is touched: a wrong or missing key changes nothing.
+    const key = await unlockSecretKey(options.secretKeys, options.dataDir, [storeFile(options.dataDir), storeFile(workspaceRoot(options.dataDir, 'sandbox'))]);
+    const teardown: (() => void | Promise<void>)[] = [logging.openFile(join(root, 'logs'), disk), () => disk.stop()];
     try {
-      const key = await options.secretKeys.getKey();
       const store = openStore({
         root,
         clock: options.clock,
         logging,
         events,
+        disk,
         keepBackups: options.keepBackups ?? 7,
         keepLogEntries: options.keepLogEntries ?? 100_000,
         teardown,
       });
       const db = store.db;
+      recordKeyCheck(db, key, options.secretKeys.holder);
 
       const sandbox =
         workspace === 'sandbox'
@@ -196,6 +217,7 @@ export function createEngine(options: EngineOptions): Engine {
           dataDir: options.dataDir,
           workspace,
           database: { path: db.name, schemaVersion: store.schemaVersion, lastBackupAt: store.lastBackupAt() },
+          disk: disk.state(),
         }),
         requestRestart: (restart) => setImmediate(() => void restartEngine(restart?.wipeSandbox ?? false)),
       };
@@ -214,7 +236,7 @@ export function createEngine(options: EngineOptions): Engine {
           return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };
         },
       };
-      running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger), teardown };
+      running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger, disk), teardown };
       await accounts.startAll();
       await bots.startAll();
       inbox.start();

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createEngine, type Engine } from '../engine/engine';
 import { systemClock } from '../engine/platform/clock';
+import { restrictNewFilesToOwner } from '../engine/platform/private-files';
 import { DESK_VERSION } from '../engine/version';
 import { electronStoreSettings } from './electron-store-settings';
 import { bridgeEngineToWindow } from './ipc-bridge';
@@ -29,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  restrictNewFilesToOwner();
   const settings = electronStoreSettings();
   const dataDir = settings.storedDataDir() ?? app.getPath('userData');
   engine = createEngine({

@@ -8,21 +8,26 @@ import { SECRET_KEY_BYTES, type SecretKeyProvider } from '../engine/secrets/secr
  * so sessions and tokens in the database are useless without this user's login.
  */
 export function safeStorageKeyProvider(path: string): SecretKeyProvider {
-  let cached: Buffer | undefined;
+  const requireKeychain = () => {
+    if (!safeStorage.isEncryptionAvailable()) {
+      throw new Error('The system keychain is not available, so secrets cannot be stored safely. Unlock or install a keyring and start again.');
+    }
+  };
   return {
-    async getKey() {
-      if (cached) return cached;
-      if (!safeStorage.isEncryptionAvailable()) {
-        throw new Error('The system keychain is not available, so secrets cannot be stored safely. Unlock or install a keyring and start again.');
-      }
-      if (existsSync(path)) {
-        cached = Buffer.from(safeStorage.decryptString(readFileSync(path)), 'base64');
-        if (cached.length !== SECRET_KEY_BYTES) throw new Error(`The key file ${path} is damaged.`);
-      } else {
-        cached = randomBytes(SECRET_KEY_BYTES);
-        writeFileSync(path, safeStorage.encryptString(cached.toString('base64')), { mode: 0o600, flag: 'wx' });
-      }
-      return cached;
+    location: path,
+    holder: 'keychain',
+    async load() {
+      if (!existsSync(path)) return null;
+      requireKeychain();
+      const key = Buffer.from(safeStorage.decryptString(readFileSync(path)), 'base64');
+      if (key.length !== SECRET_KEY_BYTES) throw new Error(`The key file ${path} is damaged; restore it from a copy.`);
+      return key;
+    },
+    async create() {
+      requireKeychain();
+      const key = randomBytes(SECRET_KEY_BYTES);
+      writeFileSync(path, safeStorage.encryptString(key.toString('base64')), { mode: 0o600, flag: 'wx' });
+      return key;
     },
   };
 }

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unavailable'
   | 'forbidden'
   | 'internal'
+  /** The disk holding the data folder is full: nothing was saved; the desk resumes once there is room. */
+  | 'disk_full'
   // Telegram's answers, each with its own message in the window's language.
   | 'phone_invalid'
   | 'phone_banned'

@@ -6,6 +6,12 @@ export interface DatabaseStatus {
   lastBackupAt: number | null;
 }
 
+/** Whether the disk holding the data folder has room; while full, writes fail and say so. */
+export interface DiskState {
+  full: boolean;
+  folder: string;
+}
+
 export interface SystemStatus {
   version: string;
   mode: RunMode;
@@ -14,4 +20,5 @@ export interface SystemStatus {
   /** The workspace this run serves (the sandbox until the operator chooses). */
   workspace: 'sandbox' | 'telegram';
   database: DatabaseStatus;
+  disk: DiskState;
 }

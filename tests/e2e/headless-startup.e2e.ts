@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,6 +40,23 @@ describe('headless mode start-up', () => {
     expect(code).toBe(1);
     expect(output).toMatch(/cannot start: The database .*desk\.sqlite is damaged .* It was left untouched/);
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a replaced secret.key before writing anything, naming the file and what to do', async () => {
+    const desk = newDesk();
+    await desk.start();
+    expect(await desk.stop()).toBe(0);
+    const keyFile = join(desk.dataDir, 'secret.key');
+    const otherKey = randomBytes(32).toString('base64');
+    writeFileSync(keyFile, otherKey);
+    const database = join(desk.dataDir, 'sandbox', 'desk.sqlite');
+    const before = readFileSync(database);
+    const { code, output } = await runToFailure(['--data-dir', desk.dataDir, '--port', '0']);
+    expect(code).toBe(1);
+    expect(output).toContain(`cannot start: The key file ${keyFile} is not the key this data folder's secrets`);
+    expect(output).toContain('Restore the original secret.key from a copy');
+    expect(readFileSync(keyFile, 'utf8')).toBe(otherKey);
+    expect(readFileSync(database).equals(before)).toBe(true);
   });
 
   it('says which port is taken instead of failing obscurely', async () => {

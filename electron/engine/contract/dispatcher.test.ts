@@ -1,6 +1,8 @@
+import { tmpdir } from 'node:os';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../../shared/contract/index';
+import { createDiskGuard } from '../platform/disk-guard';
 import { createDispatcher, type EngineHandlers } from './dispatcher';
 
 const ctx = { actor: 'operator:local' };
@@ -8,7 +10,7 @@ const ctx = { actor: 'operator:local' };
 function setup(overrides: Partial<EngineHandlers> = {}) {
   const update = vi.fn((patch: object) => ({ ...patch }));
   const handlers = { 'settings.update': update, ...overrides } as unknown as EngineHandlers;
-  return { update, dispatch: createDispatcher(handlers, pino({ level: 'silent' })) };
+  return { update, dispatch: createDispatcher(handlers, pino({ level: 'silent' }), createDiskGuard({ folder: tmpdir() })) };
 }
 
 describe('dispatcher', () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DeskError, fail, lookupCall, ok, type CallResult, type Handlers } from '../../../shared/contract/index';
 import type { Logger } from '../logging/logger';
+import { diskFullMessage, type DiskGuard } from '../platform/disk-guard';
 
 export interface CallContext {
   /** Who is asking, for the audit trail: `operator:local` at this desk. */
@@ -12,8 +13,10 @@ export type EngineHandlers = Handlers<CallContext>;
 /**
  * The only way into the engine from a window: the method is looked up in the contract, the
  * input must pass its schema before any handler sees it, and every outcome becomes a result.
+ * A write that meets a full disk answers `disk_full` naming the folder (and the disk guard shows
+ * the state); while the disk is full, each call first looks whether room came back.
  */
-export function createDispatcher(handlers: EngineHandlers, logger: Logger) {
+export function createDispatcher(handlers: EngineHandlers, logger: Logger, disk: DiskGuard) {
   return async function dispatch(method: unknown, input: unknown, ctx: CallContext): Promise<CallResult<unknown>> {
     const spec = typeof method === 'string' ? lookupCall(method) : undefined;
     const handler = spec ? (handlers as Record<string, (i: unknown, c: CallContext) => unknown>)[method as string] : undefined;
@@ -22,10 +25,12 @@ export function createDispatcher(handlers: EngineHandlers, logger: Logger) {
     }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+    disk.recheck();
     try {
       return ok(await handler(parsed.data, ctx));
     } catch (error) {
       if (error instanceof DeskError) return fail(error.code, error.message, error.details);
+      if (disk.noteFailure(error)) return fail('disk_full', diskFullMessage(disk.folder));
       logger.error({ err: error, method }, 'call failed');
       return fail('internal', `Something went wrong while handling ${method as string}; the details are in the log.`);
     }

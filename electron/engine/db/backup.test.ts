@@ -33,6 +33,17 @@ describe('backups', () => {
     db.close();
   });
 
+  it('leaves no half-made copy behind when a backup fails, so it cannot pass for the latest', () => {
+    const dir = tempDir();
+    const db = liveDb(dir);
+    const backups = join(dir, 'backups');
+    backupDatabase(db, backups, { now: Date.UTC(2026, 0, 1), reason: 'daily', keep: 3 });
+    db.exec('BEGIN'); // SQLite refuses VACUUM INTO inside a transaction, after the copy's file exists
+    expect(() => backupDatabase(db, backups, { now: Date.UTC(2026, 0, 2), reason: 'daily', keep: 3 })).toThrow(/transaction/);
+    db.exec('ROLLBACK');
+    expect(listBackups(backups).map((b) => new Date(b.at).getUTCDate())).toEqual([1]);
+  });
+
   it('takes a daily backup only when the last one is a day old', () => {
     const dir = tempDir();
     const db = liveDb(dir);

@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../platform/private-files';
 
 const NAME = /^desk-(\d{8}T\d{6}\d{3}Z)-([a-z0-9-]+)\.sqlite$/;
 
@@ -42,12 +43,21 @@ export function listBackups(dir: string): BackupInfo[] {
  * active), then the oldest copies beyond `keep` are removed.
  */
 export function backupDatabase(db: Database, dir: string, opts: { now: number; reason: string; keep: number }): BackupInfo {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   let at = opts.now;
   const taken = new Set(listBackups(dir).map((b) => b.at));
   while (taken.has(at)) at += 1; // two backups in one millisecond must not collide
   const file = join(dir, `desk-${stamp(at)}-${opts.reason}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(file);
+  // VACUUM INTO accepts an empty file, so the copy is private from its first byte; made here
+  // exclusively, so the clean-up below can only remove a file this call created.
+  closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
+  try {
+    db.prepare('VACUUM INTO ?').run(file);
+  } catch (error) {
+    // A half-written copy (a full disk) must not pass for the latest backup.
+    rmSync(file, { force: true });
+    throw error;
+  }
   pruneBackups(dir, opts.keep);
   return { file, at, reason: opts.reason };
 }

@@ -4,12 +4,19 @@ import { createDatabaseLogSink } from '../logging/database-log-sink';
 import { pruneLogEntries } from '../logging/log-repo';
 import type { DeskLogging } from '../logging/logger';
 import type { Clock } from '../platform/clock';
+import type { DiskGuard } from '../platform/disk-guard';
 import { createBackupSchedule } from './backup-schedule';
 import { openDatabase } from './open-database';
+import { ensurePrivateFile } from '../platform/private-files';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 /** 256 MB of 4 KB pages: only a stuck checkpoint thread lets the WAL grow this far. */
 const SAFETY_NET_PAGES = 65_536;
+
+/** The database file of a workspace's folder. */
+export function storeFile(root: string): string {
+  return join(root, 'desk.sqlite');
+}
 
 /**
  * The workspace's store with what hangs on it: log lines flowing into it, and the daily
@@ -20,16 +27,18 @@ export function openStore(options: {
   clock: Clock;
   logging: DeskLogging;
   events: EventBus;
+  disk: DiskGuard;
   keepBackups: number;
   keepLogEntries: number;
   teardown: (() => void | Promise<void>)[];
 }) {
   const { logging, teardown } = options;
-  const logSink = createDatabaseLogSink((entries) => options.events.emit({ type: 'logs.appended', payload: { entries } }));
+  const logSink = createDatabaseLogSink((entries) => options.events.emit({ type: 'logs.appended', payload: { entries } }), options.disk);
   teardown.push(logging.addSink(logSink.sink));
 
   const backupsDir = join(options.root, 'backups');
-  const dbFile = join(options.root, 'desk.sqlite');
+  const dbFile = storeFile(options.root);
+  ensurePrivateFile(dbFile);
   const opened = openDatabase({ path: dbFile, backupsDir, now: options.clock.now, keepBackups: options.keepBackups });
   const db = opened.db;
   teardown.push(() => void db.close());

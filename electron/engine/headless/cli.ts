@@ -6,7 +6,8 @@ import { createEngine } from '../engine';
 import { systemClock } from '../platform/clock';
 import { defaultDataDir } from '../platform/default-data-dir';
 import { silentNotifier } from '../platform/notifier';
-import { fileSecretKeyProvider } from '../secrets/secret-key';
+import { restrictNewFilesToOwner } from '../platform/private-files';
+import { fileSecretKeyProvider, HEADLESS_KEY_FILE } from '../secrets/secret-key';
 import { jsonFileSettingsStore } from '../settings/json-file-settings';
 import { DESK_VERSION } from '../version';
 import { isLoopback, startHeadlessServer } from './server';
@@ -35,13 +36,14 @@ async function main(): Promise<void> {
     );
   }
 
+  restrictNewFilesToOwner();
   const dataDir = values['data-dir'] ?? process.env.DESK_DATA_DIR ?? defaultDataDir();
   const port = Number(values.port ?? process.env.DESK_PORT ?? 47800);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
 
   const engine = createEngine({
     dataDir,
-    secretKeys: fileSecretKeyProvider(join(dataDir, 'secret.key')),
+    secretKeys: fileSecretKeyProvider(join(dataDir, HEADLESS_KEY_FILE)),
     clock: systemClock,
     notifier: silentNotifier,
     settingsStore: jsonFileSettingsStore(join(dataDir, 'settings.json'), (problem) => console.error(problem)),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
+import { createDiskGuard } from '../platform/disk-guard';
 import { createLogging } from './logger';
 
 const tempDir = useTempDirs();
@@ -22,7 +23,7 @@ describe('logger redaction', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
 
     const logging = createLogging({ console: true, level: 'debug' });
-    const closeFile = logging.openFile(dir);
+    const closeFile = logging.openFile(dir, createDiskGuard({ folder: dir }));
     const sunk: string[] = [];
     logging.addSink((entry, line) => sunk.push(line, JSON.stringify(entry)));
 
@@ -32,7 +33,7 @@ describe('logger redaction', () => {
     log.info({ nested: { config: { botToken: BOT_TOKEN }, list: [`url https://api.telegram.org/bot${BOT_TOKEN}/getMe`] } }, 'request');
     log.error({ err: new Error(`auth failed for session ${SESSION}`) }, 'failure');
     log.debug(`raw ${SESSION}`);
-    await closeFile();
+    closeFile();
 
     const everything = [readFileSync(join(dir, 'desk.log'), 'utf8'), ...sunk, ...printed].join('\n');
     expect(everything).toContain('sign-in details'); // the lines themselves did get through

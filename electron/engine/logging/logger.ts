@@ -1,6 +1,6 @@
-import { mkdirSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import type { DiskGuard } from '../platform/disk-guard';
+import { openLogFile } from './log-file';
 import { Redactor } from './redact';
 import { toEntry, type PendingLogEntry } from './log-record';
 
@@ -13,11 +13,10 @@ export interface DeskLogging {
   logger: Logger;
   redactor: Redactor;
   addSink(sink: LogSink): () => void;
-  /** Also writes lines to `<dir>/desk.log` until the returned function is called. */
-  openFile(dir: string): () => Promise<void>;
+  /** Also writes lines to `<dir>/desk.log` until the returned function is called; a full disk is told to `disk`. */
+  openFile(dir: string, disk: DiskGuard): () => void;
 }
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
  * pino writes JSON lines into one router; the router redacts each line once and hands it to
@@ -54,30 +53,17 @@ export function createLogging(options: { level?: string; console?: boolean }): D
     logger: pino({ level: options.level ?? 'info', base: undefined }, router),
     redactor,
     addSink,
-    openFile(dir) {
-      const file = openLogFile(dir);
-      const remove = addSink((_entry, line) => file.write(`${line}\n`));
-      return () =>
-        new Promise<void>((resolve) => {
-          remove();
-          file.flushSync();
-          file.once('close', () => resolve());
-          file.end();
-        });
+    openFile(dir, disk) {
+      const file = openLogFile(dir, disk);
+      const remove = addSink((_entry, line) => file.write(line));
+      return () => {
+        remove();
+        file.close();
+      };
     },
   };
 }
 
-function openLogFile(dir: string) {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'desk.log');
-  try {
-    if (statSync(path).size > MAX_FILE_BYTES) renameSync(path, `${path}.1`);
-  } catch {
-    // No file yet.
-  }
-  return pino.destination({ dest: path, sync: true, mkdir: true });
-}
 function writeConsole(entry: PendingLogEntry): void {
   if (entry.level === 'debug') return;
   const time = new Date(entry.at).toISOString().slice(11, 19);

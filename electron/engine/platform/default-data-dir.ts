@@ -4,8 +4,9 @@ import { join } from 'node:path';
 export const PRODUCT_NAME = 'Telegram Operator Desk';
 
 /**
- * The same folder Electron's `app.getPath('userData')` gives this app, so the window and
- * headless mode share one store on the same computer.
+ * The same folder Electron's `app.getPath('userData')` gives this app, so both front doors look
+ * in one place. Its secrets belong to the one that set it up (the window's key is in the system
+ * keychain, headless mode's in a file); the other refuses it and says so (secrets/key-check.ts).
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);

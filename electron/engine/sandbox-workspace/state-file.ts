@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock';
+import { PRIVATE_FILE_MODE } from '../platform/private-files';
 import { botApiSnapshotSchema, type BotApiSnapshot } from '../telegram/sandbox/bot-api/index';
 import { mtprotoSnapshotSchema, type MtprotoSnapshot } from '../telegram/sandbox/mtproto/index';
 import { findSeeded, seededIdsSchema, type SeededIds, type SeededWorld } from '../telegram/sandbox/people/seed-world';
@@ -56,7 +57,7 @@ export function readStateFile(path: string, clock: Clock): RestoredSandbox | nul
 /** Writes beside the file and renames over it, so a crash mid-write leaves the old file whole. */
 export async function writeStateFile(path: string, state: SandboxState, savedAt: number): Promise<void> {
   const temp = `${path}.tmp`;
-  await writeFile(temp, JSON.stringify({ version: STATE_FILE_VERSION, savedAt, ...state }));
+  await writeFile(temp, JSON.stringify({ version: STATE_FILE_VERSION, savedAt, ...state }), { mode: PRIVATE_FILE_MODE });
   await rename(temp, path);
 }
 

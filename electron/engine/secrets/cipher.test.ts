@@ -9,7 +9,7 @@ const tempDir = useTempDirs();
 
 describe('secrets at rest', () => {
   it('round-trips and never stores the plain text', async () => {
-    const key = await fileSecretKeyProvider(join(tempDir(), 'k')).getKey();
+    const key = await fileSecretKeyProvider(join(tempDir(), 'k')).create();
     const stored = encryptSecret(key, 'session-абв-123');
     expect(stored).toMatch(/^v1:/);
     expect(stored).not.toContain('session');
@@ -19,8 +19,8 @@ describe('secrets at rest', () => {
 
   it('fails loudly with the wrong key or an altered value', async () => {
     const dir = tempDir();
-    const key = await fileSecretKeyProvider(join(dir, 'a')).getKey();
-    const other = await fileSecretKeyProvider(join(dir, 'b')).getKey();
+    const key = await fileSecretKeyProvider(join(dir, 'a')).create();
+    const other = await fileSecretKeyProvider(join(dir, 'b')).create();
     const stored = encryptSecret(key, 'secret');
     expect(() => decryptSecret(other, stored)).toThrow(/could not be decrypted/);
     const altered = `v1:${Buffer.from(Buffer.from(stored.slice(3), 'base64').map((b, i) => (i === 30 ? b ^ 1 : b))).toString('base64')}`;
@@ -30,8 +30,8 @@ describe('secrets at rest', () => {
 
   it('keeps the headless key file private and stable across restarts', async () => {
     const path = join(tempDir(), 'secret.key');
-    const first = await fileSecretKeyProvider(path).getKey();
+    const first = await fileSecretKeyProvider(path).create();
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(await fileSecretKeyProvider(path).getKey()).toEqual(first);
+    expect(await fileSecretKeyProvider(path).load()).toEqual(first);
   });
 });

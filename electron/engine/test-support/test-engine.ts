@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createEngine, type EngineOptions } from '../engine';
 import { manualClock } from '../platform/clock';
-import { fileSecretKeyProvider } from '../secrets/secret-key';
+import { fileSecretKeyProvider, HEADLESS_KEY_FILE } from '../secrets/secret-key';
 import { jsonFileSettingsStore } from '../settings/json-file-settings';
 
 /** An engine on a real SQLite file in `dataDir`, with a manual clock and no console output. */
@@ -10,7 +10,7 @@ export function testEngine(dataDir: string, overrides: Partial<EngineOptions> = 
   const notified: { title: string; body: string }[] = [];
   const engine = createEngine({
     dataDir,
-    secretKeys: fileSecretKeyProvider(join(dataDir, 'secret.key')),
+    secretKeys: fileSecretKeyProvider(join(dataDir, HEADLESS_KEY_FILE)),
     clock,
     notifier: { notify: (n) => (notified.push(n), true) },
     settingsStore: jsonFileSettingsStore(join(dataDir, 'settings.json')),

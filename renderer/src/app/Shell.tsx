@@ -8,6 +8,7 @@ import { PlannedAreaPage } from '../pages/placeholder/PlannedAreaPage';
 import { SandboxPage } from '../pages/sandbox/SandboxPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import type { AreaId } from './areas';
+import { DiskFullNotice } from './DiskFullNotice';
 import { SandboxBanner } from './SandboxBanner';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -60,6 +61,7 @@ export function Shell() {
     <div className="app-frame">
       <div className="app-frame-body" inert={mustChoose}>
         <SandboxBanner />
+        <DiskFullNotice />
         <div className="app">
           <a className="skip-link" href="#content">
             {t('app.skipToContent')}

@@ -659,6 +659,10 @@ export const en = {
       error: 'The sandbox was not reset: {{message}}',
     },
   },
+  diskFull: {
+    title: 'Disk full',
+    text: 'The disk holding {{folder}} is full. Nothing new can be saved until there is room: free some space on it and the desk carries on by itself.',
+  },
   workspace: {
     choice: {
       title: 'How do you want to start?',

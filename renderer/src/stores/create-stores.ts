@@ -108,6 +108,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
       // later would be stale. A full reload is the one way that cannot miss any of them, and
       // it happens only on a rare, deliberate operator action; the hash keeps the area.
       client.on('system.restarted', () => reloadWindow()),
+      client.on('system.disk', (disk) => stores.useSystemStore.getState().applyDisk(disk)),
     ];
     let wasConnected = client.connection.getState().status === 'connected';
     offs.push(

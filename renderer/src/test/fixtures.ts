@@ -23,6 +23,7 @@ export function testStatus(overrides: Partial<SystemStatus> = {}): SystemStatus 
     dataDir: '/tmp/desk-test',
     workspace: 'sandbox',
     database: { path: '/tmp/desk-test/desk.db', schemaVersion: 1, lastBackupAt: null },
+    disk: { full: false, folder: '/tmp/desk-test' },
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call, domain } from '../define';
-import type { SystemStatus } from '../../domain/system';
+import type { DiskState, SystemStatus } from '../../domain/system';
 
 export const system = domain({
   status: call(z.object({}).strict()).returns<SystemStatus>(),
@@ -21,4 +21,6 @@ export const system = domain({
   notice: { level: 'info' | 'warn' | 'error'; message: string };
   /** The engine restarted on other data (workspace switch, sandbox reset): reload everything. */
   restarted: { workspace: 'sandbox' | 'telegram' };
+  /** The disk holding the data folder filled up, or has room again. */
+  disk: DiskState;
 }>();

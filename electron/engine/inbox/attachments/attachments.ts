@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { DeskError } from '../../../../shared/contract/result';
 import { ATTACHMENT_CHUNK_BYTES } from '../../../../shared/domain/inbox';
 import type { OutboxAttachment } from '../../outbox/outbox-port';
+import { PRIVATE_FILE_MODE } from '../../platform/private-files';
 import type { MediaStore } from '../media/media-store';
 import { checkAttachment, looksLikeProgram, mediaKindOf } from './attachment-rules';
 
@@ -45,7 +46,7 @@ export class Attachments {
       throw new DeskError('invalid_input', `${upload.fileName} is larger than announced (${upload.size} bytes); start again.`);
     }
     upload.head ??= bytes.subarray(0, 2);
-    appendFileSync(upload.tempPath, bytes);
+    appendFileSync(upload.tempPath, bytes, { mode: PRIVATE_FILE_MODE });
     upload.hash.update(bytes);
     upload.received += bytes.length;
     upload.nextIndex++;

@@ -66,7 +66,8 @@ export class MediaDownloads {
       }
       const wanted = this.d.policy.kinds.includes(row.kind) && (row.size === null || row.size <= this.d.policy.maxBytes);
       this.setState(id, wanted ? 'queued' : 'skipped');
-      if (wanted) void this.enqueue(id);
+      // Recording the outcome can fail too (a full disk); nobody awaits this one, so say it here.
+      if (wanted) this.enqueue(id).catch((error: unknown) => this.d.logger.warn({ scope: 'inbox', messageId: id, err: error }, 'media download could not be recorded'));
     }
   }
 

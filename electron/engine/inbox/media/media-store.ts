@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../platform/private-files';
 
 /** Media files live in the data folder, named by the sha256 of their bytes (the same file is kept once). */
 export class MediaStore {
@@ -10,7 +11,8 @@ export class MediaStore {
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'media');
     this.tmpDir = join(this.dir, 'tmp');
-    mkdirSync(this.tmpDir, { recursive: true });
+    makePrivateDir(this.tmpDir);
+    makePrivateDir(this.dir);
   }
 
   path(sha256: string): string {
@@ -32,7 +34,7 @@ export class MediaStore {
   save(bytes: Buffer): string {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const temp = this.tempPath();
-    writeFileSync(temp, bytes);
+    writeFileSync(temp, bytes, { mode: PRIVATE_FILE_MODE });
     this.keep(temp, sha256);
     return sha256;
   }
