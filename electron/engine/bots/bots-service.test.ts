@@ -234,7 +234,7 @@ describe('bots: live control', () => {
     await waitFor(() => (storedTexts().length === 1 ? true : undefined), 5_000);
     // Let the next getUpdates confirm it, so only what comes after the removal stays pending.
     await waitFor(() => (w.server.pendingUpdateCount(w.deskBot.id) === 0 ? true : undefined), 5_000);
-    await expect(bots.handlers['bots.remove']({ id }, OPERATOR)).resolves.toEqual({ removed: true });
+    await expect(bots.handlers['bots.remove']({ id, confirm: true }, OPERATOR)).resolves.toEqual({ removed: true });
     expect(bots.handlers['bots.list']({}, OPERATOR)).toEqual({ bots: [] });
     expect(db.prepare("SELECT count(*) FROM telegram_entities WHERE source_kind = 'bot'").pluck().get()).toBe(0);
     await waitFor(() => (w.events.some((e) => e.type === 'bots.removed' && e.payload.id === id) ? true : undefined));

@@ -212,7 +212,7 @@ describe('account runtime', () => {
     const w = sandboxWorld();
     const h = accountsHarness({ dir: tempDir(), world: w });
     const alice = await signIn(h, w, w.alice);
-    expect(await h.call('accounts.remove', { id: alice.id })).toEqual({ removed: true });
+    expect(await h.call('accounts.remove', { id: alice.id, confirm: true })).toEqual({ removed: true });
     expect(h.db.prepare("SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM account_update_state) + (SELECT count(*) FROM telegram_entities WHERE source_kind = 'account')").pluck().get()).toBe(0);
     h.flush();
     expect(h.events.at(-1)).toEqual({ type: 'accounts.removed', payload: { id: alice.id } });

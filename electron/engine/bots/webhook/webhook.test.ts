@@ -93,7 +93,7 @@ describe('bots: webhook mode', () => {
   it('deletes the webhook when the bot is removed', async () => {
     const { id } = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'webhook' }, OPERATOR);
     await waitFor(() => (w.lastState(id)?.status === 'online' ? true : undefined));
-    await bots.handlers['bots.remove']({ id }, OPERATOR);
+    await bots.handlers['bots.remove']({ id, confirm: true }, OPERATOR);
     const info = await new Api(w.deskBot.token, { apiRoot: w.server.url }).getWebhookInfo();
     expect(info.url).toBe('');
   });
