@@ -31,20 +31,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Headless mode on a fresh data folder and a Chromium page signed in to it. */
 export async function openSignedInDesk(beforeLoad: (page: Page) => void = () => {}) {
   const desk = new HeadlessDesk();
-  const link = await desk.start();
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
-  const page = await context.newPage();
-  beforeLoad(page);
-  await page.goto(link);
-  return {
-    desk,
-    browser,
-    page,
-    async close() {
-      await browser.close();
-      await desk.stop();
-      desk.dispose();
-    },
-  };
+  let browser: Browser | undefined;
+  try {
+    const link = await desk.start();
+    const opened = (browser = await launchChromium());
+    const context = await opened.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
+    const page = await context.newPage();
+    beforeLoad(page);
+    await page.goto(link);
+    return {
+      desk,
+      browser: opened,
+      page,
+      async close() {
+        await opened.close();
+        await desk.stop();
+        desk.dispose();
+      },
+    };
+  } catch (error) {
+    // No session is handed back, so no afterAll can clean up: do it here.
+    await browser?.close();
+    await desk.stop();
+    desk.dispose();
+    throw error;
+  }
 }
