@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureBrowser } from '../../../scripts/test-browser.mjs';
 import { HeadlessDesk } from './headless-process';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
-/** Debian's Chromium, with the flags this network-less machine needs. */
-export function launchChromium(): Promise<Browser> {
+/** The Chromium `npm test` found (scripts/test-browser.mjs), with the flags a network-less machine needs. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = ensureBrowser();
+  if (!browser.ok) throw new Error(browser.message);
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browser.path,
     args: [
       '--no-sandbox',
       '--disable-gpu',
