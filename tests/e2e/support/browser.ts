@@ -1,17 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureBrowser } from '../../../scripts/test-browser.mjs';
+import { findBrowser } from '../../../scripts/test-browser.mjs';
 import { HeadlessDesk } from './headless-process';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
 /** The Chromium `npm test` found (scripts/test-browser.mjs), with the flags a network-less machine needs. */
 export async function launchChromium(): Promise<Browser> {
-  const browser = ensureBrowser();
-  if (!browser.ok) throw new Error(browser.message);
+  const executablePath = findBrowser();
+  // Finding only: installing one is for `node scripts/test-browser.mjs`, which npm test runs first.
+  if (!executablePath) throw new Error('No Chromium for the end-to-end tests: run `node scripts/test-browser.mjs` to find or install one.');
   return chromium.launch({
-    executablePath: browser.path,
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',
