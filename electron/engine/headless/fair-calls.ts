@@ -3,9 +3,10 @@
  * start one per turn of the event loop (after pending network reads), always for the waiting
  * window served longest ago, and a window has at most `perWindowLimit` calls running. Much of
  * the engine's work (SQLite) is synchronous, so without this ten heavy calls from one window
- * would all run before another window's message is even read.
+ * would all run before another window's message is even read. A window with `maxWaiting`
+ * calls already waiting gets null instead of one more place in the queue.
  */
-export function createFairCalls(perWindowLimit: number) {
+export function createFairCalls(perWindowLimit: number, maxWaiting: number) {
   const waiting = new Map<object, (() => Promise<unknown>)[]>();
   const running = new Map<object, number>();
   const lastServed = new Map<object, number>();
@@ -33,17 +34,20 @@ export function createFairCalls(perWindowLimit: number) {
     running.set(next, (running.get(next) ?? 0) + 1);
     const window = next;
     void call().finally(() => {
-      running.set(window, running.get(window)! - 1);
+      const left = running.get(window)! - 1;
+      if (left === 0) running.delete(window);
+      else running.set(window, left);
       wake();
     });
     if (waiting.size > 0) wake();
   }
 
   return {
-    /** Runs `call` for `window` when its turn comes; resolves with the call's outcome. */
-    run<T>(window: object, call: () => Promise<T>): Promise<T> {
+    /** Runs `call` for `window` when its turn comes; null when the window has too many waiting. */
+    run<T>(window: object, call: () => Promise<T>): Promise<T> | null {
+      const calls = waiting.get(window) ?? [];
+      if (calls.length >= maxWaiting) return null;
       return new Promise<T>((resolve, reject) => {
-        const calls = waiting.get(window) ?? [];
         calls.push(() => call().then(resolve, reject));
         waiting.set(window, calls);
         wake();
@@ -53,7 +57,6 @@ export function createFairCalls(perWindowLimit: number) {
     forget(window: object): void {
       waiting.delete(window);
       lastServed.delete(window);
-      if (!running.get(window)) running.delete(window);
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Engine } from '../engine';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startHeadlessServer, type HeadlessServer } from './server';
 import { createStaticFiles } from './static-files';
-import { MAX_BUFFERED_BYTES } from './ws-transport';
+import { MAX_BUFFERED_BYTES, MAX_WAITING_CALLS } from './ws-transport';
 
 const tempDir = useTempDirs();
 const servers: HeadlessServer[] = [];
@@ -22,7 +22,7 @@ afterEach(async () => {
 function fakeEngine(handlers: Record<string, () => unknown> = {}) {
   const listeners = new Set<(events: DeskEvent[]) => void>();
   const engine = {
-    dispatch: async (method: unknown): Promise<CallResult<unknown>> => ({ ok: true, value: handlers[method as string]?.() ?? null }),
+    dispatch: async (method: unknown): Promise<CallResult<unknown>> => ({ ok: true, value: (await handlers[method as string]?.()) ?? null }),
     subscribe(listener: (events: DeskEvent[]) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -199,5 +199,23 @@ describe('headless server: one window cannot hurt the others', () => {
     await allHeavy;
     busy.close();
     other.close();
+  });
+
+  it('refuses calls past a bound instead of queueing without end, and answers the window', async () => {
+    let started = 0;
+    const fake = fakeEngine({ 'test.hang': () => (started++, new Promise(() => {})) });
+    const { port, cookie } = await start(fake.engine);
+    const flood = openSocket(port, cookie);
+    expect(await outcome(flood)).toBe('open');
+    const refused = new Promise<{ id: number; result: CallResult<unknown> }>((resolve) =>
+      flood.on('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as { id: number; result: CallResult<unknown> })),
+    );
+    const total = MAX_WAITING_CALLS + 10;
+    for (let id = 1; id <= total; id++) flood.send(JSON.stringify({ kind: 'call', id, method: 'test.hang', input: {} }));
+    const answer = await refused;
+    expect(answer.id).toBeGreaterThan(MAX_WAITING_CALLS);
+    expect(answer.result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('Too many calls') } });
+    expect(started).toBeLessThan(10);
+    flood.close();
   });
 });

@@ -10,7 +10,7 @@ import { LOGIN_CSP, securityHeaders, WINDOW_CSP } from './security-headers';
 import { createSessionAuth } from './session-auth';
 import { createFairCalls } from './fair-calls';
 import { createStaticFiles } from './static-files';
-import { serveContract } from './ws-transport';
+import { MAX_WAITING_CALLS, serveContract } from './ws-transport';
 
 export interface HeadlessServerOptions {
   engine: Engine;
@@ -121,7 +121,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const calls = createFairCalls(CALLS_PER_WINDOW);
+  const calls = createFairCalls(CALLS_PER_WINDOW, MAX_WAITING_CALLS);
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://desk');
     // A page from another site may open a WebSocket to us; only our own pages may.

@@ -13,6 +13,9 @@ import type { FairCalls } from './fair-calls';
  */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
+/** Calls one window may have waiting for their turn; more are refused rather than held in memory. */
+export const MAX_WAITING_CALLS = 256;
+
 /**
  * The contract over one WebSocket: calls in, results and event batches out. A malformed
  * message is answered with an error and the connection stays open. Calls take their turn
@@ -51,7 +54,12 @@ export function serveContract(socket: WebSocket, engine: Engine, logger: Logger,
       });
     }
     const { id, method, input } = message;
-    send({ kind: 'result', id, result: await calls.run(socket, () => engine.dispatch(method, input)) });
+    const turn = calls.run(socket, () => engine.dispatch(method, input));
+    send({
+      kind: 'result',
+      id,
+      result: turn ? await turn : fail('unavailable', `Too many calls from this window are waiting (${MAX_WAITING_CALLS}); try again when earlier ones have answered.`),
+    });
   });
 }
 
