@@ -30,8 +30,8 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
-/** Enough for a window's parallel loads; more wait their turn so other windows get answered. */
-const CALLS_PER_WINDOW = 4;
+/** Enough for a window's parallel loads and a few slow Telegram calls; more wait their turn. */
+const CALLS_PER_WINDOW = 8;
 
 export class HeadlessStartError extends Error {}
 
