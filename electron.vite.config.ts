@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { WINDOW_CSP_META } from './shared/window-csp';
+
+/** Writes the window's one CSP declaration into the page, so the page holds no copy of it. */
+const windowCsp: Plugin = {
+  name: 'desk-window-csp',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: WINDOW_CSP_META }, injectTo: 'head-prepend' },
+  ],
+};
 
 export default defineConfig({
   main: {
@@ -30,7 +40,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [windowCsp, react()],
     build: {
       outDir: resolve('out/renderer'),
       minify: true,

@@ -1,17 +1,23 @@
 /**
- * The window's Content Security Policy, enforced by the Electron shell and by headless mode
- * alike (renderer/index.html repeats it as a meta tag for the dev server).
+ * The window's Content Security Policy, declared once: the Electron shell and headless mode
+ * send it as a header, and the build writes it into renderer/index.html as a meta tag (for
+ * the dev server and a page opened from disk). `'self'` covers the window's own WebSocket.
  */
-export const WINDOW_CSP = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const WINDOW_CSP = DIRECTIVES.join('; ');
+
+/** A meta tag cannot carry frame-ancestors (browsers ignore it there, with a warning). */
+export const WINDOW_CSP_META = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ');

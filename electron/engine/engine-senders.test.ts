@@ -52,7 +52,7 @@ describe('the engine follows its senders', () => {
     await call('bots.stop', { id: bot.id });
     const orphan = await call<ChatMessage>('inbox.reply', { conversationId: conversation!.id, text: 'and one more' });
     await until(() => delivery(orphan), (d) => d?.state === 'waiting', 'the second reply to wait');
-    await call('bots.remove', { id: bot.id });
+    await call('bots.remove', { id: bot.id, confirm: true });
     const failed = await until(() => delivery(orphan), (d) => d?.state === 'failed', 'the reply of a removed bot to fail', 5_000);
     expect(failed).toEqual({ state: 'failed', reason: expect.stringMatching(/^The bot @\w+ was removed from the desk/) });
     await engine.stop();

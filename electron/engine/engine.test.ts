@@ -141,7 +141,7 @@ describe('engine', () => {
     });
 
     writeFileSync(join(dir, 'real-data-marker'), 'keep me');
-    await engine.dispatch('sandbox.reset', {});
+    await engine.dispatch('sandbox.reset', { confirm: true });
     await until(() => batches.flat().some((e) => e.type === 'system.restarted'));
     const fresh = (await engine.dispatch('sandbox.status', {})) as { value: { feed: unknown[] } };
     expect(fresh.value.feed).toEqual([]);

@@ -2,13 +2,12 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { fail } from '../../shared/contract/index';
 import { IPC_CALL_CHANNEL, IPC_EVENTS_CHANNEL } from '../../shared/contract/transport';
 import type { Engine } from '../engine/engine';
+import { isFromDeskWindow } from './ipc-sender';
 
 /** Binds the contract to IPC: one channel for calls, one for event batches. */
 export function bridgeEngineToWindow(engine: Engine, window: () => BrowserWindow | null): () => void {
   ipcMain.handle(IPC_CALL_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-    const win = window();
-    // Only our own top-level page may call, not a frame or some other webContents.
-    if (!win || event.sender !== win.webContents || event.senderFrame !== win.webContents.mainFrame) {
+    if (!isFromDeskWindow(event, window())) {
       return fail('forbidden', 'Calls are only accepted from the desk window.');
     }
     return engine.dispatch(method, input);

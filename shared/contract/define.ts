@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * One call of the contract: the zod schema its input must pass, and (as a type only)
@@ -28,3 +28,9 @@ export function domain<C extends Record<string, CallSpec>>(
 ): { events<E extends Record<string, unknown> = Record<never, never>>(): DomainSpec<C, E> } {
   return { events: <E extends Record<string, unknown>>() => ({ calls }) as DomainSpec<C, E> };
 }
+
+/**
+ * A call that throws data away runs only when its input says `confirm: true`, so a stray or
+ * malformed call (an empty or fuzzed input) can never trigger it.
+ */
+export const confirmed = z.literal(true, { error: 'must be true: this call throws data away' });

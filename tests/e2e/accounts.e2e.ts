@@ -25,13 +25,12 @@ const accountInfo = (phoneNumber: string) => phone.getByTestId('sandbox-info-acc
 
 /** The code "Telegram" just sent, as the console shows it (it refreshes every 2 s). */
 async function codeFor(phoneNumber: string, notThis?: string): Promise<string> {
-  const shown = accountInfo(phoneNumber).getByTestId('sandbox-last-code').locator('code');
-  for (let i = 0; i < 40; i++) {
-    const text = (await shown.textContent())?.trim() ?? '';
-    if (/^\d+$/.test(text) && text !== notThis) return text;
-    await phone.waitForTimeout(250);
-  }
-  throw new Error(`no new code shown for ${phoneNumber}`);
+  const shown = accountInfo(phoneNumber)
+    .getByTestId('sandbox-last-code')
+    .locator('code')
+    .filter({ hasText: /^\s*\d+\s*$/, ...(notThis ? { hasNotText: new RegExp(`^\\s*${notThis}\\s*$`) } : {}) });
+  await shown.waitFor({ timeout: 10_000 });
+  return (await shown.textContent())!.trim();
 }
 
 async function startSignIn(phoneNumber: string) {

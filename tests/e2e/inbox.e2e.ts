@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SandboxStatus } from '../../shared/domain/sandbox';
 import { openSignedInDesk, screenshot } from './support/browser';
 import { callEngine } from './support/contract-socket';
@@ -20,12 +20,14 @@ function drawPhoto(): void {
 }
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 120; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (value === undefined) throw new Error(`timed out waiting for ${what}`);
+      return value;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
 }
 
 beforeAll(async () => {
@@ -128,9 +130,9 @@ describe('the unified inbox against the sandbox', () => {
     // Another chat is open, so Anna's next message stays unread until the account reads it on its phone.
     await row(sandbox.people[1]!.name).click();
     await callEngine(page, 'sandbox.act', { personId: anna.id, action: 'write', targetId: accountTarget().id, text: 'Thank you! One more question.' });
-    await until(async () => ((await row(anna.name).getAttribute('data-unread')) === 'true' ? true : undefined), 'Anna unread');
+    await row(anna.name).and(page.locator('[data-unread="true"]')).waitFor();
     await callEngine(page, 'sandbox.readChat', { personId: anna.id, targetId: accountTarget().id, reader: 'account' });
-    await until(async () => ((await row(anna.name).getAttribute('data-unread')) === 'false' ? true : undefined), 'read on the phone');
+    await row(anna.name).and(page.locator('[data-unread="false"]')).waitFor();
     await row(anna.name).click();
     await screenshot(page, 'inbox-read-marks-en-light');
   });
@@ -156,7 +158,7 @@ describe('the unified inbox against the sandbox', () => {
 
   it('benches the account on PEER_FLOOD, shows it on the Accounts page, and resumes when the operator lifts it', async () => {
     await row(sandbox.people[0]!.name).click();
-    await callEngine(page, 'sandbox.imposePeerFlood', { targetId: accountTarget().id, seconds: 4 });
+    const limit = await callEngine<{ until: number }>(page, 'sandbox.imposePeerFlood', { targetId: accountTarget().id, seconds: 4 });
     const held = await reply('Sent during a spam limit');
     await held.and(page.locator('[data-delivery="waiting"]')).waitFor();
     expect(await held.getByTestId('message-delivery').textContent()).toMatch(/PEER_FLOOD/);
@@ -168,7 +170,7 @@ describe('the unified inbox against the sandbox', () => {
     expect(await bench.textContent()).toMatch(/PEER_FLOOD/);
     await screenshot(page, 'accounts-benched-en-light');
     // The operator waits out Telegram's limit, then lifts the bench.
-    await page.waitForTimeout(4_500);
+    await page.waitForFunction((end) => Date.now() > end, limit.until);
     await page.getByTestId('account-unbench').click();
     await bench.waitFor({ state: 'detached' });
 

@@ -106,7 +106,10 @@ describe('the desk window in headless mode', () => {
     expect(await page.locator('[data-testid="logs-row"][data-level="info"]').count()).toBe(0);
 
     await page.getByTestId('logs-text').fill('sign-in link');
-    await page.waitForTimeout(600);
+    await page.waitForFunction(() => {
+      const shown = Array.from(document.querySelectorAll('[data-testid="logs-row"]'));
+      return shown.length > 0 && shown.every((row) => row.textContent?.includes('sign-in link'));
+    });
     const rows = await page.getByTestId('logs-row').allTextContents();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.includes('sign-in link'))).toBe(true);

@@ -180,7 +180,7 @@ describe('bots: failures', () => {
     const bots = newService();
     const { id } = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'polling' }, OPERATOR);
     await waitForState(id, 'online');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => (w.server.isPollHeld(w.deskBot.id) ? true : undefined));
     const intruder = new Api(w.deskBot.token, { apiRoot: w.server.url });
     const intruderPoll = intruder.getUpdates({ timeout: 1 });
     await waitForState(id, 'error');
@@ -234,12 +234,13 @@ describe('bots: live control', () => {
     await waitFor(() => (storedTexts().length === 1 ? true : undefined), 5_000);
     // Let the next getUpdates confirm it, so only what comes after the removal stays pending.
     await waitFor(() => (w.server.pendingUpdateCount(w.deskBot.id) === 0 ? true : undefined), 5_000);
-    await expect(bots.handlers['bots.remove']({ id }, OPERATOR)).resolves.toEqual({ removed: true });
+    await expect(bots.handlers['bots.remove']({ id, confirm: true }, OPERATOR)).resolves.toEqual({ removed: true });
     expect(bots.handlers['bots.list']({}, OPERATOR)).toEqual({ bots: [] });
     expect(db.prepare("SELECT count(*) FROM telegram_entities WHERE source_kind = 'bot'").pluck().get()).toBe(0);
     await waitFor(() => (w.events.some((e) => e.type === 'bots.removed' && e.payload.id === id) ? true : undefined));
+    // The desk's held getUpdates ends with the removal; a poller still running would hold another.
+    await waitFor(() => (w.server.isPollHeld(w.deskBot.id) ? undefined : true));
     w.writes(w.deskBot, 'nobody listens');
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(w.server.pendingUpdateCount(w.deskBot.id)).toBe(1);
     await expect(bots.handlers['bots.start']({ id }, OPERATOR)).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -44,4 +44,26 @@ describe('dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('/secret/path');
   });
+
+  it('takes null or missing input as what it is, not as an empty object', async () => {
+    const reset = vi.fn(() => ({ reset: true }));
+    const { dispatch } = setup({ 'sandbox.reset': reset } as Partial<EngineHandlers>);
+    expect(await dispatch('settings.update', null, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^input: /) } });
+    expect(await dispatch('sandbox.reset', null, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('sandbox.reset', undefined, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(reset).not.toHaveBeenCalled();
+  });
+
+  it('runs a call that throws data away only when its input confirms it', async () => {
+    const calls = ['sandbox.reset', 'accounts.remove', 'bots.remove', 'inbox.removeLabel', 'inbox.removeCannedReply'] as const;
+    const handlers = Object.fromEntries(calls.map((method) => [method, vi.fn(() => ({ done: true }))]));
+    const { dispatch } = setup(handlers as Partial<EngineHandlers>);
+    for (const method of calls) {
+      const target = method === 'sandbox.reset' ? {} : { id: 1 };
+      expect(await dispatch(method, target, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^confirm: /) } });
+      expect(await dispatch(method, { ...target, confirm: 'yes' }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(handlers[method]).not.toHaveBeenCalled();
+      expect(await dispatch(method, { ...target, confirm: true }, ctx)).toEqual({ ok: true, value: { done: true } });
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { describeIssues } from '../../../shared/contract/describe-issues';
 import { DeskError, fail, lookupCall, ok, type CallResult, type Handlers } from '../../../shared/contract/index';
 import type { Logger } from '../logging/logger';
 import { diskFullMessage, type DiskGuard } from '../platform/disk-guard';
@@ -23,7 +23,7 @@ export function createDispatcher(handlers: EngineHandlers, logger: Logger, disk:
     if (!spec || !handler) {
       return fail('invalid_input', `Unknown method ${JSON.stringify(typeof method === 'string' ? method : String(method))}.`);
     }
-    const parsed = spec.input.safeParse(input ?? {});
+    const parsed = spec.input.safeParse(input);
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
     disk.recheck();
     try {
@@ -35,18 +35,4 @@ export function createDispatcher(handlers: EngineHandlers, logger: Logger, disk:
       return fail('internal', `Something went wrong while handling ${method as string}; the details are in the log.`);
     }
   };
-}
-
-/** "httpIntake.port: must be 1024 or higher" — the field first, so a form can point at it. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      if (issue.code === 'unrecognized_keys') {
-        return `${issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(', ')}: unknown field`;
-      }
-      return `${path || 'input'}: ${issue.message}`;
-    })
-    .join('; ');
 }

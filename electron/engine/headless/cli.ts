@@ -15,7 +15,8 @@ import { isLoopback, startHeadlessServer } from './server';
 const USAGE = `Usage: npm run headless -- [--data-dir DIR] [--port N] [--host ADDRESS] [--allow-remote]
   --data-dir DIR   where the database, logs and backups live (default: ${defaultDataDir()}; env DESK_DATA_DIR)
   --port N         port to listen on, 0 for any free port (default 47800; env DESK_PORT)
-  --host ADDRESS   address to bind (default 127.0.0.1); anything but loopback needs --allow-remote`;
+  --host ADDRESS   address to bind (default 127.0.0.1); anything but loopback needs --allow-remote
+  --exit-with-stdin  stop when standard input closes (for a program that starts the desk, so it ends with it)`;
 
 /** Headless mode: the engine and the built window served on loopback, no Electron involved. */
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'allow-remote': { type: 'boolean', default: false },
+      'exit-with-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
   console.log('That link works once. Press Enter here for a new one; Ctrl+C to stop.');
 
   input.on('line', () => console.log(`Open ${server.issueLoginUrl()}`));
+  // Closed standard input means whoever started us is gone (even killed outright): stop with it.
+  if (values['exit-with-stdin']) input.on('close', () => void shutdown('standard input closed'));
 }
 
 main().catch((error: unknown) => {

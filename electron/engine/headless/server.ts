@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { WS_PATH } from '../../../shared/contract/transport';
 import type { Engine } from '../engine';
+import { MALFORMED_ADDRESS, readRequestUrl } from '../http/request-url';
 import type { Logger } from '../logging/logger';
 import { loginPage } from './login-page';
 import { LOGIN_CSP, securityHeaders, WINDOW_CSP } from './security-headers';
 import { createSessionAuth } from './session-auth';
+import { createFairCalls } from './fair-calls';
 import { createStaticFiles } from './static-files';
-import { serveContract } from './ws-transport';
+import { MAX_WAITING_CALLS, serveContract } from './ws-transport';
 
 export interface HeadlessServerOptions {
   engine: Engine;
@@ -27,6 +29,9 @@ export interface HeadlessServer {
   issueLoginUrl(): string;
   close(): Promise<void>;
 }
+
+/** Enough for a window's parallel loads and a few slow Telegram calls; more wait their turn. */
+const CALLS_PER_WINDOW = 8;
 
 export class HeadlessStartError extends Error {}
 
@@ -56,11 +61,16 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   });
 
   function handleHttp(request: IncomingMessage, response: ServerResponse): void {
-    const url = new URL(request.url ?? '/', 'http://desk');
     if (!hostAllowed(request)) {
       response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Unknown host name.');
       return;
     }
+    const target = readRequestUrl(request.url);
+    if (!target) {
+      response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(MALFORMED_ADDRESS);
+      return;
+    }
+    const { url, path } = target;
     const token = url.searchParams.get('token');
     if (token !== null) {
       const session = auth.redeem(token.trim());
@@ -81,7 +91,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = files.get(url.pathname);
+    const file = files.get(path);
     if (!file) {
       response
         .writeHead(files.available ? 404 : 503, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -111,6 +121,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const calls = createFairCalls(CALLS_PER_WINDOW, MAX_WAITING_CALLS);
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://desk');
     // A page from another site may open a WebSocket to us; only our own pages may.
@@ -122,7 +133,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     sockets.handleUpgrade(request, socket, head, (ws) => {
       log.info('window connected');
       ws.on('close', () => log.info('window disconnected'));
-      serveContract(ws, options.engine, log);
+      serveContract(ws, options.engine, log, calls);
     });
   });
 

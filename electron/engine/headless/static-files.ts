@@ -27,11 +27,12 @@ export function createStaticFiles(root: string) {
 
   return {
     available,
-    get(urlPath: string): StaticFile | null {
-      const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
-      const path = resolve(base, relative || 'index.html');
-      if (path !== base && !path.startsWith(base + sep)) return null;
-      const target = existsSync(path) && statSync(path).isFile() ? path : join(base, 'index.html');
+    /** `path` is the decoded URL path. */
+    get(path: string): StaticFile | null {
+      const relative = normalize(path).replace(/^([/\\])+/, '');
+      const file = resolve(base, relative || 'index.html');
+      if (file !== base && !file.startsWith(base + sep)) return null;
+      const target = existsSync(file) && statSync(file).isFile() ? file : join(base, 'index.html');
       if (!existsSync(target)) return null;
       return {
         body: readFileSync(target),

@@ -4,17 +4,38 @@ import type { WsServerMessage } from '../../../shared/contract/transport';
 import type { Engine } from '../engine';
 import type { Logger } from '../logging/logger';
 
+import type { FairCalls } from './fair-calls';
+
+/**
+ * What may wait in memory for one window that does not read its socket (a frozen tab, a
+ * stalled network). Past it the window is dropped: it reconnects and reloads what it shows,
+ * instead of the engine holding every event it missed.
+ */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/** Calls one window may have waiting for their turn; more are refused rather than held in memory. */
+export const MAX_WAITING_CALLS = 256;
+
 /**
  * The contract over one WebSocket: calls in, results and event batches out. A malformed
- * message is answered with an error and the connection stays open.
+ * message is answered with an error and the connection stays open. Calls take their turn
+ * in `calls`, shared by all windows.
  */
-export function serveContract(socket: WebSocket, engine: Engine, logger: Logger): void {
+export function serveContract(socket: WebSocket, engine: Engine, logger: Logger, calls: FairCalls): void {
   const sendText = (text: string) => {
-    if (socket.readyState === socket.OPEN) socket.send(text);
+    if (socket.readyState !== socket.OPEN) return;
+    socket.send(text);
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      logger.warn({ scope: 'headless', bufferedBytes: socket.bufferedAmount }, 'a window stopped reading; dropped it so it reconnects');
+      socket.terminate();
+    }
   };
   const send = (message: WsServerMessage) => sendText(JSON.stringify(message));
   const unsubscribe = engine.subscribe((events) => sendText(eventsFrame(events)));
-  socket.on('close', unsubscribe);
+  socket.on('close', () => {
+    unsubscribe();
+    calls.forget(socket);
+  });
   socket.on('error', (error) => logger.warn({ scope: 'headless', err: error }, 'window connection error'));
 
   socket.on('message', async (data, isBinary) => {
@@ -32,7 +53,13 @@ export function serveContract(socket: WebSocket, engine: Engine, logger: Logger)
         result: fail('invalid_input', 'Message must be {"kind":"call","id":<number>,"method":<string>,"input":<object>}.'),
       });
     }
-    send({ kind: 'result', id: message.id, result: await engine.dispatch(message.method, message.input) });
+    const { id, method, input } = message;
+    const turn = calls.run(socket, () => engine.dispatch(method, input));
+    send({
+      kind: 'result',
+      id,
+      result: turn ? await turn : fail('unavailable', `Too many calls from this window are waiting (${MAX_WAITING_CALLS}); try again when earlier ones have answered.`),
+    });
   });
 }
 

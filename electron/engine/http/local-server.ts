@@ -2,11 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger';
+import { MALFORMED_ADDRESS, readRequestUrl } from './request-url';
 
 export interface RouteRequest {
   url: URL;
   headers: IncomingMessage['headers'];
-  /** Captures of the route's pattern. */
+  /** Captures of the route's pattern, decoded. */
   params: string[];
   body: Buffer;
 }
@@ -44,13 +45,15 @@ export async function startLocalHttpServer(options: {
   };
 
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://desk');
+    const target = readRequestUrl(request.url);
+    if (!target) return send(response, 400, { error: MALFORMED_ADDRESS });
+    const { url, path } = target;
     if (!authorized(request, url)) {
       return send(response, 401, { error: 'A valid API token is required (Authorization: Bearer <token>). It is shown in Settings → HTTP intake.' });
     }
-    const route = options.routes.find((r) => r.method === request.method && r.path.test(url.pathname));
+    const route = options.routes.find((r) => r.method === request.method && r.path.test(path));
     if (!route) return send(response, 404, { error: `No such endpoint: ${request.method} ${url.pathname}` });
-    const params = route.path.exec(url.pathname)!.slice(1);
+    const params = route.path.exec(path)!.slice(1);
     readBody(request)
       .then((body) => route.handle({ url, headers: request.headers, params, body }))
       .then(({ status, body }) => send(response, status, body))

@@ -122,7 +122,7 @@ describe('inbox over a live account', () => {
     write(w, w.people[0]!, w.alice, 'one');
     write(w, w.people[0]!, w.alice, 'two');
     await eventually(() => inbox.events.some((e) => e.type === 'inbox.conversationsChanged' && e.payload.conversations[0]?.lastMessage?.text === 'two'), 'two stored');
-    await accounts.call('accounts.remove', { id: account.id });
+    await accounts.call('accounts.remove', { id: account.id, confirm: true });
     const [conversation] = await conversations();
     expect(conversation!.source).toEqual({ kind: 'account', id: account.id, name: 'Alice Desk', removed: true });
     const page = await inbox.call('inbox.messages', { conversationId: conversation!.id, limit: 1 });

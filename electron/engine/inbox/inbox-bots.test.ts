@@ -91,7 +91,7 @@ describe('inbox over a live bot', () => {
     const messagesOf = async (conversationId: number) => (await inbox.call('inbox.messages', { conversationId, limit: 50 })).messages;
     w.writes(w.deskBot, 'hello first bot');
     const [first] = await until(list, (l) => l.length === 1, "the first bot's chat");
-    await bots.handlers['bots.remove']({ id: removed.id }, OPERATOR);
+    await bots.handlers['bots.remove']({ id: removed.id, confirm: true }, OPERATOR);
 
     const added = await bots.handlers['bots.add']({ token: w.otherBot.token, mode: 'polling' }, OPERATOR);
     expect(added.id).toBeGreaterThan(removed.id);

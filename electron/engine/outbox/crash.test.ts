@@ -84,9 +84,11 @@ describe('outbox crash', () => {
     const outbox = createOutbox({ db, clock: systemClock, logger: silent, senders: { account: () => transport, bot: () => new BotApi(botUser.token, { apiRoot: server.url }) } }, CRASH_OPTIONS);
     await outbox.start();
     await until(() => rows().every((r) => r.state === 'sent' || r.state === 'uncertain'), 'every reply to settle', 30_000);
-    // Nothing more arrives after the outbox settled (an uncertain send is never resent on its own).
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // An uncertain send is never resent on its own: no row has a timer, and stopping leaves every
+    // row as it settled (a resend would have started an attempt: the row 'sending', one more try).
+    const settled = rows();
     await outbox.stop();
+    expect(rows()).toEqual(settled);
 
     const final = rows();
     const text = (row: OutboxRow) => (JSON.parse(row.payload) as OutboxPayload & { kind: 'text' }).text;

@@ -124,8 +124,10 @@ describe('outbox', () => {
     expect(w.received(p1!, 'lost once')).toHaveLength(1);
 
     await until(() => state(outbox, viaBot) === 'uncertain', 'the bot send to become uncertain');
+    const attempts = outbox.item(viaBot.id)!.attempts;
+    // A resend would start an attempt when its timer runs; advance runs every timer due.
     await w.timers.advance(10 * 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(outbox.item(viaBot.id)!.attempts).toBe(attempts);
     expect(w.received(p2!, 'bot lost once')).toHaveLength(1);
     expect(state(outbox, viaBot)).toBe('uncertain');
   });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bot } from 'grammy';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogging } from '../logging/logger';
 import { manualClock } from '../platform/clock';
 import { seedSandboxWorld } from '../telegram/sandbox/people/seed-world';
@@ -67,8 +67,7 @@ describe('sandbox workspace persistence', () => {
     const { workspace, stateFile } = start(dir);
     const ws = await workspace;
     ws.act({ personId: ws.seeded.people[0]!.id, action: 'write', targetId: ws.seeded.account.id, text: 'kept without a stop' });
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    expect(readFileSync(stateFile, 'utf8')).toContain('kept without a stop');
+    await vi.waitFor(() => expect(readFileSync(stateFile, 'utf8')).toContain('kept without a stop'), { timeout: 10_000, interval: 50 });
     ws.act({ personId: ws.seeded.people[0]!.id, action: 'write', targetId: ws.seeded.account.id, text: 'just before stop' });
     await ws.stop();
     expect(timers()).toBeLessThanOrEqual(timersBefore);

@@ -44,7 +44,7 @@ export function createAccountsStore(client: DeskClient, openSignIn: (step: SignI
       },
       start: (id) => client.call('accounts.start', { id }),
       stop: (id) => client.call('accounts.stop', { id }),
-      remove: (id) => client.call('accounts.remove', { id }),
+      remove: (id) => client.call('accounts.remove', { id, confirm: true }),
     }),
     defaults: null,
     savingDefaults: false,

@@ -19,7 +19,7 @@ export function createBotsStore(client: DeskClient) {
       list: async () => (await client.call('bots.list', {})).bots,
       start: (id) => client.call('bots.start', { id }),
       stop: (id) => client.call('bots.stop', { id }),
-      remove: (id) => client.call('bots.remove', { id }),
+      remove: (id) => client.call('bots.remove', { id, confirm: true }),
     }),
     adding: false,
     addError: null,

@@ -129,7 +129,7 @@ export function createSandboxStore(client: DeskClient) {
     async reset() {
       set({ resetting: true, resetError: null });
       try {
-        await client.call('sandbox.reset', {});
+        await client.call('sandbox.reset', { confirm: true });
         // The engine restarts on a fresh world and announces it with `system.restarted`.
         set({ resetting: false, feed: [] });
         return true;

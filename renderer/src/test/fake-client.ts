@@ -6,7 +6,9 @@ import type {
   EventType,
   MethodName,
 } from '../../../shared/contract/index';
+import { describeIssues } from '../../../shared/contract/describe-issues';
 import { createEventFanout } from '../../../shared/contract/event-fanout';
+import { lookupCall } from '../../../shared/contract/index';
 import { DeskError } from '../../../shared/contract/result';
 import type { ConnectionState } from '../client/connection';
 import type { DeskClient } from '../client/desk-client';
@@ -22,6 +24,8 @@ export interface RecordedCall {
  * An in-memory DeskClient for unit tests: tests set a handler per method (a handler may
  * throw a DeskError to answer with an error), read the calls made, and emit events.
  * A method with no handler fails with `unavailable`, so a test notices unexpected calls.
+ * Inputs pass the contract's own schemas first: one the engine would refuse is refused the
+ * same way and is not recorded as a call, so a test cannot pass on a call the engine refuses.
  */
 export function createFakeClient(initial: ConnectionState = { status: 'connected' }) {
   const handlers = new Map<string, (input: unknown) => unknown>();
@@ -32,6 +36,8 @@ export function createFakeClient(initial: ConnectionState = { status: 'connected
 
   const client: DeskClient = {
     async call(method, input) {
+      const checked = lookupCall(method)?.input.safeParse(input);
+      if (!checked?.success) throw new DeskError('invalid_input', checked ? describeIssues(checked.error) : `Unknown method "${method}".`);
       calls.push({ method, input: structuredClone(input) });
       const handler = handlers.get(method);
       if (!handler) throw new DeskError('unavailable', `no fake handler for ${method}`);

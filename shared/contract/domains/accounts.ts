@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { call, domain } from '../define';
+import { call, confirmed, domain } from '../define';
 import type { AccountView, BotView, ConnectionState, IncomingMessage, SignInStep } from '../../domain/connections';
 
 const apiId = z.number().int().positive('must be a positive number').max(2 ** 31 - 1);
 const apiHash = z.string().trim().regex(/^[0-9a-f]{32}$/i, 'must be 32 hexadecimal characters');
 const id = z.object({ id: z.number().int().positive() }).strict();
+const removal = z.object({ id: z.number().int().positive(), confirm: confirmed }).strict();
 const flowId = z.string().min(1).max(100);
 
 export const accounts = domain({
@@ -29,7 +30,7 @@ export const accounts = domain({
   reSignIn: call(id).returns<SignInStep>(),
   start: call(id).returns<AccountView>(),
   stop: call(id).returns<AccountView>(),
-  remove: call(id).returns<{ removed: true }>(),
+  remove: call(removal).returns<{ removed: true }>(),
   /** An admin's "restart all clients": every account and bot reconnects. */
   restartAll: call(z.object({}).strict()).returns<{ accounts: number; bots: number }>(),
 }).events<{
@@ -49,7 +50,7 @@ export const bots = domain({
   ).returns<BotView>(),
   start: call(id).returns<BotView>(),
   stop: call(id).returns<BotView>(),
-  remove: call(id).returns<{ removed: true }>(),
+  remove: call(removal).returns<{ removed: true }>(),
 }).events<{
   changed: BotView;
   removed: { id: number };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call, domain } from '../define';
+import { call, confirmed, domain } from '../define';
 import {
   CONVERSATION_STATUSES,
   type CannedReply,
@@ -76,12 +76,12 @@ export const inbox = domain({
   /** How many conversations carry a label (asked before deleting it). */
   labelUsage: call(z.object({ id }).strict()).returns<{ conversations: number }>(),
   /** Deletes a label and takes it off every conversation. */
-  removeLabel: call(z.object({ id }).strict()).returns<{ removed: true; conversations: number }>(),
+  removeLabel: call(z.object({ id, confirm: confirmed }).strict()).returns<{ removed: true; conversations: number }>(),
   notes: call(z.object({ conversationId }).strict()).returns<{ notes: NoteView[] }>(),
   addNote: call(z.object({ conversationId, text: z.string().trim().min(1).max(4000) }).strict()).returns<NoteView>(),
   cannedReplies: call(z.object({}).strict()).returns<{ replies: CannedReply[] }>(),
   saveCannedReply: call(z.object({ id: id.optional(), title: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(4096) }).strict()).returns<CannedReply>(),
-  removeCannedReply: call(z.object({ id }).strict()).returns<{ removed: true }>(),
+  removeCannedReply: call(z.object({ id, confirm: confirmed }).strict()).returns<{ removed: true }>(),
   search: call(z.object({ query: z.string().trim().min(1, 'type something to search for').max(200), limit: z.number().int().min(1).max(200).default(50) }).strict()).returns<{
     hits: SearchHit[];
   }>(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call, domain } from '../define';
+import { call, confirmed, domain } from '../define';
 import { SANDBOX_ACTIONS, type SandboxFeedItem, type SandboxStatus } from '../../domain/sandbox';
 
 export const sandbox = domain({
@@ -45,7 +45,7 @@ export const sandbox = domain({
   /** Telegram limits a sandbox account for spam: its sends answer PEER_FLOOD for a while. */
   imposePeerFlood: call(z.object({ targetId: z.number().int().positive(), seconds: z.number().int().min(1).max(172_800) }).strict()).returns<{ until: number }>(),
   /** Throws the simulated world and the sandbox's data away and starts fresh. */
-  reset: call(z.object({}).strict()).returns<{ reset: true }>(),
+  reset: call(z.object({ confirm: confirmed }).strict()).returns<{ reset: true }>(),
 }).events<{
   activity: { items: SandboxFeedItem[] };
 }>();

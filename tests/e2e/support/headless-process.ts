@@ -5,6 +5,28 @@ import { join, resolve } from 'node:path';
 
 const HEADLESS_ENTRY = resolve('out/main/headless.js');
 const LINK = /Open (http:\/\/\S+\?token=\S+)/;
+/** Headless mode stops when its standard input closes, i.e. when this runner dies, however it dies. */
+const EXIT_WITH_RUNNER = '--exit-with-stdin';
+
+const spawned: number[] = [];
+const running = new Set<ChildProcess>();
+// The runner's ordinary exit (a failed beforeAll, an unhandled error) also ends its desks.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+function spawnHeadless(args: string[]): ChildProcess {
+  const child = spawn(process.execPath, [HEADLESS_ENTRY, EXIT_WITH_RUNNER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) spawned.push(child.pid);
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Every headless process this runner started, for tests of the cleanup itself. */
+export function spawnedHeadlessPids(): number[] {
+  return [...spawned];
+}
 
 /** Headless mode as an operator starts it (the built bundle), on a fresh data folder. */
 export class HeadlessDesk {
@@ -21,9 +43,7 @@ export class HeadlessDesk {
 
   async start(extraArgs: string[] = []): Promise<string> {
     this.output = '';
-    const child = spawn(process.execPath, [HEADLESS_ENTRY, '--data-dir', this.dataDir, '--port', '0', ...extraArgs], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnHeadless(['--data-dir', this.dataDir, '--port', '0', ...extraArgs]);
     this.child = child;
     const onData = (chunk: Buffer) => {
       this.output += chunk.toString();
@@ -44,6 +64,10 @@ export class HeadlessDesk {
   async newLink(): Promise<string> {
     this.child!.stdin!.write('\n');
     return this.nextLink(this.child!);
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get log(): string {
@@ -79,10 +103,10 @@ export class HeadlessDesk {
 /** Runs headless mode expecting it to refuse to start; returns its exit code and output. */
 export function runToFailure(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [HEADLESS_ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnHeadless(args);
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('exit', (code) => {
       clearTimeout(timer);

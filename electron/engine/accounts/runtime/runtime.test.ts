@@ -230,7 +230,7 @@ describe('account runtime', () => {
     const w = sandboxWorld();
     const h = accountsHarness({ dir: tempDir(), world: w });
     const alice = await signIn(h, w, w.alice);
-    expect(await h.call('accounts.remove', { id: alice.id })).toEqual({ removed: true });
+    expect(await h.call('accounts.remove', { id: alice.id, confirm: true })).toEqual({ removed: true });
     expect(h.db.prepare("SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM account_update_state) + (SELECT count(*) FROM telegram_entities WHERE source_kind = 'account')").pluck().get()).toBe(0);
     h.flush();
     expect(h.events.at(-1)).toEqual({ type: 'accounts.removed', payload: { id: alice.id } });
@@ -242,7 +242,7 @@ describe('account runtime', () => {
     const w = sandboxWorld();
     const h = accountsHarness({ dir: tempDir(), world: w });
     const alice = await signIn(h, w, w.alice);
-    await h.call('accounts.remove', { id: alice.id });
+    await h.call('accounts.remove', { id: alice.id, confirm: true });
     const bob = await signIn(h, w, w.bob);
     expect(bob.id).toBeGreaterThan(alice.id);
     expect(h.db.prepare('SELECT sender_kind, sender_id, name FROM removed_senders').all()).toEqual([{ sender_kind: 'account', sender_id: alice.id, name: [alice.firstName, alice.lastName].filter(Boolean).join(' ') }]);

@@ -82,7 +82,9 @@ describe('bots: webhook mode', () => {
     await waitFor(() => (w.lastState(id)?.status === 'online' ? true : undefined));
     await bots.handlers['bots.stop']({ id }, OPERATOR);
     w.writes(w.deskBot, 'held by Telegram');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Telegram tried to deliver it and the stopped desk refused: getWebhookInfo reports that.
+    const api = new Api(w.deskBot.token, { apiRoot: w.server.url });
+    for (let info = await api.getWebhookInfo(); !info.last_error_date; info = await api.getWebhookInfo());
     expect(storedTexts()).toEqual([]);
     expect(w.server.pendingUpdateCount(w.deskBot.id)).toBe(1);
     await bots.handlers['bots.start']({ id }, OPERATOR);
@@ -93,7 +95,7 @@ describe('bots: webhook mode', () => {
   it('deletes the webhook when the bot is removed', async () => {
     const { id } = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'webhook' }, OPERATOR);
     await waitFor(() => (w.lastState(id)?.status === 'online' ? true : undefined));
-    await bots.handlers['bots.remove']({ id }, OPERATOR);
+    await bots.handlers['bots.remove']({ id, confirm: true }, OPERATOR);
     const info = await new Api(w.deskBot.token, { apiRoot: w.server.url }).getWebhookInfo();
     expect(info.url).toBe('');
   });

@@ -101,7 +101,7 @@ describe('conversation workflow', () => {
     await h.call('inbox.setLabels', { conversationId: conversations[1]!.id, labelIds: [vip.id] });
 
     expect(await h.call('inbox.labelUsage', { id: vip.id })).toEqual({ conversations: 2 });
-    expect(await h.call('inbox.removeLabel', { id: vip.id })).toEqual({ removed: true, conversations: 2 });
+    expect(await h.call('inbox.removeLabel', { id: vip.id, confirm: true })).toEqual({ removed: true, conversations: 2 });
     await h.bus.flush();
     expect(h.ofType('inbox.labelsChanged').at(-1)?.payload.labels).toEqual([keep]);
     const changed = h.ofType('inbox.conversationsChanged').at(-1)!.payload.conversations;
@@ -112,7 +112,7 @@ describe('conversation workflow', () => {
       ]),
     );
     expect((await h.call('inbox.conversations', { filter: { labelId: vip.id }, limit: 10, offset: 0 })).total).toBe(0);
-    await expect(h.call('inbox.removeLabel', { id: vip.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.call('inbox.removeLabel', { id: vip.id, confirm: true })).rejects.toMatchObject({ code: 'not_found' });
     await expect(h.call('inbox.labelUsage', { id: vip.id })).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -126,7 +126,7 @@ describe('conversation workflow', () => {
     const sent = await h.call('inbox.reply', { conversationId: conversation!.id, text: canned.text });
     expect(sent.text).toBe('Здравствуйте, Мария! (Мария Иванова) — This desk {{unknown}}');
     expect(h.enqueued[0]!.payload).toMatchObject({ kind: 'text', text: sent.text, chatKey: 'user:5' });
-    await h.call('inbox.removeCannedReply', { id: canned.id });
+    await h.call('inbox.removeCannedReply', { id: canned.id, confirm: true });
     expect((await h.call('inbox.cannedReplies', {})).replies).toEqual([]);
   });
 });

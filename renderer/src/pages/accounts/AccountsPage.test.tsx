@@ -116,7 +116,7 @@ describe('accounts & bots page', () => {
     await waitFor(() => expect(screen.getAllByTestId('account-row').map((el) => el.getAttribute('data-id'))).toEqual(['2']));
     expect(fake.callsOf('accounts.stop')).toEqual([{ id: 1 }]);
     expect(fake.callsOf('accounts.start')).toEqual([{ id: 2 }]);
-    expect(fake.callsOf('accounts.remove')).toEqual([{ id: 1 }]);
+    expect(fake.callsOf('accounts.remove')).toEqual([{ id: 1, confirm: true }]);
   });
 
   it('shows a refused action on its row in the window’s language', async () => {

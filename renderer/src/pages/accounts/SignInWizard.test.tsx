@@ -195,7 +195,7 @@ describe('add-account wizard', () => {
     fake.handle('accounts.startSignIn', () => {
       throw refusals.shift()!;
     });
-    await user.type(screen.getByTestId('signin-phone'), '12');
+    await user.type(screen.getByTestId('signin-phone'), '+999 12');
     await user.click(screen.getByTestId('signin-next'));
     await waitFor(() => expect(errorText()).toContain('This phone number is not valid.'));
     expect(screen.getByTestId('signin-phone').getAttribute('aria-invalid')).toBe('true');

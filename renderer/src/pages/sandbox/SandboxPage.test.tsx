@@ -156,7 +156,7 @@ describe('sandbox console', () => {
     expect(screen.queryByTestId('sandbox-reset-confirmation')).toBeNull();
     await user.click(screen.getByTestId('sandbox-reset'));
     await user.click(screen.getByTestId('sandbox-reset-confirm'));
-    await waitFor(() => expect(fake.callsOf('sandbox.reset')).toEqual([{}]));
+    await waitFor(() => expect(fake.callsOf('sandbox.reset')).toEqual([{ confirm: true }]));
   });
 
   it('shows each account’s last login code and sessions, kept fresh while the console is open', async () => {

@@ -46,7 +46,7 @@ export function createCannedStore(client: DeskClient) {
     async remove(id) {
       set({ error: null });
       try {
-        await client.call('inbox.removeCannedReply', { id });
+        await client.call('inbox.removeCannedReply', { id, confirm: true });
         set((s) => ({ replies: s.replies.filter((r) => r.id !== id) }));
       } catch (error) {
         set({ error: errorMessage(error) });

@@ -76,7 +76,7 @@ export function createLabelsStore(client: DeskClient) {
     async remove(id) {
       set({ error: null });
       try {
-        await client.call('inbox.removeLabel', { id });
+        await client.call('inbox.removeLabel', { id, confirm: true });
         set((s) => ({ labels: s.labels.filter((l) => l.id !== id) }));
         return true;
       } catch (error) {

@@ -62,7 +62,7 @@ describe('Bot API front door: long polling', () => {
 
   it('ends the first poller with 409 when a second one polls', async () => {
     const first = s.bot.api.getUpdates({ timeout: 5 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => (s.server.isPollHeld(s.botUser.id) ? true : undefined));
     const second = new Bot(s.botUser.token, { client: { apiRoot: s.server.url } });
     const secondPoll = second.api.getUpdates({ timeout: 0 });
     await expect(first).rejects.toMatchObject({

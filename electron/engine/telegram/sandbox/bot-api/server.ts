@@ -38,6 +38,8 @@ export interface BotApiServer {
   setFaults(faults: BotApiFaults): void;
   /** Updates waiting for a bot (not yet confirmed by getUpdates or delivered to its webhook). */
   pendingUpdateCount(botId: number): number;
+  /** A getUpdates of the bot is being held open (long polling), so tests wait on it, not on time. */
+  isPollHeld(botId: number): boolean;
   /** Unconfirmed updates and allowed_updates per bot, for a later door to continue from. */
   snapshot(): BotApiSnapshot;
   close(): Promise<void>;
@@ -110,6 +112,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     setLimits: (limits) => limiter.setLimits(limits),
     setFaults: (next) => faults.set(next),
     pendingUpdateCount: (botId) => states.get(botId).queue.size(),
+    isPollHeld: (botId) => states.get(botId).poll !== null,
     snapshot: () => states.snapshot(),
     async close() {
       unsubscribe();

@@ -62,7 +62,7 @@ describe('Bot API front door: webhook', () => {
 
   it('ends a held getUpdates when a webhook is set', async () => {
     const poll = s.bot.api.getUpdates({ timeout: 5 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => (s.server.isPollHeld(s.botUser.id) ? true : undefined));
     await s.bot.api.setWebhook(receiverUrl());
     await expect(poll).rejects.toMatchObject({ error_code: 409, description: 'Conflict: terminated by setWebhook request' });
   });

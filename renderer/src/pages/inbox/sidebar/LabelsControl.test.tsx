@@ -82,7 +82,7 @@ describe('managing labels', () => {
     await user.keyboard('{Enter}');
     await user.click(await screen.findByTestId('label-delete-yes'));
     await waitFor(() => expect(screen.getAllByTestId('label-manage-row')).toHaveLength(1));
-    expect(fake.callsOf('inbox.removeLabel')).toEqual([{ id: 2 }]);
+    expect(fake.callsOf('inbox.removeLabel')).toEqual([{ id: 2, confirm: true }]);
 
     // Another window renamed the last label: this one shows it at once.
     act(() => fake.emit('inbox.labelsChanged', { labels: [{ ...vip, name: 'Gold' }] }));
