@@ -15,6 +15,7 @@ import { Described } from './methods/context';
 import { findMethod } from './methods/registry';
 import { BotStates, type BotApiSnapshot } from './updates/bot-state';
 import { updatesFromEvent } from './updates/from-world';
+import { PublicAddresses } from './updates/public-addresses';
 import { DEFAULT_WEBHOOK_RETRY, type WebhookRetry } from './updates/webhook';
 
 export interface BotApiServerOptions {
@@ -38,6 +39,12 @@ export interface BotApiServer {
   setFaults(faults: BotApiFaults): void;
   /** Updates waiting for a bot (not yet confirmed by getUpdates or delivered to its webhook). */
   pendingUpdateCount(botId: number): number;
+  /**
+   * Declares that a public HTTPS base (e.g. https://desk.example.org) forwards to a local one
+   * (http://127.0.0.1:PORT), as the bot owner's reverse proxy would; null stops forwarding.
+   * Webhooks can be set only on declared hosts, as Telegram refuses hosts it cannot resolve.
+   */
+  forwardWebhooks(publicBase: string, localBase: string | null): void;
   /** Unconfirmed updates and allowed_updates per bot, for a later door to continue from. */
   snapshot(): BotApiSnapshot;
   close(): Promise<void>;
@@ -53,6 +60,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
   const limiter = new RateLimiter(world.clock, options.limits ?? TELEGRAM_BOT_LIMITS);
   const faults = new FaultInjector(options.faults ?? {}, world.random);
   const webhookRetry = options.webhookRetry ?? DEFAULT_WEBHOOK_RETRY;
+  const publicAddresses = new PublicAddresses();
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('Bot API sandbox:', error));
 
   const unsubscribe = world.subscribe((event) => {
@@ -72,7 +80,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();
     });
-    const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, signal: abort.signal });
+    const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, publicAddresses, signal: abort.signal });
     if (faults.loseResponse(methodName)) {
       req.socket.destroy();
       return;
@@ -110,6 +118,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     setLimits: (limits) => limiter.setLimits(limits),
     setFaults: (next) => faults.set(next),
     pendingUpdateCount: (botId) => states.get(botId).queue.size(),
+    forwardWebhooks: (publicBase, localBase) => publicAddresses.forward(publicBase, localBase),
     snapshot: () => states.snapshot(),
     async close() {
       unsubscribe();

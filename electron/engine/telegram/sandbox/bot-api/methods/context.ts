@@ -3,6 +3,7 @@ import type { SandboxBot } from '../../world/types';
 import type { Params } from '../http/params';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { BotState } from '../updates/bot-state';
+import type { PublicAddresses } from '../updates/public-addresses';
 import type { WebhookRetry } from '../updates/webhook';
 
 export interface MethodContext {
@@ -12,6 +13,8 @@ export interface MethodContext {
   params: Params;
   limiter: RateLimiter;
   webhookRetry: WebhookRetry;
+  /** Where webhook deliveries can reach (see PublicAddresses). */
+  publicAddresses: PublicAddresses;
   /** Aborted when the client disconnects (a held getUpdates stops waiting). */
   signal: AbortSignal;
 }
