@@ -16,6 +16,7 @@ import { ensureWritableDataDir } from './platform/data-dir';
 import type { Notifier } from './platform/notifier';
 import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
+import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
 import { createInboxService } from './inbox/inbox-service';
 import { createOutbox } from './outbox/outbox';
@@ -144,11 +145,12 @@ export function createEngine(options: EngineOptions): Engine {
       };
       const accounts = createAccountsService(deps);
       const bots = createBotsService(deps, {
-        // Webhook deliveries come to the local API, which wants its token on every request.
-        webhookUrl: (botId) => {
-          const api = httpApi.status();
-          return api.url ? `${api.url}/telegram/bots/${botId}/webhook?token=${encodeURIComponent(api.token)}` : null;
-        },
+        // Deliveries reach the local API through the operator's public HTTPS address; the
+        // secret header, not the API token, proves they come from Telegram.
+        localWebhookBase: () => httpApi.status().url,
+        // The sandbox workspace plays the operator's reverse proxy: Telegram (the sandbox)
+        // reaches the public address by delivering to the local API.
+        forwardPublicAddress: sandbox ? (publicBase, localBase) => sandbox.forwardWebhooks(publicBase, localBase) : undefined,
       });
       teardown.push(() => accounts.stopAll(), () => bots.stopAll());
       const httpApi = createHttpApi({
@@ -159,7 +161,8 @@ export function createEngine(options: EngineOptions): Engine {
           healthRoute(() => ({ workspace, startedAt, entries: [...accounts.health(), ...bots.health()] })),
           {
             method: 'POST',
-            path: /^\/telegram\/bots\/(\d+)\/webhook$/,
+            path: WEBHOOK_ROUTE,
+            checksItsOwnCaller: true,
             handle: ({ params, headers, body }) =>
               bots.handleWebhook(Number(params[0]), headers['x-telegram-bot-api-secret-token'] as string | undefined, body),
           },
