@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { LIMITS } from '../world/limits';
 import type { SandboxWorld } from '../world/world';
 import type { SandboxBot } from '../world/types';
 import { BotApiError } from './errors';
@@ -11,7 +12,7 @@ import { readRequest } from './http/read-request';
 import { sendError, sendOk } from './http/respond';
 import { RateLimiter } from './limits/rate-limiter';
 import { TELEGRAM_BOT_LIMITS, type BotApiLimits } from './limits/rate-limits';
-import { Described } from './methods/context';
+import { Described, type FileLimits } from './methods/context';
 import { findMethod } from './methods/registry';
 import { BotStates, type BotApiSnapshot } from './updates/bot-state';
 import { updatesFromEvent } from './updates/from-world';
@@ -24,6 +25,12 @@ export interface BotApiServerOptions {
   faults?: BotApiFaults;
   webhookRetry?: WebhookRetry;
   host?: string;
+  /**
+   * Behaves as a local Bot API server (telegram-bot-api --local): uploads up to 2,000 MB and
+   * downloads of any size. Unlike a real one it still serves files over HTTP rather than
+   * handing out a path on its own disk.
+   */
+  local?: boolean;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** A method that failed for a reason other than a Telegram rule (a sandbox bug). */
@@ -61,6 +68,9 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
   const faults = new FaultInjector(options.faults ?? {}, world.random);
   const webhookRetry = options.webhookRetry ?? DEFAULT_WEBHOOK_RETRY;
   const publicAddresses = new PublicAddresses();
+  const fileLimits: FileLimits = options.local
+    ? { uploadBytes: LIMITS.localBotUploadBytes, downloadBytes: Number.POSITIVE_INFINITY }
+    : { uploadBytes: LIMITS.botUploadBytes, downloadBytes: LIMITS.botDownloadBytes };
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('Bot API sandbox:', error));
 
   const unsubscribe = world.subscribe((event) => {
@@ -72,7 +82,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     if (!method) return sendError(res, notFound());
     const latency = faults.latencyMs();
     if (latency > 0) await delay(latency);
-    const input = await readRequest(req, url);
+    const input = await readRequest(req, url, fileLimits.uploadBytes);
     const failure = faults.serverError(methodName);
     if (failure) return sendError(res, new BotApiError(failure, SERVER_ERRORS[failure]));
 
@@ -80,7 +90,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();
     });
-    const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, publicAddresses, signal: abort.signal });
+    const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, publicAddresses, fileLimits, signal: abort.signal });
     if (faults.loseResponse(methodName)) {
       req.socket.destroy();
       return;
@@ -96,7 +106,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     const [, isFile, token, rest] = route;
     const bot = world.botByToken(decodeURIComponent(token!));
     if (!bot) return sendError(res, new BotApiError(401, 'Unauthorized'));
-    if (isFile) return serveFile(world, decodeURIComponent(rest!), res);
+    if (isFile) return serveFile(world, decodeURIComponent(rest!), res, fileLimits.downloadBytes);
     return callMethod(bot, rest!, req, res, url);
   }
 

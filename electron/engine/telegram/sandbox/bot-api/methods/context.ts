@@ -15,8 +15,15 @@ export interface MethodContext {
   webhookRetry: WebhookRetry;
   /** Where webhook deliveries can reach (see PublicAddresses). */
   publicAddresses: PublicAddresses;
+  /** What this server lets a bot upload and download (the cloud's, or a local server's). */
+  fileLimits: FileLimits;
   /** Aborted when the client disconnects (a held getUpdates stops waiting). */
   signal: AbortSignal;
+}
+
+export interface FileLimits {
+  uploadBytes: number;
+  downloadBytes: number;
 }
 
 /** Some answers carry a description next to the result ("Webhook was set"). */
