@@ -175,9 +175,10 @@ export function createEngine(options: EngineOptions): Engine {
         clock: options.clock,
         logger: logging.logger,
         senders: { account: (id) => accounts.connection(id), bot: (id) => bots.api(id) },
+        botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
       const inbox = createInboxService(
-        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id) },
+        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), botServer: (id) => bots.serverOf(id) },
         { scheduler: realScheduler },
       );
       teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events));

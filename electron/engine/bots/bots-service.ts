@@ -6,6 +6,7 @@ import { announceIngest } from '../inbox/ingest/announce';
 import type { IngestResult } from '../inbox/ingest/store-incoming';
 import type { BotsService, ConnectionDeps } from '../telegram/connection-service';
 import { classifyBotApiError, createBotApi } from '../telegram/bots/bot-api';
+import type { BotServer } from '../telegram/bots/bot-server';
 import { checkBotToken } from './add-bot';
 import { checkApiServerAnswers, checkApiServerWithBot } from './api-server-check';
 import { botHealth, botView } from './bot-view';
@@ -40,8 +41,8 @@ export interface BotsServiceOptions {
 export interface BotsServiceWithWebhook extends BotsService {
   /** For the local HTTP server: one POST from Telegram to a bot's webhook route (no API token: the secret header proves it). */
   handleWebhook(botId: number, secretHeader: string | null | undefined, body: string | Buffer): WebhookResponse;
-  /** The Bot API server a bot talks to (its own, the app-wide one, or the environment's). */
-  apiRootOf(botId: number): string | undefined;
+  /** The Bot API server a bot talks to (its own, the app-wide one, or the environment's) and its file limits. */
+  serverOf(botId: number): BotServer;
   /** The Bot API client of an online bot (the outbox sends through it); null otherwise. */
   api(botId: number): Api | null;
 }
@@ -67,16 +68,21 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     if (!bot) throw new DeskError('not_found', `There is no bot ${id}; it may have been removed.`);
     return bot;
   };
-  /** The bot's own Bot API server, else the app-wide one, else the environment's (Telegram or the sandbox). */
-  const apiRootOf = (id: number): string | undefined => readBotApiServer(db, id) ?? readAppApiServer(db) ?? deps.telegram.botApiRoot;
-  const view = (bot: BotRecord): BotView => {
-    const ownServer = readBotApiServer(db, bot.id);
-    return botView(bot, stateOf(bot.id), {
-      apiServer: ownServer,
-      fileLimits: (ownServer ?? readAppApiServer(db)) === null ? CLOUD_BOT_FILE_LIMITS : OWN_SERVER_BOT_FILE_LIMITS,
+  /**
+   * The bot's own Bot API server, else the app-wide one, else the environment's (Telegram or
+   * the sandbox). An operator's own server is taken to be a local one, with its file limits.
+   */
+  function serverOf(id: number): BotServer {
+    const chosen = readBotApiServer(db, id) ?? readAppApiServer(db);
+    return chosen === null ? { apiRoot: deps.telegram.botApiRoot, limits: CLOUD_BOT_FILE_LIMITS } : { apiRoot: chosen, limits: OWN_SERVER_BOT_FILE_LIMITS };
+  }
+  const apiRootOf = (id: number) => serverOf(id).apiRoot;
+  const view = (bot: BotRecord): BotView =>
+    botView(bot, stateOf(bot.id), {
+      apiServer: readBotApiServer(db, bot.id),
+      fileLimits: serverOf(bot.id).limits,
       webhook: bot.mode === 'webhook' ? (webhookHealth.get(bot.id) ?? null) : null,
     });
-  };
   const announceBot = (id: number) => {
     const bot = findBot(db, id);
     if (bot) events.emit({ type: 'bots.changed', payload: view(bot) });
@@ -201,6 +207,8 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     // Everything is checked before anything is stored; getMe goes through the bot's server, which proves it works.
     if (input.mode === 'webhook') requireWebhookTarget();
     const ownServer = input.apiServer ?? null;
+    // Named as the server's fault, not the token's, when the server is what is wrong.
+    if (ownServer !== null) await checkApiServerAnswers(ownServer);
     const checked = await checkBotToken(input.token, ownServer ?? readAppApiServer(db) ?? deps.telegram.botApiRoot, clock);
     if (findBotByTelegramId(db, checked.telegramBotId)) throw new DeskError('conflict', `@${checked.username} is already added.`);
     const bot = db.transaction(() => {
@@ -320,7 +328,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     },
     health: () => listBots(db).map((bot) => botHealth(bot, stateOf(bot.id))),
     handleWebhook,
-    apiRootOf,
+    serverOf,
     api: (botId) => (stateOf(botId).status === 'online' ? (apis.get(botId) ?? null) : null),
   };
 }
