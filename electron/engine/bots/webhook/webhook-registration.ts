@@ -26,6 +26,8 @@ export interface WebhookRegistrationOptions {
 }
 
 export const DEFAULT_WEBHOOK_CHECK_MS = 30_000;
+/** While deliveries work but updates still wait at Telegram, the count shown is refreshed sooner. */
+const PENDING_RECHECK_MS = 5_000;
 
 /**
  * Webhook mode: tells Telegram where to deliver (setWebhook, retried like polling), then asks
@@ -102,6 +104,7 @@ export class WebhookRegistration extends StoppableLoop {
         }
         this.failing = info.pending_update_count > 0 && info.last_error_date !== undefined && info.last_error_date * 1000 > this.lastDeliveryAt;
         attempt = this.failing ? attempt + 1 : 1;
+        if (!this.failing && info.pending_update_count > 0) waitMs = Math.min(waitMs, PENDING_RECHECK_MS);
         o.onState(
           this.failing
             ? { status: 'reconnecting', attempt: attempt - 1, nextTryAt: o.clock.now() + waitMs, reason: `Telegram cannot deliver updates: ${info.last_error_message ?? 'no reason given'}` }
