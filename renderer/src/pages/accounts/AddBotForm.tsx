@@ -38,6 +38,7 @@ export function AddBotForm() {
     const bot = await add(token.trim(), mode, apiServer.trim() || null);
     if (bot) {
       setToken('');
+      setApiServer('');
       setAdded(bot.username);
     }
   };
