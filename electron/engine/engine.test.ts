@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/contract/index';
+import type { SandboxStatus } from '../../shared/domain/sandbox';
 import { latestVersion } from './db/open-database';
 import { workspaceRoot } from './engine';
 import { useTempDirs } from './test-support/temp-dir';
@@ -148,9 +150,45 @@ describe('engine', () => {
     expect(existsSync(join(dir, 'real-data-marker'))).toBe(true);
     await engine.stop();
   });
+
+  it('runs a sandbox bot in webhook mode: the sandbox delivers to the public address, which reaches the local API without its token', async () => {
+    const { engine } = testEngine(tempDir());
+    const batches: DeskEvent[][] = [];
+    engine.subscribe((events) => batches.push(events));
+    await engine.start();
+    await engine.dispatch('settings.update', { httpIntake: { enabled: true, port: await freePort() } });
+    const local = await until(async () => ((await engine.dispatch('bots.endpoints', {})) as { value: { localWebhookBase: string | null } }).value.localWebhookBase);
+    expect(await engine.dispatch('bots.setEndpoints', { webhookBaseUrl: 'https://desk.example.org/' })).toMatchObject({ ok: true, value: { webhookBaseUrl: 'https://desk.example.org' } });
+    const status = ((await engine.dispatch('sandbox.status', {})) as { value: SandboxStatus }).value;
+    const bot = status.targets.find((t) => t.kind === 'bot')!;
+    const added = (await engine.dispatch('bots.add', { token: bot.botToken!, mode: 'webhook' })) as { ok: true; value: { id: number } };
+    expect(added.ok).toBe(true);
+    await engine.dispatch('sandbox.act', { personId: status.people[0]!.id, targetId: bot.id, action: 'write', text: 'через вебхук' });
+    await until(() => batches.flat().some((e) => e.type === 'messages.received' && e.payload.messages.some((m) => m.text === 'через вебхук')));
+
+    // Deliveries carry no API token (the secret header proves them); everything else still needs it.
+    expect((await fetch(`${local}/api/health`)).status).toBe(401);
+    const forged = await fetch(`${local}/telegram/bots/${added.value.id}/webhook`, { method: 'POST', body: '{"update_id":1}' });
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toEqual({ error: expect.stringContaining('X-Telegram-Bot-Api-Secret-Token') });
+    await engine.stop();
+  });
 });
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!condition()) throw new Error('condition not met in time');
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(condition: () => T | Promise<T>): Promise<NonNullable<T>> {
+  for (let i = 0; i < 200; i++) {
+    const value = await condition();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('condition not met in time');
 }

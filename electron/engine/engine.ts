@@ -17,6 +17,7 @@ import { createDiskGuard, diskFullAtStartMessage, isDiskFull } from './platform/
 import type { Notifier } from './platform/notifier';
 import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
+import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
 import { createInboxService } from './inbox/inbox-service';
 import { followSenders } from './outbox/follow-senders';
@@ -166,11 +167,12 @@ export function createEngine(options: EngineOptions): Engine {
       };
       const accounts = createAccountsService(deps);
       const bots = createBotsService(deps, {
-        // Webhook deliveries come to the local API, which wants its token on every request.
-        webhookUrl: (botId) => {
-          const api = httpApi.status();
-          return api.url ? `${api.url}/telegram/bots/${botId}/webhook?token=${encodeURIComponent(api.token)}` : null;
-        },
+        // Deliveries reach the local API through the operator's public HTTPS address; the
+        // secret header, not the API token, proves they come from Telegram.
+        localWebhookBase: () => httpApi.status().url,
+        // The sandbox workspace plays the operator's reverse proxy: Telegram (the sandbox)
+        // reaches the public address by delivering to the local API.
+        forwardPublicAddress: sandbox ? (publicBase, localBase) => sandbox.forwardWebhooks(publicBase, localBase) : undefined,
       });
       teardown.push(() => accounts.stopAll(), () => bots.stopAll());
       const httpApi = createHttpApi({
@@ -181,7 +183,8 @@ export function createEngine(options: EngineOptions): Engine {
           healthRoute(() => ({ workspace, startedAt, entries: [...accounts.health(), ...bots.health()] })),
           {
             method: 'POST',
-            path: /^\/telegram\/bots\/(\d+)\/webhook$/,
+            path: WEBHOOK_ROUTE,
+            checksItsOwnCaller: true,
             handle: ({ params, headers, body }) =>
               bots.handleWebhook(Number(params[0]), headers['x-telegram-bot-api-secret-token'] as string | undefined, body),
           },
@@ -194,9 +197,10 @@ export function createEngine(options: EngineOptions): Engine {
         clock: options.clock,
         logger: logging.logger,
         senders: { account: (id) => accounts.connection(id), bot: (id) => bots.api(id) },
+        botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
       const inbox = createInboxService(
-        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id) },
+        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), botServer: (id) => bots.serverOf(id) },
         { scheduler: realScheduler },
       );
       teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events), followSenders(outbox, events));

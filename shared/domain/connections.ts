@@ -1,3 +1,5 @@
+import type { BotFileLimits, WebhookHealth } from './bot-endpoints';
+
 /** The live state of one account or bot, as the window shows it. */
 export type ConnectionState =
   | { status: 'connecting' }
@@ -33,6 +35,12 @@ export interface BotView {
   enabled: boolean;
   state: ConnectionState;
   createdAt: number;
+  /** This bot's own Bot API server; null when it uses the app-wide one. */
+  apiServer: string | null;
+  /** What the bot's Bot API server lets it send and fetch. */
+  fileLimits: BotFileLimits;
+  /** In webhook mode, what Telegram last reported about deliveries; null before the first check. */
+  webhook: WebhookHealth | null;
 }
 
 /** Where a sign-in stands after each step. */

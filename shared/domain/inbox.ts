@@ -1,3 +1,5 @@
+import { CLOUD_BOT_FILE_LIMITS } from './bot-endpoints';
+
 /** The unified inbox, as the window sees it: plain values, never Telegram objects. */
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'resolved', 'snoozed'] as const;
@@ -97,6 +99,9 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Telegram's upload limits: bots 50 MB, personal accounts 2 GB (4 GB premium). */
-export const UPLOAD_LIMITS = { bot: 50 * 1024 * 1024, account: 2 * 1024 * 1024 * 1024 } as const;
+/**
+ * Telegram's upload limits: bots 50 MB through api.telegram.org (a bot's own Bot API server
+ * has its own, see BotView.fileLimits), personal accounts 2 GB (4 GB premium).
+ */
+export const UPLOAD_LIMITS = { bot: CLOUD_BOT_FILE_LIMITS.uploadBytes, account: 2 * 1024 * 1024 * 1024 } as const;
 export const ATTACHMENT_CHUNK_BYTES = 512 * 1024;

@@ -3,7 +3,7 @@ import type { HealthEntry } from '../telegram/connection-service';
 import type { BotRecord } from './store/bot-repo';
 
 /** What the window sees of a bot: never the token, encrypted or not. */
-export function botView(bot: BotRecord, state: ConnectionState): BotView {
+export function botView(bot: BotRecord, state: ConnectionState, server: Pick<BotView, 'apiServer' | 'fileLimits' | 'webhook'>): BotView {
   return {
     id: bot.id,
     username: bot.username,
@@ -13,6 +13,7 @@ export function botView(bot: BotRecord, state: ConnectionState): BotView {
     enabled: bot.enabled,
     state,
     createdAt: bot.createdAt,
+    ...server,
   };
 }
 

@@ -15,6 +15,11 @@ export interface RouteRequest {
 export interface Route {
   method: 'GET' | 'POST';
   path: RegExp;
+  /**
+   * True for a route whose callers cannot carry the API token (Telegram's webhook deliveries);
+   * the route proves its caller itself (the bot's secret header).
+   */
+  checksItsOwnCaller?: boolean;
   handle(request: RouteRequest): Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
 }
 
@@ -48,10 +53,10 @@ export async function startLocalHttpServer(options: {
     const target = readRequestUrl(request.url);
     if (!target) return send(response, 400, { error: MALFORMED_ADDRESS });
     const { url, path } = target;
-    if (!authorized(request, url)) {
+    const route = options.routes.find((r) => r.method === request.method && r.path.test(path));
+    if (!route?.checksItsOwnCaller && !authorized(request, url)) {
       return send(response, 401, { error: 'A valid API token is required (Authorization: Bearer <token>). It is shown in Settings → HTTP intake.' });
     }
-    const route = options.routes.find((r) => r.method === request.method && r.path.test(path));
     if (!route) return send(response, 404, { error: `No such endpoint: ${request.method} ${url.pathname}` });
     const params = route.path.exec(path)!.slice(1);
     readBody(request)

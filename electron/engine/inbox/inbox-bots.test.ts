@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR, startBotsWorld, type BotsWorld } from '../bots/test/bots-harness';
 import { createEventBus } from '../contract/event-bus';
+import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { useTempDirs } from '../test-support/temp-dir';
 import { inboxHarness } from './test/inbox-harness';
 
@@ -21,21 +22,24 @@ async function until<T>(read: () => T | Promise<T>, check: (value: T) => boolean
 }
 
 /** A polling bot against the sandbox's Bot API server, and an inbox on the same database and bus. */
-async function setup() {
+async function setup(options: { localBotApiServer?: boolean } = {}) {
   const dir = tempDir();
   const w: BotsWorld = await startBotsWorld(dir);
   const db = w.openDb();
   const bus = createEventBus();
   const bots = w.service(db, { bus });
-  const inbox = inboxHarness({ dir, db, clock: w.clock, bus, secrets: w.secrets, telegram: { botApiRoot: w.server.url } });
+  const inbox = inboxHarness({ dir, db, clock: w.clock, bus, secrets: w.secrets, botServer: (id) => bots.serverOf(id) });
   inbox.service.start();
+  // The operator's own Bot API server on the same Telegram (telegram-bot-api --local).
+  const local = options.localBotApiServer ? await createBotApiServer({ world: w.world, local: true, onInternalError: () => undefined }) : null;
   cleanups.push(async () => {
     await inbox.service.stop();
     await bots.stopAll();
     await w.server.close();
+    await local?.close();
     db.close();
   });
-  const bot = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'polling' }, OPERATOR);
+  const bot = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'polling', apiServer: local?.url ?? null }, OPERATOR);
   const conversations = async () => (await inbox.call('inbox.conversations', { filter: { source: { kind: 'bot', id: bot.id } }, limit: 50, offset: 0 })).conversations;
   return { w, inbox, bots, bot, conversations };
 }
@@ -114,5 +118,25 @@ describe('inbox over a live bot', () => {
       message: expect.stringMatching(/The bot @desk_bot was removed/),
     });
     expect(inbox.enqueued).toHaveLength(0);
+  });
+
+  it('through the bot\'s own Bot API server, fetches files over 20 MB and takes attachments over 50 MB', async () => {
+    const { w, inbox, conversations, bot } = await setup({ localBotApiServer: true });
+    expect(bot.fileLimits).toEqual({ uploadBytes: 2000 * 1024 * 1024, downloadBytes: null });
+    const big = Buffer.alloc(21 * 1024 * 1024, 1);
+    const chat = w.world.privateConversation(w.alice.id, w.deskBot.id);
+    w.world.sendMessage({ senderId: w.alice.id, conversation: chat, media: w.world.storeFile({ kind: 'document', bytes: big, mimeType: 'application/octet-stream', uploadedBy: w.alice.id, fileName: 'big.bin' }) });
+    const [conversation] = await until(conversations, (list) => list[0]?.unreadCount === 1, 'the message');
+    const [message] = await until(
+      async () => (await inbox.call('inbox.messages', { conversationId: conversation!.id, limit: 10 })).messages,
+      (list) => list[0]?.media?.download === 'skipped' || list[0]?.media?.download === 'done',
+      'the download settled',
+    );
+    expect(message!.media?.download).not.toBe('too_large');
+    const started = await inbox.call('inbox.attachmentStart', { conversationId: conversation!.id, fileName: 'film.mp4', mimeType: 'video/mp4', size: 60 * 1024 * 1024 });
+    expect(started.attachmentId).toEqual(expect.any(String));
+    await expect(
+      inbox.call('inbox.attachmentStart', { conversationId: conversation!.id, fileName: 'huge.mp4', mimeType: 'video/mp4', size: 2001 * 1024 * 1024 }),
+    ).rejects.toMatchObject({ message: 'huge.mp4 is 2001 MB; a bot can send at most 2000 MB.' });
   });
 });

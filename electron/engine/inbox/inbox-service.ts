@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { DomainHandlers } from '../../../shared/contract/index';
 import { DeskError } from '../../../shared/contract/result';
-import type { ChatMessage } from '../../../shared/domain/inbox';
+import { CLOUD_BOT_FILE_LIMITS } from '../../../shared/domain/bot-endpoints';
+import { UPLOAD_LIMITS, type ChatMessage } from '../../../shared/domain/inbox';
 import type { Scheduler } from '../accounts/runtime/scheduler';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
@@ -11,6 +12,7 @@ import type { Logger } from '../logging/logger';
 import type { Outbox, OutboxItem } from '../outbox/outbox-port';
 import type { Clock } from '../platform/clock';
 import type { SecretBox } from '../secrets/secret-box';
+import type { BotServer } from '../telegram/bots/bot-server';
 import type { TelegramEnvironment } from '../telegram/environment';
 import type { MtprotoTransport } from '../telegram/mtproto/transport';
 import { Attachments } from './attachments/attachments';
@@ -43,6 +45,8 @@ export interface InboxDeps {
   telegram: TelegramEnvironment;
   /** An online account's transport (the accounts service's `connection`), null otherwise. */
   connection(accountId: number): MtprotoTransport | null;
+  /** A bot's Bot API server and its file limits (the bots service's `serverOf`); the environment's otherwise. */
+  botServer?(botId: number): BotServer;
 }
 
 export interface InboxOptions {
@@ -78,14 +82,19 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     return transport;
   };
 
+  const botServer = (botId: number): BotServer => deps.botServer?.(botId) ?? { apiRoot: deps.telegram.botApiRoot, limits: CLOUD_BOT_FILE_LIMITS };
   const downloads = new MediaDownloads({
     db,
     store,
     policy: o.mediaPolicy,
     logger: log,
+    downloadLimit: (row) => (row.sourceKind === 'bot' ? botServer(row.sourceId).limits.downloadBytes : null),
     fetch: (row: MediaRow, onProgress) => {
       const remote = row.remote!;
-      if (remote.via === 'bot') return fetchBotFile({ db, secrets: deps.secrets, apiRoot: deps.telegram.botApiRoot, botId: row.sourceId, fileId: remote.fileId });
+      if (remote.via === 'bot') {
+        const { apiRoot, limits } = botServer(row.sourceId);
+        return fetchBotFile({ db, secrets: deps.secrets, apiRoot, downloadLimit: limits.downloadBytes, botId: row.sourceId, fileId: remote.fileId });
+      }
       return fetchMtprotoFile(online(row.sourceId), remote, onProgress);
     },
     changed: (messageId) => emitMessages([messageId]),
@@ -262,7 +271,11 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
       'inbox.messages': (input) => messages(input),
       'inbox.markRead': ({ conversationId }) => markRead(conversationId),
       'inbox.reply': (input, call) => reply(input, call.actor),
-      'inbox.attachmentStart': (input) => attachments.start(input, refuseIfRemoved(needConversation(db, input.conversationId)).source_kind),
+      'inbox.attachmentStart': (input) => {
+        const conversation = refuseIfRemoved(needConversation(db, input.conversationId));
+        const limit = conversation.source_kind === 'bot' ? botServer(conversation.source_id).limits.uploadBytes : UPLOAD_LIMITS.account;
+        return attachments.start(input, conversation.source_kind, limit);
+      },
       'inbox.attachmentChunk': (input) => attachments.chunk(input),
       'inbox.attachmentFinish': ({ attachmentId }) => attachments.finish(attachmentId),
       'inbox.retry': ({ outboxId }) => outboxMessage(outbox.retry(outboxId)),

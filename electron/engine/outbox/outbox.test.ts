@@ -232,7 +232,7 @@ describe('outbox', () => {
     w.online.bot = true;
     const online = { status: 'online' } as const;
     bus.emit({ type: 'accounts.changed', payload: { id: ACCOUNT.id, phone: '+9996630001', firstName: 'Alice', lastName: '', username: null, telegramUserId: w.alice.id, ownApiCredentials: false, enabled: true, state: online, createdAt: 0 } });
-    bus.emit({ type: 'bots.changed', payload: { id: BOT.id, username: 'outbox_bot', firstName: 'Outbox', telegramBotId: w.botUser.id, mode: 'polling', enabled: true, state: online, createdAt: 0 } });
+    bus.emit({ type: 'bots.changed', payload: { id: BOT.id, username: 'outbox_bot', firstName: 'Outbox', telegramBotId: w.botUser.id, mode: 'polling', enabled: true, state: online, createdAt: 0, apiServer: null, fileLimits: { uploadBytes: 50 * 1024 * 1024, downloadBytes: 20 * 1024 * 1024 }, webhook: null } });
     await until(() => state(outbox, viaAccount) === 'sent' && state(outbox, viaBot) === 'sent', 'both sends after the senders came online');
     expect(w.received(p1!).map((m) => m.text).sort()).toEqual(['account is back', 'bot is back']);
     unfollow();

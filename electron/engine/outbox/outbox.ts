@@ -37,6 +37,8 @@ export interface OutboxDeps {
   senders: OutboxSenders;
   /** Real timers unless a test drives its own on a manual clock. */
   scheduler?: Scheduler;
+  /** The most a bot may send: its Bot API server's limit (Telegram's own unless told). */
+  botUploadLimit?(botId: number): number;
 }
 
 export type OutboxOptions = Partial<LaneOptions>;
@@ -154,7 +156,9 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
           payload: input.payload,
           priority: PRIORITY[input.priority],
           randomId: input.sender.kind === 'account' ? newRandomId() : null,
-          failedReason: removedSenderReason(db, input.sender) ?? tooLarge(input),
+          failedReason:
+            removedSenderReason(db, input.sender) ??
+            tooLarge(input, input.sender.kind === 'bot' ? (deps.botUploadLimit?.(input.sender.id) ?? UPLOAD_LIMITS.bot) : UPLOAD_LIMITS.account),
         },
         clock.now(),
       );
@@ -259,9 +263,8 @@ function removedSenderReason(db: Database, sender: OutboxSender): string | null 
 }
 
 /** Checked before anything is tried, so the operator sees it at once (and the text is kept). */
-function tooLarge(input: EnqueueInput): string | null {
+function tooLarge(input: EnqueueInput, limit: number): string | null {
   if (input.payload.kind !== 'media') return null;
-  const limit = UPLOAD_LIMITS[input.sender.kind];
   const size = input.payload.attachment.size;
   if (size <= limit) return null;
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -135,6 +135,11 @@ export async function startSandboxWorkspace(options: {
     seeded,
     mtproto,
     act,
+    /**
+     * There is no internet in the sandbox: the operator's public webhook address is taken as
+     * forwarding to the desk's local HTTP server, as their reverse proxy would in production.
+     */
+    forwardWebhooks: (publicBase: string, localBase: string) => botApi.forwardWebhooks(publicBase, localBase),
     /** Accounts and bots of the sandbox workspace talk to this world instead of Telegram. */
     telegram: (): TelegramEnvironment => ({
       kind: 'sandbox',

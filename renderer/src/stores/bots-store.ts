@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { DeskErrorShape } from '../../../shared/contract/result';
 import type { BotView } from '../../../shared/domain/connections';
 import { errorShape, type DeskClient } from '../client/desk-client';
-import { liveList, type LiveList } from './live-list';
+import { liveList, runRowAction, type LiveList } from './live-list';
 
 export type BotMode = BotView['mode'];
 
@@ -10,7 +10,9 @@ export interface BotsState extends LiveList<BotView> {
   adding: boolean;
   addError: DeskErrorShape | null;
   /** The bot when it was added, so the form can clear the token and say so; null when refused. */
-  add(token: string, mode: BotMode): Promise<BotView | null>;
+  add(token: string, mode: BotMode, apiServer?: string | null): Promise<BotView | null>;
+  /** Switches the mode or sets the bot's own Bot API server (null: the app-wide one); true when done. */
+  configure(id: number, change: { mode?: BotMode; apiServer?: string | null }): Promise<boolean>;
 }
 
 export function createBotsStore(client: DeskClient) {
@@ -23,10 +25,10 @@ export function createBotsStore(client: DeskClient) {
     }),
     adding: false,
     addError: null,
-    async add(token, mode) {
+    async add(token, mode, apiServer) {
       set({ adding: true, addError: null });
       try {
-        const bot = await client.call('bots.add', { token, mode });
+        const bot = await client.call('bots.add', { token, mode, ...(apiServer ? { apiServer } : {}) });
         get().applyChanged(bot);
         set({ adding: false });
         return bot;
@@ -34,6 +36,9 @@ export function createBotsStore(client: DeskClient) {
         set({ adding: false, addError: errorShape(error) });
         return null;
       }
+    },
+    configure(id, change) {
+      return runRowAction(set, id, async () => get().applyChanged(await client.call('bots.configure', { id, ...change })));
     },
   }));
 }

@@ -3,6 +3,7 @@ import type { DeskClient } from '../client/desk-client';
 import { downloadFile } from '../ui/download';
 import { createAccountsStore } from './accounts-store';
 import { createAuditStore } from './audit-store';
+import { createBotEndpointsStore } from './bot-endpoints-store';
 import { createBotsStore } from './bots-store';
 import { createConnectionStore } from './connection-store';
 import { createLogsStore } from './logs-store';
@@ -40,7 +41,15 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
   // What markRead and the outbox answer lands in the list and the chat at once, before the event.
   const useConversationsStore = createConversationsStore(client);
   const useChatStore = createChatStore(client, (c) => useConversationsStore.getState().applyChanged([c]));
-  const useComposerStore = createComposerStore(client, (m) => useChatStore.getState().applyMessages([m]));
+  const useBotsStore = createBotsStore(client);
+  const useComposerStore = createComposerStore(client, (m) => useChatStore.getState().applyMessages([m]), async (conversationId) => {
+    // A bot's limit is its Bot API server's; the bot list may not have been loaded yet.
+    const { selected, items } = useConversationsStore.getState();
+    const source = (selected?.id === conversationId ? selected : items.find((c) => c.id === conversationId))?.source;
+    if (source?.kind !== 'bot') return null;
+    await useBotsStore.getState().ensureLoaded();
+    return useBotsStore.getState().items.find((b) => b.id === source.id)?.fileLimits.uploadBytes ?? null;
+  });
   const useMediaStore = createMediaStore(client);
   const useNotesStore = createNotesStore(client);
   const stores = {
@@ -54,7 +63,8 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     useSandboxStore: createSandboxStore(client),
     useAccountsStore,
     useDailyCapsStore: createDailyCapsStore(client),
-    useBotsStore: createBotsStore(client),
+    useBotsStore,
+    useBotEndpointsStore: createBotEndpointsStore(client),
     useSignInStore,
     useConversationsStore,
     useChatStore,
@@ -92,6 +102,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
       client.on('accounts.removed', ({ id }) => stores.useAccountsStore.getState().applyRemoved(id)),
       client.on('bots.changed', (bot) => stores.useBotsStore.getState().applyChanged(bot)),
       client.on('bots.removed', ({ id }) => stores.useBotsStore.getState().applyRemoved(id)),
+      client.on('bots.endpointsChanged', (value) => stores.useBotEndpointsStore.getState().applyRemote(value)),
       client.on('inbox.conversationsChanged', ({ conversations }) => {
         useConversationsStore.getState().applyChanged(conversations);
         // A message arrived in the chat the operator is looking at: it is read, as in Telegram.
@@ -122,6 +133,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
           if (stores.useSandboxStore.getState().loaded) void stores.useSandboxStore.getState().load();
           if (stores.useAccountsStore.getState().loaded) void stores.useAccountsStore.getState().load();
           if (stores.useBotsStore.getState().loaded) void stores.useBotsStore.getState().load();
+          if (stores.useBotEndpointsStore.getState().value) void stores.useBotEndpointsStore.getState().load();
           if (useConversationsStore.getState().loaded) void useConversationsStore.getState().load();
           if (stores.useLabelsStore.getState().loaded) void stores.useLabelsStore.getState().load();
           const open = useChatStore.getState().conversationId;

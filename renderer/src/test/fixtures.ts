@@ -1,3 +1,4 @@
+import { CLOUD_BOT_FILE_LIMITS } from '../../../shared/domain/bot-endpoints';
 import type { AccountView, BotView } from '../../../shared/domain/connections';
 import type { SandboxStatus } from '../../../shared/domain/sandbox';
 import type { Settings } from '../../../shared/domain/settings';
@@ -93,6 +94,9 @@ export function testBot(overrides: Partial<BotView> = {}): BotView {
     enabled: true,
     state: { status: 'online' },
     createdAt: Date.UTC(2025, 0, 1),
+    apiServer: null,
+    fileLimits: CLOUD_BOT_FILE_LIMITS,
+    webhook: null,
     ...overrides,
   };
 }
@@ -105,4 +109,5 @@ export function handleConnections(
   fake.handle('accounts.list', () => ({ accounts, defaults: { apiId, hasApiHash: apiId !== null } }));
   fake.handle('bots.list', () => ({ bots }));
   fake.handle('outbox.benches', () => ({ benches: [] }));
+  fake.handle('bots.endpoints', () => ({ webhookBaseUrl: null, apiServer: null, localWebhookBase: null }));
 }

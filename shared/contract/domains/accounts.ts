@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { call, confirmed, domain } from '../define';
+import type { BotEndpoints } from '../../domain/bot-endpoints';
+import { apiServerInput, configureBotInput, setBotEndpointsInput } from './bot-endpoints';
 import type { AccountView, BotView, ConnectionState, IncomingMessage, SignInStep } from '../../domain/connections';
 
 const apiId = z.number().int().positive('must be a positive number').max(2 ** 31 - 1);
@@ -45,15 +47,22 @@ export const bots = domain({
       .object({
         token: z.string().trim().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token (digits, a colon, then letters)'),
         mode: z.enum(['polling', 'webhook']).default('polling'),
+        apiServer: apiServerInput.optional(),
       })
       .strict(),
   ).returns<BotView>(),
+  /** Switches a bot between polling and webhook mode, or sets its own Bot API server. */
+  configure: call(configureBotInput).returns<BotView>(),
+  /** The public webhook address and the app-wide Bot API server of this workspace. */
+  endpoints: call(z.object({}).strict()).returns<BotEndpoints>(),
+  setEndpoints: call(setBotEndpointsInput).returns<BotEndpoints>(),
   start: call(id).returns<BotView>(),
   stop: call(id).returns<BotView>(),
   remove: call(removal).returns<{ removed: true }>(),
 }).events<{
   changed: BotView;
   removed: { id: number };
+  endpointsChanged: BotEndpoints;
 }>();
 
 export const messages = domain({

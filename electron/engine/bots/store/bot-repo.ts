@@ -90,3 +90,7 @@ function fromRow(row: Row): BotRecord {
     createdAt: row.created_at,
   };
 }
+
+export function setBotMode(db: Database, id: number, mode: BotMode, now: number): void {
+  db.prepare('UPDATE bots SET mode = ?, updated_at = ? WHERE id = ?').run(mode, now, id);
+}

@@ -29,6 +29,10 @@ export function parseWebhookBody(body: string | Buffer): { update: Update } | { 
   return { update: value as Update };
 }
 
+/** The local HTTP server's route for one bot's deliveries; the public address forwards to it. */
+export const WEBHOOK_ROUTE = /^\/telegram\/bots\/(\d+)\/webhook$/;
+export const webhookPath = (botId: number) => `/telegram/bots/${botId}/webhook`;
+
 export const NOT_ACCEPTING: WebhookResponse = {
   // Telegram keeps the update and tries again later, so a stopped bot loses nothing.
   status: 503,

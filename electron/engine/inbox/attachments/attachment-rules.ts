@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import { DeskError } from '../../../../shared/contract/result';
-import { UPLOAD_LIMITS } from '../../../../shared/domain/inbox';
 import type { OutboxAttachment } from '../../outbox/outbox-port';
 
 /** Programs and scripts a person could be tricked into running; never sent from the desk. */
@@ -15,12 +14,11 @@ export function megabytes(bytes: number): string {
 }
 
 /** Refuses a file before any byte is received: its name or type says program, or it is larger than the sender may send. */
-export function checkAttachment(input: { fileName: string; mimeType: string; size: number }, sender: 'account' | 'bot'): void {
+export function checkAttachment(input: { fileName: string; mimeType: string; size: number }, sender: 'account' | 'bot', limit: number): void {
   const extension = extname(input.fileName).toLowerCase();
   if (FORBIDDEN_EXTENSIONS.has(extension) || FORBIDDEN_MIME.test(input.mimeType)) {
     throw new DeskError('invalid_input', `${input.fileName} is a program or script (${extension || input.mimeType}); such files cannot be sent from the desk.`);
   }
-  const limit = UPLOAD_LIMITS[sender];
   if (input.size > limit) {
     const who = sender === 'bot' ? 'a bot' : 'an account';
     throw new DeskError('invalid_input', `${input.fileName} is ${megabytes(input.size)}; ${who} can send at most ${megabytes(limit)}.`, { limit, size: input.size });

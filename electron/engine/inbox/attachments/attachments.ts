@@ -29,8 +29,9 @@ export class Attachments {
 
   constructor(private readonly store: MediaStore) {}
 
-  start(input: { conversationId: number; fileName: string; mimeType: string; size: number }, sender: 'account' | 'bot'): { attachmentId: string; chunkBytes: number } {
-    checkAttachment(input, sender);
+  /** `limit`: the most the sender may send (a bot's depends on its Bot API server). */
+  start(input: { conversationId: number; fileName: string; mimeType: string; size: number }, sender: 'account' | 'bot', limit: number): { attachmentId: string; chunkBytes: number } {
+    checkAttachment(input, sender, limit);
     const attachmentId = randomUUID();
     this.uploads.set(attachmentId, { ...input, tempPath: this.store.tempPath(), received: 0, nextIndex: 0, hash: createHash('sha256'), head: null });
     return { attachmentId, chunkBytes: ATTACHMENT_CHUNK_BYTES };

@@ -6,7 +6,6 @@ import type { SecretBox } from '../../secrets/secret-box';
 import { classifyBotApiError, createBotApi } from '../../telegram/bots/bot-api';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import type { RemoteFileRef } from '../ingest/incoming';
-import { BOT_DOWNLOAD_LIMIT } from './media-policy';
 
 /** Telegram refused the file for its size (a bot may download 20 MB at most). */
 export class FileTooLarge extends Error {}
@@ -34,7 +33,15 @@ export async function fetchMtprotoFile(transport: MtprotoTransport, ref: Extract
 }
 
 /** A bot's file: getFile names its path, then the file server hands out the bytes. */
-export async function fetchBotFile(input: { db: Database; secrets: SecretBox; apiRoot: string | undefined; botId: number; fileId: string }): Promise<Buffer> {
+export async function fetchBotFile(input: {
+  db: Database;
+  secrets: SecretBox;
+  apiRoot: string | undefined;
+  /** What the bot's Bot API server hands out at most; null: no limit (a local server). */
+  downloadLimit: number | null;
+  botId: number;
+  fileId: string;
+}): Promise<Buffer> {
   const bot = findBot(input.db, input.botId);
   if (!bot) throw new Error('The bot that received this file was removed.');
   const token = input.secrets.decrypt(bot.tokenEnc);
@@ -54,6 +61,6 @@ export async function fetchBotFile(input: { db: Database; secrets: SecretBox; ap
   if (!response) throw new Error('The Bot API file server could not be reached.');
   if (!response.ok) throw new Error(`The Bot API file server answered ${response.status}.`);
   const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > BOT_DOWNLOAD_LIMIT) throw new FileTooLarge('larger than a bot may download');
+  if (input.downloadLimit !== null && bytes.length > input.downloadLimit) throw new FileTooLarge('larger than a bot may download');
   return bytes;
 }

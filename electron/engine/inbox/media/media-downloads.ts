@@ -3,7 +3,7 @@ import type { MediaView } from '../../../../shared/domain/inbox';
 import type { Logger } from '../../logging/logger';
 import type { RemoteFileRef } from '../ingest/incoming';
 import { FileTooLarge, type Progress } from './fetch-file';
-import { BOT_DOWNLOAD_LIMIT, type MediaPolicy } from './media-policy';
+import type { MediaPolicy } from './media-policy';
 import type { MediaStore } from './media-store';
 
 export interface MediaRow {
@@ -24,6 +24,8 @@ export interface DownloadDeps {
   policy: MediaPolicy;
   logger: Logger;
   fetch(row: MediaRow, onProgress: Progress): Promise<Buffer>;
+  /** The largest file this message's source may fetch (a bot's Bot API server sets it); null: no limit. */
+  downloadLimit(row: MediaRow): number | null;
   /** A message's media state changed (the window shows progress). */
   changed(messageId: number): void;
 }
@@ -60,7 +62,7 @@ export class MediaDownloads {
       const row = mediaRow(this.d.db, id);
       if (!row || row.download !== 'none' || !row.remote) continue;
       // Telegram will never hand a bot this file: say so rather than "skipped".
-      if (row.sourceKind === 'bot' && row.size !== null && row.size > BOT_DOWNLOAD_LIMIT) {
+      if (this.beyondLimit(row)) {
         this.setState(id, 'too_large');
         continue;
       }
@@ -87,6 +89,11 @@ export class MediaDownloads {
     return run;
   }
 
+  private beyondLimit(row: MediaRow): boolean {
+    const limit = this.d.downloadLimit(row);
+    return limit !== null && row.size !== null && row.size > limit;
+  }
+
   private setState(messageId: number, state: MediaView['download'], sha256: string | null = null): void {
     this.d.db.prepare('UPDATE message_media SET download = ?, sha256 = coalesce(?, sha256) WHERE message_id = ?').run(state, sha256, messageId);
     this.d.changed(messageId);
@@ -95,7 +102,7 @@ export class MediaDownloads {
   private async download(messageId: number): Promise<void> {
     const row = mediaRow(this.d.db, messageId);
     if (!row || row.download === 'done' || !row.remote) return;
-    if (row.sourceKind === 'bot' && row.size !== null && row.size > BOT_DOWNLOAD_LIMIT) return this.setState(messageId, 'too_large');
+    if (this.beyondLimit(row)) return this.setState(messageId, 'too_large');
     this.progressOf.set(messageId, 0);
     this.setState(messageId, 'downloading');
     try {

@@ -8,8 +8,5 @@ export interface MediaPolicy {
 
 export const DEFAULT_MEDIA_POLICY: MediaPolicy = { kinds: ['photo', 'voice', 'video', 'document'], maxBytes: 20 * 1024 * 1024 };
 
-/** The Bot API lets a bot download files up to 20 MB; larger ones are only viewable in Telegram. */
-export const BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
-
 /** The largest file handed to the window as a data URL. */
 export const DATA_URL_LIMIT = 20 * 1024 * 1024;

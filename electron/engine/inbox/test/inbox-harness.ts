@@ -10,7 +10,7 @@ import { manualClock } from '../../platform/clock';
 import type { SecretBox } from '../../secrets/secret-box';
 import type { TelegramEnvironment } from '../../telegram/environment';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
-import { createInboxService, type InboxOptions } from '../inbox-service';
+import { createInboxService, type InboxDeps, type InboxOptions } from '../inbox-service';
 import { fakeOutbox } from './fake-outbox';
 
 type ManualClock = ReturnType<typeof manualClock>;
@@ -29,6 +29,7 @@ export function inboxHarness(input: {
   connection?: (accountId: number) => MtprotoTransport | null;
   secrets?: SecretBox;
   telegram?: Partial<TelegramEnvironment>;
+  botServer?: InboxDeps['botServer'];
   options?: Partial<Omit<InboxOptions, 'scheduler'>>;
   /** The bus the accounts or bots under test announce on, so the inbox hears them. */
   bus?: EventBus;
@@ -54,6 +55,7 @@ export function inboxHarness(input: {
       secrets: input.secrets ?? { encrypt: (s) => s, decrypt: (s) => s },
       telegram: { kind: 'sandbox', needsApiCredentials: false, botApiRoot: undefined, mtproto: () => { throw new Error('not used'); }, ...input.telegram },
       connection: input.connection ?? (() => null),
+      botServer: input.botServer,
     },
     { scheduler: timers.scheduler, ...input.options },
   );

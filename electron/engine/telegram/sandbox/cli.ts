@@ -10,7 +10,10 @@ const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--people-every S
   --port N            Bot API port (default 8081; 0 for any free port)
   --seed N            seed of the simulated world (default 20261121)
   --people-every S    simulated people act every S seconds (default: they stay quiet)
-  --limits-factor F   multiply Telegram's rate limits by F (default 1)`;
+  --limits-factor F   multiply Telegram's rate limits by F (default 1)
+  --forward PUBLIC=LOCAL
+                      webhooks set on the https address PUBLIC are delivered to LOCAL, as a
+                      reverse proxy would (repeatable), e.g. https://bot.example.org=http://127.0.0.1:3000`;
 
 /** `npm run sandbox`: the simulated Telegram on its own, for trying any bot against it. */
 async function main(): Promise<void> {
@@ -20,6 +23,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '20261121' },
       'people-every': { type: 'string' },
       'limits-factor': { type: 'string', default: '1' },
+      forward: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -37,6 +41,13 @@ async function main(): Promise<void> {
     port: number('port', values.port),
     limits: scaleLimits(TELEGRAM_BOT_LIMITS, number('limits-factor', values['limits-factor'])),
   });
+  for (const pair of values.forward) {
+    const [publicBase, localBase] = pair.split('=');
+    if (!publicBase || !localBase || !URL.canParse(publicBase) || !URL.canParse(localBase)) {
+      throw new Error(`--forward takes PUBLIC=LOCAL, two URLs, not "${pair}".`);
+    }
+    server.forwardWebhooks(publicBase, localBase);
+  }
   const people = createScriptedPeople(world, seeded);
   if (values['people-every']) {
     people.start(number('people-every', values['people-every']) * 1000, (action) =>

@@ -28,15 +28,17 @@ export function AddBotForm() {
   const ids = useId();
   const [token, setToken] = useState('');
   const [mode, setMode] = useState<BotMode>('polling');
+  const [apiServer, setApiServer] = useState('');
   const [added, setAdded] = useState<string | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (adding || token.trim() === '') return;
     setAdded(null);
-    const bot = await add(token.trim(), mode);
+    const bot = await add(token.trim(), mode, apiServer.trim() || null);
     if (bot) {
       setToken('');
+      setApiServer('');
       setAdded(bot.username);
     }
   };
@@ -72,6 +74,22 @@ export function AddBotForm() {
               </option>
             ))}
           </select>
+        </label>
+        <label className="conn-field conn-grow">
+          <span>{t('botEndpoints.add.apiServer')}</span>
+          <input
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            data-testid="bot-api-server"
+            placeholder={t('botEndpoints.settings.apiServerPlaceholder')}
+            value={apiServer}
+            aria-describedby={`${ids}-server-hint`}
+            onChange={(e) => setApiServer(e.target.value)}
+          />
+          <span className="field-hint" id={`${ids}-server-hint`}>
+            {t('botEndpoints.add.apiServerHint')}
+          </span>
         </label>
       </div>
       <p className="field-hint">{t('accounts.bots.add.modeHint')}</p>

@@ -4,6 +4,7 @@ import { LANGUAGES, THEMES, WORKSPACES, type Settings } from '../../../../shared
 import { useStores } from '../../stores/context';
 import type { SaveError } from '../../stores/settings-store';
 import { diff, toDraft, validate, type SettingsDraft } from './settings-form';
+import { BotEndpointsSettings } from './BotEndpointsSettings';
 import { HttpApiInfo } from './HttpApiInfo';
 import './settings.css';
 
@@ -32,7 +33,12 @@ export function SettingsPage() {
       </div>
     );
   }
-  return <SettingsForm value={value} />;
+  return (
+    <>
+      <SettingsForm value={value} />
+      <BotEndpointsSettings />
+    </>
+  );
 }
 
 function SettingsForm({ value }: { value: Settings }) {

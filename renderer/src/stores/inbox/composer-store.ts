@@ -41,7 +41,15 @@ export interface ComposerState {
 
 export const EMPTY_DRAFT: Draft = { text: '', replyTo: null, attachment: null, sending: false, error: null };
 
-export function createComposerStore(client: DeskClient, onSent: (message: ChatMessage) => void) {
+/**
+ * `botUploadLimit`: what the bot behind a conversation may send (its Bot API server's limit);
+ * null for a personal account's conversation or when unknown, and Telegram's limits apply.
+ */
+export function createComposerStore(
+  client: DeskClient,
+  onSent: (message: ChatMessage) => void,
+  botUploadLimit: (conversationId: number) => Promise<number | null> = async () => null,
+) {
   // One upload per conversation at a time; a removed or replaced attachment stops its upload.
   const uploads = new Map<number, number>();
   let uploadSeq = 0;
@@ -63,7 +71,7 @@ export function createComposerStore(client: DeskClient, onSent: (message: ChatMe
       setReplyTo: (id, message) =>
         patch(id, { replyTo: message ? { id: message.id, senderName: message.senderName, text: message.text } : null }),
       async attach(id, file, sender) {
-        const limit = UPLOAD_LIMITS[sender];
+        const limit = (sender === 'bot' ? await botUploadLimit(id) : null) ?? UPLOAD_LIMITS[sender];
         if (file.size > limit) {
           patch(id, { error: { kind: 'tooLarge', sender, limit } });
           return;

@@ -1,7 +1,8 @@
-import { InputFile } from 'grammy';
+import { Api, InputFile } from 'grammy';
 import { deflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scaleLimits, TELEGRAM_BOT_LIMITS } from './limits/rate-limits';
+import { createBotApiServer } from './server';
 import { startSandbox, type Sandbox } from './test/harness';
 
 let s: Sandbox;
@@ -81,6 +82,20 @@ describe('Bot API front door: media', () => {
     });
     const doc = await s.bot.api.sendDocument(s.alice.id, new InputFile(Buffer.alloc(20 * 1024 * 1024 + 1, 2), 'medium.bin'));
     await expect(s.bot.api.getFile(doc.document!.file_id)).rejects.toMatchObject({ description: 'Bad Request: file is too big' });
+  });
+
+  it('as a local Bot API server (telegram-bot-api --local) takes uploads over 50 MB and hands out files over 20 MB', async () => {
+    const local = await createBotApiServer({ world: s.world, limits: scaleLimits(TELEGRAM_BOT_LIMITS, 100), local: true });
+    try {
+      const api = new Api(s.botUser.token, { apiRoot: local.url });
+      const big = await api.sendDocument(s.alice.id, new InputFile(Buffer.alloc(50 * 1024 * 1024 + 1, 3), 'big.bin'));
+      const file = await api.getFile(big.document!.file_id);
+      expect(file.file_size).toBe(50 * 1024 * 1024 + 1);
+      const bytes = Buffer.from(await (await fetch(`${local.url}/file/bot${s.botUser.token}/${file.file_path}`)).arrayBuffer());
+      expect(bytes.length).toBe(50 * 1024 * 1024 + 1);
+    } finally {
+      await local.close();
+    }
   });
 
   it('answers 404 for a file path that does not exist', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { LIMITS } from '../world/limits';
 import type { SandboxWorld } from '../world/world';
 import type { SandboxBot } from '../world/types';
 import { BotApiError } from './errors';
@@ -11,10 +12,11 @@ import { readRequest } from './http/read-request';
 import { sendError, sendOk } from './http/respond';
 import { RateLimiter } from './limits/rate-limiter';
 import { TELEGRAM_BOT_LIMITS, type BotApiLimits } from './limits/rate-limits';
-import { Described } from './methods/context';
+import { Described, type FileLimits } from './methods/context';
 import { findMethod } from './methods/registry';
 import { BotStates, type BotApiSnapshot } from './updates/bot-state';
 import { updatesFromEvent } from './updates/from-world';
+import { PublicAddresses } from './updates/public-addresses';
 import { DEFAULT_WEBHOOK_RETRY, type WebhookRetry } from './updates/webhook';
 
 export interface BotApiServerOptions {
@@ -23,6 +25,12 @@ export interface BotApiServerOptions {
   faults?: BotApiFaults;
   webhookRetry?: WebhookRetry;
   host?: string;
+  /**
+   * Behaves as a local Bot API server (telegram-bot-api --local): uploads up to 2,000 MB and
+   * downloads of any size. Unlike a real one it still serves files over HTTP rather than
+   * handing out a path on its own disk.
+   */
+  local?: boolean;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** A method that failed for a reason other than a Telegram rule (a sandbox bug). */
@@ -40,6 +48,12 @@ export interface BotApiServer {
   pendingUpdateCount(botId: number): number;
   /** A getUpdates of the bot is being held open (long polling), so tests wait on it, not on time. */
   isPollHeld(botId: number): boolean;
+  /**
+   * Declares that a public HTTPS base (e.g. https://desk.example.org) forwards to a local one
+   * (http://127.0.0.1:PORT), as the bot owner's reverse proxy would; null stops forwarding.
+   * Webhooks can be set only on declared hosts, as Telegram refuses hosts it cannot resolve.
+   */
+  forwardWebhooks(publicBase: string, localBase: string | null): void;
   /** Unconfirmed updates and allowed_updates per bot, for a later door to continue from. */
   snapshot(): BotApiSnapshot;
   close(): Promise<void>;
@@ -55,6 +69,10 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
   const limiter = new RateLimiter(world.clock, options.limits ?? TELEGRAM_BOT_LIMITS);
   const faults = new FaultInjector(options.faults ?? {}, world.random);
   const webhookRetry = options.webhookRetry ?? DEFAULT_WEBHOOK_RETRY;
+  const publicAddresses = new PublicAddresses();
+  const fileLimits: FileLimits = options.local
+    ? { uploadBytes: LIMITS.localBotUploadBytes, downloadBytes: Number.POSITIVE_INFINITY }
+    : { uploadBytes: LIMITS.botUploadBytes, downloadBytes: LIMITS.botDownloadBytes };
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('Bot API sandbox:', error));
 
   const unsubscribe = world.subscribe((event) => {
@@ -66,7 +84,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     if (!method) return sendError(res, notFound());
     const latency = faults.latencyMs();
     if (latency > 0) await delay(latency);
-    const input = await readRequest(req, url);
+    const input = await readRequest(req, url, fileLimits.uploadBytes);
     const failure = faults.serverError(methodName);
     if (failure) return sendError(res, new BotApiError(failure, SERVER_ERRORS[failure]));
 
@@ -74,7 +92,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();
     });
-    const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, signal: abort.signal });
+    const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, publicAddresses, fileLimits, signal: abort.signal });
     if (faults.loseResponse(methodName)) {
       req.socket.destroy();
       return;
@@ -90,7 +108,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     const [, isFile, token, rest] = route;
     const bot = world.botByToken(decodeURIComponent(token!));
     if (!bot) return sendError(res, new BotApiError(401, 'Unauthorized'));
-    if (isFile) return serveFile(world, decodeURIComponent(rest!), res);
+    if (isFile) return serveFile(world, decodeURIComponent(rest!), res, fileLimits.downloadBytes);
     return callMethod(bot, rest!, req, res, url);
   }
 
@@ -113,6 +131,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     setFaults: (next) => faults.set(next),
     pendingUpdateCount: (botId) => states.get(botId).queue.size(),
     isPollHeld: (botId) => states.get(botId).poll !== null,
+    forwardWebhooks: (publicBase, localBase) => publicAddresses.forward(publicBase, localBase),
     snapshot: () => states.snapshot(),
     async close() {
       unsubscribe();

@@ -36,7 +36,12 @@ afterEach(async () => {
   });
 });
 
-const receiverUrl = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+/** The receiver's public address; the sandbox forwards it to the receiver on loopback, as a reverse proxy would. */
+const PUBLIC_BASE = 'https://hooks.example.org';
+const receiverUrl = () => {
+  s.server.forwardWebhooks(PUBLIC_BASE, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`);
+  return `${PUBLIC_BASE}/hook`;
+};
 
 describe('Bot API front door: webhook', () => {
   it('delivers updates by POST with the secret token header', async () => {
@@ -78,6 +83,45 @@ describe('Bot API front door: webhook', () => {
     answerStatus = 200;
     await waitFor(() => (s.server.pendingUpdateCount(s.botUser.id) === 0 ? true : undefined));
     expect(new Set(received.map((r) => r.body.update_id)).size).toBe(1);
+  });
+
+  it('refuses what Telegram refuses: plain http, other ports, hosts it cannot reach, bad secret tokens', async () => {
+    receiverUrl();
+    const refusal = (description: string) => ({ error_code: 400, description });
+    await expect(s.bot.api.setWebhook('http://hooks.example.org/hook')).rejects.toMatchObject(
+      refusal('Bad Request: bad webhook: An HTTPS URL must be provided for webhook'),
+    );
+    await expect(s.bot.api.setWebhook('https://hooks.example.org:3000/hook')).rejects.toMatchObject(
+      refusal('Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443'),
+    );
+    await expect(s.bot.api.setWebhook('https://elsewhere.example.org/hook')).rejects.toMatchObject(
+      refusal('Bad Request: bad webhook: Failed to resolve host: Name or service not known'),
+    );
+    await expect(s.bot.api.setWebhook(`${PUBLIC_BASE}/hook`, { secret_token: 'has space' })).rejects.toMatchObject(
+      refusal('Bad Request: secret token contains unallowed characters'),
+    );
+    await expect(s.bot.api.setWebhook(`${PUBLIC_BASE}/hook`, { secret_token: 'a'.repeat(257) })).rejects.toMatchObject(
+      refusal('Bad Request: secret token is too long'),
+    );
+    expect((await s.bot.api.getWebhookInfo()).url).toBe('');
+    for (const port of [80, 88, 443, 8443]) {
+      s.server.forwardWebhooks(`https://hooks.example.org:${port}`, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`);
+      await expect(s.bot.api.setWebhook(`https://hooks.example.org:${port}/hook`, { secret_token: 'A-z_0-9'.repeat(36) })).resolves.toBe(true);
+    }
+  });
+
+  it('reports a host that stopped forwarding as the last error and keeps the update', async () => {
+    await s.bot.api.setWebhook(receiverUrl());
+    s.server.forwardWebhooks(PUBLIC_BASE, null);
+    s.aliceWrites('nobody home');
+    const info = await waitFor(async () => {
+      const current = await s.bot.api.getWebhookInfo();
+      return current.last_error_date ? current : undefined;
+    });
+    expect(info).toMatchObject({ pending_update_count: 1, last_error_message: 'Failed to resolve host: Name or service not known' });
+    expect(received).toEqual([]);
+    receiverUrl();
+    await waitFor(() => (received.length === 1 ? true : undefined));
   });
 
   it('drops pending updates when asked', async () => {

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { LIMITS } from '../../world/limits';
 import { BotApiError, badRequest } from '../errors';
 
 export interface UploadedFile {
@@ -18,15 +17,15 @@ export interface RequestInput {
 const tooLarge = () => new BotApiError(413, 'Request Entity Too Large');
 
 /** Telegram accepts every method's parameters in the query, JSON, a form or multipart. */
-export async function readRequest(req: IncomingMessage, url: URL): Promise<RequestInput> {
+export async function readRequest(req: IncomingMessage, url: URL, uploadLimit: number): Promise<RequestInput> {
   const fields: Record<string, unknown> = Object.fromEntries(url.searchParams);
   const files = new Map<string, UploadedFile>();
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
-    await readMultipart(req, fields, files);
+    await readMultipart(req, fields, files, uploadLimit);
     return { fields, files };
   }
-  const body = await readBody(req, LIMITS.botUploadBytes);
+  const body = await readBody(req, uploadLimit);
   if (body.length === 0) return { fields, files };
   if (type.startsWith('application/json')) {
     let parsed: unknown;
@@ -54,12 +53,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function readMultipart(req: IncomingMessage, fields: Record<string, unknown>, files: Map<string, UploadedFile>): Promise<void> {
+function readMultipart(req: IncomingMessage, fields: Record<string, unknown>, files: Map<string, UploadedFile>, uploadLimit: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let tooBig = false;
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: LIMITS.botUploadBytes } });
+      parser = busboy({ headers: req.headers, limits: { fileSize: uploadLimit } });
     } catch {
       reject(badRequest('invalid multipart/form-data'));
       return;

@@ -1,5 +1,4 @@
 import type { MediaKind, SandboxFile } from '../../world/types';
-import { LIMITS } from '../../world/limits';
 import { badRequest, worldCall } from '../errors';
 import { decodeFileId, filePath, fileUniqueId } from '../files/file-ids';
 import { imageMimeType, imageSize } from '../files/image-size';
@@ -59,6 +58,6 @@ export const getFile: Method = (ctx) => {
   const decoded = decodeFileId(fileId);
   const file = decoded ? ctx.world.file(decoded.uniqueId) : undefined;
   if (!file) throw wrongFileId();
-  if (file.bytes.length > LIMITS.botDownloadBytes) throw badRequest('file is too big');
+  if (file.bytes.length > ctx.fileLimits.downloadBytes) throw badRequest('file is too big');
   return { file_id: fileId, file_unique_id: fileUniqueId(file), file_size: file.bytes.length, file_path: filePath(file) };
 };

@@ -1,7 +1,7 @@
-import { badRequest } from '../errors';
 import { terminatedBySetWebhook } from '../updates/conflicts';
 import { pollUpdates } from '../updates/long-poll';
 import { WebhookDelivery } from '../updates/webhook';
+import { checkSecretToken, checkWebhookUrl } from '../updates/webhook-rules';
 import { Described, type Method, type MethodContext } from './context';
 
 export const getUpdates: Method = (ctx) =>
@@ -21,14 +21,15 @@ function applyUpdateOptions(ctx: MethodContext): void {
 }
 
 /**
- * Telegram insists on HTTPS with a public certificate; the sandbox delivers to any http(s) URL
- * because the receivers it serves live on loopback.
+ * Telegram insists on HTTPS on one of its ports; the sandbox does too, and reaches the
+ * receivers on loopback only through the public addresses declared to forward to them.
  */
 export const setWebhook: Method = (ctx) => {
   const url = ctx.params.string('url') ?? '';
   if (url === '') return deleteWebhook(ctx);
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw badRequest('invalid webhook URL specified');
-  const secretToken = ctx.params.string('secret_token') ?? null;
+  checkWebhookUrl(url, ctx.publicAddresses);
+  const secretToken = ctx.params.string('secret_token') || null;
+  if (secretToken !== null) checkSecretToken(secretToken);
   const previous = ctx.state.webhook;
   applyUpdateOptions(ctx);
   ctx.state.poll?.terminate(terminatedBySetWebhook());
@@ -39,6 +40,7 @@ export const setWebhook: Method = (ctx) => {
     ctx.state.queue,
     ctx.world.clock,
     ctx.webhookRetry,
+    ctx.publicAddresses,
   );
   return new Described(true, unchanged ? 'Webhook is already set' : 'Webhook was set');
 };

@@ -19,10 +19,10 @@ export async function startSandbox(options: Omit<BotApiServerOptions, 'world'> =
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 /** Resolves on the first value the predicate accepts, polling briefly; fails after `ms`. */
-export async function waitFor<T>(read: () => T | undefined, ms = 2_000): Promise<T> {
+export async function waitFor<T>(read: () => T | undefined | Promise<T | undefined>, ms = 2_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('waitFor: timed out');
     await new Promise((resolve) => setTimeout(resolve, 5));

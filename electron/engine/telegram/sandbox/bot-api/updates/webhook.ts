@@ -1,4 +1,5 @@
 import type { Clock } from '../../../../platform/clock';
+import type { PublicAddresses } from './public-addresses';
 import type { UpdateQueue } from './update-queue';
 
 export interface WebhookRetry {
@@ -34,6 +35,7 @@ export class WebhookDelivery {
     private readonly queue: UpdateQueue,
     private readonly clock: Clock,
     private readonly retry: WebhookRetry,
+    private readonly addresses: PublicAddresses,
   ) {
     this.unsubscribe = queue.onPush(() => this.kick());
     this.kick();
@@ -89,8 +91,11 @@ export class WebhookDelivery {
 
   /** Null when delivered; otherwise the reason, worded as getWebhookInfo words it. */
   private async post(update: Record<string, unknown>): Promise<string | null> {
+    // Looked up on every attempt: a forward that went away fails like a host that no longer resolves.
+    const target = this.addresses.resolve(this.config.url);
+    if (target === null) return 'Failed to resolve host: Name or service not known';
     try {
-      const response = await fetch(this.config.url, {
+      const response = await fetch(target, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
