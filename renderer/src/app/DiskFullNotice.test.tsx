@@ -11,7 +11,8 @@ describe('the full-disk notice', () => {
     const fake = createFakeClient();
     handleShell(fake);
     renderApp(fake, { area: 'settings' });
-    await waitFor(() => expect(screen.getByTestId('run-mode').getAttribute('data-mode')).toBe('headless'));
+    await waitFor(() => expect(fake.callsOf('system.status')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('connection').getAttribute('data-state')).toBe('connected'));
     expect(screen.queryByTestId('disk-full')).toBeNull();
 
     act(() => fake.emit('system.disk', { full: true, folder: '/srv/desk data' }));
