@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { DomainHandlers } from '../../../shared/contract/index';
 import { DeskError } from '../../../shared/contract/result';
 import type { ChatMessage } from '../../../shared/domain/inbox';
+import { MESSAGE_LIMITS, replyParts } from '../../../shared/domain/message-text';
 import type { Scheduler } from '../accounts/runtime/scheduler';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
@@ -159,24 +160,31 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     const conversation = needConversation(db, input.conversationId);
     const replyTo = input.replyToId === undefined ? null : needMessage(db, input.replyToId);
     if (replyTo && replyTo.conversation_id !== conversation.id) throw new DeskError('invalid_input', 'The message replied to is in another chat.');
+    // Split after filling, so a long name can never push a part over Telegram's limit.
+    const parts = replyParts(fillVariables(input.text, variablesFor(db, conversation, actor)), input.attachmentId !== undefined);
+    if (parts.length > MESSAGE_LIMITS.parts) throw new DeskError('invalid_input', `This text would take more than ${MESSAGE_LIMITS.parts} messages; shorten it or send it as a file.`);
+    // Taken only once the reply is accepted: a refused one keeps its file for the next try.
     const attachment = input.attachmentId === undefined ? null : attachments.take(input.attachmentId, conversation.id);
-    const text = fillVariables(input.text, variablesFor(db, conversation, actor));
     const replyToTelegramId = replyTo && replyTo.telegram_message_id > 0 ? replyTo.telegram_message_id : undefined;
     const now = clock.now();
-    const messageId = db.transaction(() => {
+    const messageIds = db.transaction(() => {
       const chatKey = conversation.chat_key;
-      const item = outbox.enqueue({
-        sender: { kind: conversation.source_kind, id: conversation.source_id },
-        conversationId: conversation.id,
-        payload: attachment
-          ? { kind: 'media', chatKey, attachment, ...(text.trim() ? { caption: text } : {}), ...(replyToTelegramId ? { replyToTelegramId } : {}) }
-          : { kind: 'text', chatKey, text, ...(replyToTelegramId ? { replyToTelegramId } : {}) },
-        priority: 'operator',
+      // One outbox item per part; a chat's items go one after another, so the parts keep their order.
+      return parts.map((text, index) => {
+        const file = index === 0 ? attachment : null;
+        const replyToPart = index === 0 && replyToTelegramId ? { replyToTelegramId } : {};
+        const item = outbox.enqueue({
+          sender: { kind: conversation.source_kind, id: conversation.source_id },
+          conversationId: conversation.id,
+          payload: file ? { kind: 'media', chatKey, attachment: file, ...(text ? { caption: text } : {}), ...replyToPart } : { kind: 'text', chatKey, text, ...replyToPart },
+          priority: 'operator',
+        });
+        return insertReply(db, { conversation, outboxId: item.id, text, replyToTelegramId: index === 0 ? (replyToTelegramId ?? null) : null, attachment: file, now });
       });
-      return insertReply(db, { conversation, outboxId: item.id, text, replyToTelegramId: replyToTelegramId ?? null, attachment, now });
     })();
     emitConversations([conversation.id]);
-    return messageView(messageId);
+    if (messageIds.length > 1) emitMessages(messageIds);
+    return messageView(messageIds[0]!);
   }
 
   function onOutboxChange(item: OutboxItem): void {
