@@ -30,7 +30,7 @@ describe('a benched account', () => {
     const fake = await openPage([bench]);
     const notice = await within(row(2)).findByTestId('account-bench');
     expect(notice.textContent).toContain('Sending paused by Telegram.');
-    expect(notice.textContent).toContain('Waiting to send: 7.');
+    expect(notice.textContent).toContain('7 items wait to be sent.');
     expect(notice.textContent).toContain('PEER_FLOOD');
     expect(within(row(1)).queryByTestId('account-bench')).toBeNull();
 
@@ -49,7 +49,7 @@ describe('a benched account', () => {
     expect(screen.queryByTestId('account-bench')).toBeNull();
     act(() => fake.emit('outbox.benchChanged', { accountId: 1, bench: { ...bench, accountId: 1, waiting: 2 } }));
     const notice = within(row(1)).getByTestId('account-bench');
-    expect(notice.textContent).toContain('Waiting to send: 2.');
+    expect(notice.textContent).toContain('2 items wait to be sent.');
 
     fake.handle('outbox.unbench', () => {
       throw new DeskError('conflict', 'This account is not benched.');
