@@ -174,7 +174,7 @@ export function createEngine(options: EngineOptions): Engine {
         senders: { account: (id) => accounts.connection(id), bot: (id) => bots.api(id) },
       });
       const inbox = createInboxService(
-        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id) },
+        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), audit },
         { scheduler: realScheduler },
       );
       teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events));

@@ -5,6 +5,7 @@ import { DeskError } from '../../../shared/contract/result';
 import type { ChatMessage } from '../../../shared/domain/inbox';
 import { MESSAGE_LIMITS, replyParts } from '../../../shared/domain/message-text';
 import type { Scheduler } from '../accounts/runtime/scheduler';
+import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
 import type { Logger } from '../logging/logger';
@@ -29,6 +30,7 @@ import { messagePage, messageViews, type MessageViewSources } from './views/mess
 import { needConversation, needMessage } from './workflow/conversation-repo';
 import { fillVariables, variablesFor } from './workflow/variables';
 import * as workflow from './workflow/workflow';
+import { workflowAudits, workflowState } from './workflow/workflow-audit';
 
 export interface InboxDeps {
   db: Database;
@@ -43,6 +45,8 @@ export interface InboxDeps {
   telegram: TelegramEnvironment;
   /** An online account's transport (the accounts service's `connection`), null otherwise. */
   connection(accountId: number): MtprotoTransport | null;
+  /** Status, assignee, label and note changes go on the audit trail with who made them. */
+  audit(record: AuditRecord): void;
 }
 
 export interface InboxOptions {
@@ -227,6 +231,15 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     return view(conversationId);
   };
 
+  /** Runs a workflow change and puts what it changed on the audit trail. */
+  const audited = (conversationId: number, actor: string, change: () => void) => {
+    const before = workflowState(db, conversationId);
+    change();
+    const after = workflowState(db, conversationId);
+    if (before && after) for (const record of workflowAudits(actor, conversationId, before, after)) deps.audit(record);
+    return changedView(conversationId);
+  };
+
   return {
     start() {
       cleanups.push(outbox.onChange(onOutboxChange));
@@ -271,34 +284,37 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
         return { versions: versions as { text: string; editedAt: number }[] };
       },
       'inbox.media': ({ messageId }) => media(messageId),
-      'inbox.setStatus': ({ conversationId, status, snoozedUntil }) => {
-        workflow.setStatus(db, conversationId, status, snoozedUntil ?? null);
-        armSnooze();
-        return changedView(conversationId);
-      },
-      'inbox.setLabels': ({ conversationId, labelIds }) => {
-        workflow.setLabels(db, conversationId, labelIds);
-        return changedView(conversationId);
-      },
-      'inbox.assign': ({ conversationId, operatorId }, call) => {
-        workflow.assign(db, conversationId, operatorId, call.actor, clock.now());
-        return changedView(conversationId);
-      },
+      'inbox.setStatus': ({ conversationId, status, snoozedUntil }, call) =>
+        audited(conversationId, call.actor, () => {
+          workflow.setStatus(db, conversationId, status, snoozedUntil ?? null);
+          armSnooze();
+        }),
+      'inbox.setLabels': ({ conversationId, labelIds }, call) => audited(conversationId, call.actor, () => workflow.setLabels(db, conversationId, labelIds)),
+      'inbox.assign': ({ conversationId, operatorId }, call) => audited(conversationId, call.actor, () => workflow.assign(db, conversationId, operatorId, call.actor, clock.now())),
       'inbox.labels': () => ({ labels: workflow.listLabels(db) }),
-      'inbox.saveLabel': (input) => {
+      'inbox.saveLabel': (input, call) => {
         const carriers = input.id === undefined ? [] : workflow.labelCarriers(db, input.id);
+        const was = input.id === undefined ? undefined : workflow.listLabels(db).find((l) => l.id === input.id)?.name;
         const label = workflow.saveLabel(db, input);
+        deps.audit({ actor: call.actor, action: 'inbox.saveLabel', target: `label:${label.id}`, details: { name: label.name, color: label.color, ...(was !== undefined && was !== label.name ? { was } : {}) } });
         labelsChanged(carriers);
         return label;
       },
       'inbox.labelUsage': ({ id }) => ({ conversations: workflow.labelCarriers(db, id).length }),
-      'inbox.removeLabel': ({ id }) => {
+      'inbox.removeLabel': ({ id }, call) => {
+        const name = workflow.listLabels(db).find((l) => l.id === id)?.name;
         const carriers = workflow.removeLabel(db, id);
+        deps.audit({ actor: call.actor, action: 'inbox.removeLabel', target: `label:${id}`, details: { name, conversations: carriers.length } });
         labelsChanged(carriers);
         return { removed: true, conversations: carriers.length };
       },
       'inbox.notes': ({ conversationId }) => ({ notes: workflow.listNotes(db, conversationId) }),
-      'inbox.addNote': ({ conversationId, text }, call) => workflow.addNote(db, conversationId, call.actor, text, clock.now()),
+      'inbox.addNote': ({ conversationId, text }, call) => {
+        const note = workflow.addNote(db, conversationId, call.actor, text, clock.now());
+        // The note itself stays in the conversation; the trail says who wrote one, and how long.
+        deps.audit({ actor: call.actor, action: 'inbox.addNote', target: `conversation:${conversationId}`, details: { title: needConversation(db, conversationId).title, noteId: note.id, length: text.length } });
+        return note;
+      },
       'inbox.cannedReplies': () => ({ replies: workflow.listCannedReplies(db) }),
       'inbox.saveCannedReply': (input) => workflow.saveCannedReply(db, input, clock.now()),
       'inbox.removeCannedReply': ({ id }) => {

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import pino from 'pino';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import { manualScheduler } from '../../accounts/test/harness';
+import type { AuditRecord } from '../../audit/audit-repo';
 import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
@@ -36,6 +37,7 @@ export function inboxHarness(input: {
   const events: DeskEvent[] = [];
   bus.subscribe((batch) => events.push(...batch));
   const fake = fakeOutbox();
+  const audits: AuditRecord[] = [];
   const service = createInboxService(
     {
       db: input.db,
@@ -47,6 +49,7 @@ export function inboxHarness(input: {
       secrets: input.secrets ?? { encrypt: (s) => s, decrypt: (s) => s },
       telegram: { kind: 'sandbox', needsApiCredentials: false, botApiRoot: undefined, mtproto: () => { throw new Error('not used'); }, ...input.telegram },
       connection: input.connection ?? (() => null),
+      audit: (record) => audits.push(record),
     },
     { scheduler: timers.scheduler, ...input.options },
   );
@@ -56,5 +59,5 @@ export function inboxHarness(input: {
       Awaited<ReturnType<(typeof service.handlers)[M]>>
     >;
   const ofType = <T extends DeskEvent['type']>(type: T) => events.filter((e): e is Extract<DeskEvent, { type: T }> => e.type === type);
-  return { service, call, events, ofType, bus, clock, timers, ...fake };
+  return { service, call, events, ofType, bus, clock, timers, audits, ...fake };
 }
