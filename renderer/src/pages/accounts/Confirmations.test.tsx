@@ -43,8 +43,8 @@ describe('confirmations', () => {
 
   it('“signed in” closes by itself after a few seconds', async () => {
     const { fake, user } = await openPage();
-    fake.handle('accounts.startSignIn', () => ({ step: 'code', flowId: 'f', phone: '+79990000001', sentVia: 'app', nextVia: null, codeLength: 5, resendAfterSeconds: null }));
-    fake.handle('accounts.submitCode', () => ({ step: 'done', account: testAccount({ id: 8, firstName: 'Ann', lastName: '' }) }));
+    fake.handle('accounts.startSignIn', () => ({ step: 'code' as const, flowId: 'f', phone: '+79990000001', sentVia: 'app' as const, nextVia: null, codeLength: 5, resendAfterSeconds: null }));
+    fake.handle('accounts.submitCode', () => ({ step: 'done' as const, account: testAccount({ id: 8, firstName: 'Ann', lastName: '' }) }));
     fake.handle('accounts.cancelSignIn', () => ({ cancelled: true }));
     await user.click(screen.getByTestId('account-add'));
     await user.type(screen.getByTestId('signin-phone'), '+79990000001');
