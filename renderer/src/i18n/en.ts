@@ -685,6 +685,9 @@ export const en = {
     notSent: 'Not sent: this text would take more than {{max}} messages; shorten it or send it as a file.',
     labelTooLong: 'Not saved: a label name has at most {{max}} characters (this one has {{length}}).',
   },
+  resume: {
+    refusedAgain: 'Telegram limited this account again as soon as it resumed. The new wait lasts until {{until}}.',
+  },
   logScopes: {
     accounts: 'Accounts',
     audit: 'Audit',

@@ -60,4 +60,22 @@ describe('a benched account', () => {
     act(() => fake.emit('outbox.benchChanged', { accountId: 1, bench: null }));
     expect(within(row(1)).queryByTestId('account-bench')).toBeNull();
   });
+
+  it('shows the new wait when Telegram limits the account again right after resuming', async () => {
+    const user = userEvent.setup();
+    const fake = await openPage([bench]);
+    const again: BenchView = { ...bench, since: Date.now(), until: since + 2 * 24 * 60 * 60_000, waiting: 6 };
+    // The lane resumes inside the call; Telegram answers PEER_FLOOD before the call returns.
+    fake.handle('outbox.unbench', () => {
+      fake.emit('outbox.benchChanged', { accountId: 2, bench: null });
+      fake.emit('outbox.benchChanged', { accountId: 2, bench: again });
+      return { lifted: bench };
+    });
+    await user.click(within(await within(row(2)).findByTestId('account-bench')).getByTestId('account-unbench'));
+    await waitFor(() => expect(fake.callsOf('outbox.unbench')).toHaveLength(1));
+    const notice = await within(row(2)).findByTestId('account-bench');
+    await waitFor(() => expect(notice.textContent).toContain('6 items wait to be sent.'));
+    expect(notice.getAttribute('data-until')).toBe(String(again.until));
+    expect(within(notice).getByTestId('account-bench-again').textContent).toContain('Telegram limited this account again as soon as it resumed.');
+  });
 });
