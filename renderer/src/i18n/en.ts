@@ -688,6 +688,12 @@ export const en = {
   resume: {
     refusedAgain: 'Telegram limited this account again as soon as it resumed. The new wait lasts until {{until}}.',
   },
+  snooze: {
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    day: 'Day',
+    time: 'Time',
+  },
   logScopes: {
     accounts: 'Accounts',
     audit: 'Audit',

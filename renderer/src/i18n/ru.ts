@@ -713,6 +713,12 @@ export const ru: RussianMessages = {
   resume: {
     refusedAgain: 'Telegram снова ограничил аккаунт сразу после возобновления. Новое ожидание — до {{until}}.',
   },
+  snooze: {
+    today: 'Сегодня',
+    tomorrow: 'Завтра',
+    day: 'День',
+    time: 'Время',
+  },
   logScopes: {
     accounts: 'Аккаунты',
     audit: 'Аудит',
