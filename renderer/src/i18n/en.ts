@@ -694,6 +694,11 @@ export const en = {
     day: 'Day',
     time: 'Time',
   },
+  viewer: {
+    open: 'Open the photo full size',
+    save: 'Save',
+    close: 'Close',
+  },
   logScopes: {
     accounts: 'Accounts',
     audit: 'Audit',

@@ -719,6 +719,11 @@ export const ru: RussianMessages = {
     day: 'День',
     time: 'Время',
   },
+  viewer: {
+    open: 'Открыть фото в полном размере',
+    save: 'Сохранить',
+    close: 'Закрыть',
+  },
   logScopes: {
     accounts: 'Аккаунты',
     audit: 'Аудит',
