@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
 import { Composer } from '../composer/Composer';
+import { OpenPhoto } from './PhotoViewer';
 import { ChatHeader } from './ChatHeader';
 import { MessageList } from './MessageList';
 
@@ -49,6 +50,7 @@ export function ChatPane() {
       <ChatHeader conversation={conversation} />
       <MessageList conversation={conversation} />
       <Composer conversation={conversation} />
+      <OpenPhoto />
       {dragging && (
         <div className="chat-drop" aria-hidden="true">
           {t('inbox.composer.dropHere')}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useStores } from '../../../stores/context';
 import './photo-viewer.css';
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp' };
@@ -52,4 +53,14 @@ export function PhotoViewer({ url, alt, fileName, onClose }: { url: string; alt:
     </div>,
     document.body,
   );
+}
+
+/** The photo the media store says is open, if it is still loaded. */
+export function OpenPhoto() {
+  const { useMediaStore } = useStores();
+  const viewing = useMediaStore((s) => s.viewing);
+  const entry = useMediaStore((s) => (viewing ? s.entries[viewing.messageId] : undefined));
+  const view = useMediaStore((s) => s.view);
+  if (!viewing || entry?.state !== 'ready') return null;
+  return <PhotoViewer url={entry.url} alt={viewing.alt} fileName={viewing.fileName} onClose={() => view(null)} />;
 }

@@ -4,6 +4,7 @@ import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { MediaKindIcon } from '../chat/media-icons';
 import { useInboxFormats } from '../format';
 import { StatusChip } from './StatusChip';
+import './label-chip.css';
 
 /** Every row has the same height, so the virtual list needs no measuring at 100,000 rows. */
 export const ROW_HEIGHT = 76;
@@ -68,7 +69,9 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         {c.labels.map((label) => (
           <span key={label.id} className="conv-label" style={{ borderColor: label.color }}>
             <span className="conv-label-dot" style={{ background: label.color }} aria-hidden="true" />
-            {label.name}
+            <span className="conv-label-name" title={label.name}>
+              {label.name}
+            </span>
           </span>
         ))}
       </span>

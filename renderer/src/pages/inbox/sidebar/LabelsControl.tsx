@@ -4,6 +4,7 @@ import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
 import { LabelNameCheck, labelNameFits } from './LabelNameCheck';
 import { LabelsManager } from './LabelsManager';
+import './label-form.css';
 
 const DEFAULT_COLOR = '#2a7ae2';
 

@@ -5,6 +5,7 @@ import { useStores } from '../../../stores/context';
 import { useInboxFormats } from '../format';
 import { SNOOZE_PRESETS, snoozeUntil } from './snooze-presets';
 import { SnoozePicker } from './SnoozePicker';
+import './status-control.css';
 
 const PLAIN = ['open', 'pending', 'resolved'] as const;
 
