@@ -135,8 +135,8 @@ describe('details of the window', () => {
             const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - reserve;
             if (canvas.measureText(text).width > room) out.push(text);
           };
-          for (const select of document.querySelectorAll<HTMLSelectElement>('.inbox-filters select')) fits(select, select.selectedOptions[0]!.text, 18);
-          for (const input of document.querySelectorAll<HTMLInputElement>('[data-testid="search-input"], [data-testid="label-name"]')) fits(input, input.placeholder, 0);
+          for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('.inbox-filters select'))) fits(select, select.selectedOptions[0]!.text, 18);
+          for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid="search-input"], [data-testid="label-name"]'))) fits(input, input.placeholder, 0);
           return out;
         });
         expect(clipped, `${language} ${width}`).toEqual([]);
