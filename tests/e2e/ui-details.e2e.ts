@@ -162,4 +162,43 @@ describe('details of the window', () => {
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
   });
+
+  it('refuses a label name over 40 characters with a message, keeping what was typed', async () => {
+    const name = 'Customers who asked about the spring price list';
+    await page.getByTestId('label-name').fill(name);
+    expect(await page.getByTestId('label-name').inputValue()).toBe(name);
+    expect(await page.getByTestId('label-name-too-long').textContent()).toContain(`(this one has ${name.length})`);
+    expect(await page.getByTestId('label-add').isDisabled()).toBe(true);
+    await shoot('label-too-long');
+    await page.getByTestId('label-name').fill('');
+  });
+
+  it('words the snooze picker in the window’s language', async () => {
+    await callEngine(page, 'settings.update', { language: 'ru' });
+    await page.locator('html[lang="ru"]').waitFor();
+    await page.getByTestId('status-snoozed').click();
+    expect(await page.getByTestId('snooze-day').locator('option').nth(1).textContent()).toBe('Завтра');
+    await callEngine(page, 'settings.update', { language: 'en' });
+    await shoot('snooze-picker');
+    await page.getByTestId('status-snoozed').click();
+  });
+
+  it('shows the last login code in the sandbox console after it was used', async () => {
+    await page.getByTestId('nav-sandbox').click();
+    const code = page.locator(`[data-testid="sandbox-last-code"][data-id="${accountTarget().id}"]`);
+    await code.waitFor();
+    expect(await code.textContent()).toMatch(/\d{5}/);
+    await shoot('sandbox-last-code');
+  });
+
+  it('shows the log scopes in Russian', async () => {
+    await page.getByTestId('nav-logs').click();
+    await callEngine(page, 'settings.update', { language: 'ru' });
+    await page.locator('html[lang="ru"]').waitFor();
+    const scopes = await page.locator('[data-testid="logs-row"] .col-scope').allTextContents();
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(scopes).not.toContain('engine');
+    expect(scopes).toContain('Ядро');
+    await shoot('log-scopes');
+  });
 });
