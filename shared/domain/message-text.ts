@@ -9,6 +9,8 @@ export const MESSAGE_LIMITS = {
   /** A longer text is better sent as a file than as a wall of messages. */
   parts: 10,
   labelName: 40,
+  /** The desk's own limit for a private note (notes never go to Telegram). */
+  note: 4000,
 } as const;
 
 /** The longest reply the desk takes at all: ten full messages. */

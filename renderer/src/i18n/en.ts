@@ -684,6 +684,7 @@ export const en = {
     tooLong: '{{length}} characters: more than {{max}} messages. Shorten it or send it as a file.',
     notSent: 'Not sent: this text would take more than {{max}} messages; shorten it or send it as a file.',
     labelTooLong: 'Not saved: a label name has at most {{max}} characters (this one has {{length}}).',
+    noteTooLong: 'A note has at most {{max}} characters (this one has {{length}}); shorten it to add it.',
   },
   resume: {
     refusedAgain: 'Telegram limited this account again as soon as it resumed. The new wait lasts until {{until}}.',

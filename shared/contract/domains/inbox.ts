@@ -80,7 +80,9 @@ export const inbox = domain({
   /** Deletes a label and takes it off every conversation. */
   removeLabel: call(z.object({ id }).strict()).returns<{ removed: true; conversations: number }>(),
   notes: call(z.object({ conversationId }).strict()).returns<{ notes: NoteView[] }>(),
-  addNote: call(z.object({ conversationId, text: z.string().trim().min(1).max(4000) }).strict()).returns<NoteView>(),
+  addNote: call(
+    z.object({ conversationId, text: z.string().trim().min(1, 'must not be empty').max(MESSAGE_LIMITS.note, `is longer than ${MESSAGE_LIMITS.note} characters`) }).strict(),
+  ).returns<NoteView>(),
   cannedReplies: call(z.object({}).strict()).returns<{ replies: CannedReply[] }>(),
   saveCannedReply: call(z.object({ id: id.optional(), title: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(4096) }).strict()).returns<CannedReply>(),
   removeCannedReply: call(z.object({ id }).strict()).returns<{ removed: true }>(),

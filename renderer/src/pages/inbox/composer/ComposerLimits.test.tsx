@@ -95,3 +95,15 @@ describe('label names', () => {
     expect(fake.callsOf('inbox.saveLabel')).toEqual([]);
   });
 });
+
+describe('private notes', () => {
+  it('never cuts a long note: over 4,000 characters it says so and keeps the text', async () => {
+    const { fake } = await openChat((engine) => engine.handle('inbox.notes', () => ({ notes: [] })));
+    const note = await screen.findByTestId('note-text');
+    fireEvent.change(note, { target: { value: 'n'.repeat(4001) } });
+    expect((note as HTMLTextAreaElement).value).toHaveLength(4001);
+    expect(screen.getByTestId('note-too-long').textContent).toContain('at most 4,000 characters (this one has 4,001)');
+    expect((screen.getByTestId('note-add') as HTMLButtonElement).disabled).toBe(true);
+    expect(fake.callsOf('inbox.addNote')).toEqual([]);
+  });
+});
