@@ -22,6 +22,7 @@ export function PhoneStep() {
   const { useSignInStore, useAccountsStore, useSystemStore } = useStores();
   // The sandbox answers without an api pair; saying one is missing there would send people to my.telegram.org for nothing.
   const inSandbox = useSystemStore((s) => s.status?.workspace === 'sandbox');
+  const onRealTelegram = useSystemStore((s) => s.status?.workspace === 'telegram');
   const storedPhone = useSignInStore((s) => s.phone);
   const pending = useSignInStore((s) => s.pending);
   const error = useSignInStore((s) => s.error);
@@ -40,8 +41,8 @@ export function PhoneStep() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (pending || blocked) return;
-    // The sandbox needs no pair; elsewhere one must be set before Telegram is asked at all.
-    const input = readInput(phone, apiId, apiHash, inSandbox || Boolean(defaults?.apiId));
+    // Real Telegram needs a pair before it is asked at all; until the workspace and the defaults are known, the engine decides.
+    const input = readInput(phone, apiId, apiHash, !onRealTelegram || defaults === null || Boolean(defaults.apiId));
     if (typeof input === 'string') return setProblem(input);
     setProblem(null);
     void startSignIn(input);
