@@ -201,4 +201,21 @@ describe('details of the window', () => {
     expect(scopes).toContain('Ядро');
     await shoot('log-scopes');
   });
+
+  it('shows the new wait when Telegram refuses again right after "Resume sending now"', async () => {
+    await callEngine(page, 'settings.update', { language: 'en' });
+    await callEngine(page, 'sandbox.imposePeerFlood', { targetId: accountTarget().id, seconds: 600 });
+    await page.getByTestId('nav-inbox').click();
+    await row(sandbox.people[0]!.name).click();
+    await page.getByTestId('composer-text').fill('Are you still there?');
+    await page.getByTestId('composer-send').click();
+    await page.getByTestId('nav-accounts').click();
+    const bench = page.getByTestId('account-bench');
+    await bench.waitFor({ timeout: 30_000 });
+    await bench.getByTestId('account-unbench').click();
+    const again = page.getByTestId('account-bench-again');
+    await again.waitFor({ timeout: 30_000 });
+    expect(await again.textContent()).toContain('Telegram limited this account again');
+    await shoot('bench-again');
+  });
 });
