@@ -673,7 +673,6 @@ export const en = {
       },
     },
   },
-  // ---- uidetails: message limits, plurals, log scopes, small defects (issue 8, items 19–21) ----
   limits: {
     left_one: '{{count}} character left',
     left_other: '{{count}} characters left',
@@ -702,7 +701,6 @@ export const en = {
   },
   logScopes: {
     accounts: 'Accounts',
-    audit: 'Audit',
     bots: 'Bots',
     db: 'Database',
     engine: 'Engine',

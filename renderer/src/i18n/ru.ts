@@ -692,7 +692,6 @@ export const ru: RussianMessages = {
       },
     },
   },
-  // ---- uidetails: message limits, plurals, log scopes, small defects (issue 8, items 19–21) ----
   limits: {
     left_one: 'Остался {{count}} символ',
     left_few: 'Осталось {{count}} символа',
@@ -727,7 +726,6 @@ export const ru: RussianMessages = {
   },
   logScopes: {
     accounts: 'Аккаунты',
-    audit: 'Аудит',
     bots: 'Боты',
     db: 'База данных',
     engine: 'Ядро',
