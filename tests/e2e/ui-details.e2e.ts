@@ -144,6 +144,40 @@ describe('details of the window', () => {
     }
     await callEngine(page, 'settings.update', { language: 'en' });
     await shoot('filters', { widths: [1440, 1100, 900] });
+
+    // The log's search fields, and its column headings, which must not break mid-word.
+    await page.getByTestId('nav-logs').click();
+    for (const tab of ['logs', 'audit'] as const) {
+      await page.getByTestId(`logs-tab-${tab}`).click();
+      for (const language of ['en', 'ru'] as const) {
+        await callEngine(page, 'settings.update', { language });
+        await page.locator(`html[lang="${language}"]`).waitFor();
+        for (const width of [1100, 900]) {
+          await page.setViewportSize({ width, height: 760 });
+          const cut = await page.evaluate(() => {
+            const canvas = document.createElement('canvas').getContext('2d')!;
+            const out: string[] = [];
+            const search = document.querySelector<HTMLInputElement>('[data-testid="logs-text"], [data-testid="audit-text"]')!;
+            const style = getComputedStyle(search);
+            canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            if (canvas.measureText(search.placeholder).width > search.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) out.push(search.placeholder);
+            // Every heading is one word: text laid out on more than one line was cut mid-word.
+            for (const th of Array.from(document.querySelectorAll<HTMLElement>('.data-table th'))) {
+              const range = document.createRange();
+              range.selectNodeContents(th);
+              if (range.getClientRects().length > 1) out.push(th.textContent ?? '');
+            }
+            return out;
+          });
+          expect(cut, `${tab} ${language} ${width}`).toEqual([]);
+        }
+      }
+    }
+    await callEngine(page, 'settings.update', { language: 'en' });
+    await shoot('logs-toolbar');
+    await page.getByTestId('logs-tab-logs').click();
+    await page.getByTestId('nav-inbox').click();
+    await row(sandbox.people[0]!.name).click();
   });
 
   it('opens a photo full size and saves it', async () => {
