@@ -200,7 +200,7 @@ export function createEngine(options: EngineOptions): Engine {
         botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
       const inbox = createInboxService(
-        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), botServer: (id) => bots.serverOf(id) },
+        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), botServer: (id) => bots.serverOf(id), audit },
         { scheduler: realScheduler },
       );
       teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events), followSenders(outbox, events));

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'password_invalid'
   | 'flood_wait'
   | 'api_credentials_invalid'
+  /** No api_id/api_hash is set at all (real Telegram only): set one before signing in. */
+  | 'api_credentials_missing'
   | 'session_revoked'
   | 'bot_token_invalid'
   | 'bot_conflict'

@@ -149,7 +149,7 @@ describe('the unified inbox against the sandbox', () => {
     await page.getByTestId('label-delete').click();
     const confirm = page.getByTestId('label-delete-confirm');
     await confirm.waitFor();
-    expect(await confirm.textContent()).toMatch(/now: 1\)/);
+    expect(await confirm.textContent()).toMatch(/comes off the 1 conversation that has it/);
     await screenshot(page, 'inbox-label-delete-en-light');
     await page.getByTestId('label-delete-yes').click();
     await page.getByTestId('label-toggle').waitFor({ state: 'detached' });

@@ -14,5 +14,5 @@ export function credentialsFor(db: Database, secrets: SecretBox, telegram: Teleg
   const defaults = readDefaultApi(db, secrets);
   if (defaults) return defaults;
   if (!telegram.needsApiCredentials) return SANDBOX_CREDENTIALS;
-  throw new DeskError('api_credentials_invalid', 'Set api_id and api_hash first (from my.telegram.org), for all accounts or for this one.');
+  throw new DeskError('api_credentials_missing', 'Set api_id and api_hash first (from my.telegram.org), for all accounts or for this one.');
 }

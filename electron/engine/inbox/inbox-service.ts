@@ -4,7 +4,9 @@ import type { DomainHandlers } from '../../../shared/contract/index';
 import { DeskError } from '../../../shared/contract/result';
 import { CLOUD_BOT_FILE_LIMITS } from '../../../shared/domain/bot-endpoints';
 import { UPLOAD_LIMITS, type ChatMessage } from '../../../shared/domain/inbox';
+import { MESSAGE_LIMITS, replyParts } from '../../../shared/domain/message-text';
 import type { Scheduler } from '../accounts/runtime/scheduler';
+import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
 import { findRemovedSender, removedReason } from '../db/removed-senders';
@@ -31,6 +33,7 @@ import { messagePage, messageViews, type MessageViewSources } from './views/mess
 import { needConversation, needMessage, type ConversationRow } from './workflow/conversation-repo';
 import { fillVariables, variablesFor } from './workflow/variables';
 import * as workflow from './workflow/workflow';
+import { workflowAudits, workflowState } from './workflow/workflow-audit';
 
 export interface InboxDeps {
   db: Database;
@@ -47,6 +50,8 @@ export interface InboxDeps {
   connection(accountId: number): MtprotoTransport | null;
   /** A bot's Bot API server and its file limits (the bots service's `serverOf`); the environment's otherwise. */
   botServer?(botId: number): BotServer;
+  /** Status, assignee, label and note changes go on the audit trail with who made them. */
+  audit(record: AuditRecord): void;
 }
 
 export interface InboxOptions {
@@ -177,24 +182,31 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     const conversation = refuseIfRemoved(needConversation(db, input.conversationId));
     const replyTo = input.replyToId === undefined ? null : needMessage(db, input.replyToId);
     if (replyTo && replyTo.conversation_id !== conversation.id) throw new DeskError('invalid_input', 'The message replied to is in another chat.');
+    // Split after filling, so a long name can never push a part over Telegram's limit.
+    const parts = replyParts(fillVariables(input.text, variablesFor(db, conversation, actor)), input.attachmentId !== undefined);
+    if (parts.length > MESSAGE_LIMITS.parts) throw new DeskError('invalid_input', `This text would take more than ${MESSAGE_LIMITS.parts} messages; shorten it or send it as a file.`);
+    // Taken only once the reply is accepted: a refused one keeps its file for the next try.
     const attachment = input.attachmentId === undefined ? null : attachments.take(input.attachmentId, conversation.id);
-    const text = fillVariables(input.text, variablesFor(db, conversation, actor));
     const replyToTelegramId = replyTo && replyTo.telegram_message_id > 0 ? replyTo.telegram_message_id : undefined;
     const now = clock.now();
-    const messageId = db.transaction(() => {
+    const messageIds = db.transaction(() => {
       const chatKey = conversation.chat_key;
-      const item = outbox.enqueue({
-        sender: { kind: conversation.source_kind, id: conversation.source_id },
-        conversationId: conversation.id,
-        payload: attachment
-          ? { kind: 'media', chatKey, attachment, ...(text.trim() ? { caption: text } : {}), ...(replyToTelegramId ? { replyToTelegramId } : {}) }
-          : { kind: 'text', chatKey, text, ...(replyToTelegramId ? { replyToTelegramId } : {}) },
-        priority: 'operator',
+      // One outbox item per part; a chat's items go one after another, so the parts keep their order.
+      return parts.map((text, index) => {
+        const file = index === 0 ? attachment : null;
+        const replyToPart = index === 0 && replyToTelegramId ? { replyToTelegramId } : {};
+        const item = outbox.enqueue({
+          sender: { kind: conversation.source_kind, id: conversation.source_id },
+          conversationId: conversation.id,
+          payload: file ? { kind: 'media', chatKey, attachment: file, ...(text ? { caption: text } : {}), ...replyToPart } : { kind: 'text', chatKey, text, ...replyToPart },
+          priority: 'operator',
+        });
+        return insertReply(db, { conversation, outboxId: item.id, text, replyToTelegramId: index === 0 ? (replyToTelegramId ?? null) : null, attachment: file, now });
       });
-      return insertReply(db, { conversation, outboxId: item.id, text, replyToTelegramId: replyToTelegramId ?? null, attachment, now });
     })();
     emitConversations([conversation.id]);
-    return messageView(messageId);
+    if (messageIds.length > 1) emitMessages(messageIds);
+    return messageView(messageIds[0]!);
   }
 
   function onOutboxChange(item: OutboxItem): void {
@@ -235,6 +247,15 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
   const changedView = (conversationId: number) => {
     emitConversations([conversationId]);
     return view(conversationId);
+  };
+
+  /** Runs a workflow change and puts what it changed on the audit trail. */
+  const audited = (conversationId: number, actor: string, change: () => void) => {
+    const before = workflowState(db, conversationId);
+    change();
+    const after = workflowState(db, conversationId);
+    if (before && after) for (const record of workflowAudits(actor, conversationId, before, after)) deps.audit(record);
+    return changedView(conversationId);
   };
 
   return {
@@ -286,34 +307,37 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
         return { versions: versions as { text: string; editedAt: number }[] };
       },
       'inbox.media': ({ messageId }) => media(messageId),
-      'inbox.setStatus': ({ conversationId, status, snoozedUntil }) => {
-        workflow.setStatus(db, conversationId, status, snoozedUntil ?? null);
-        armSnooze();
-        return changedView(conversationId);
-      },
-      'inbox.setLabels': ({ conversationId, labelIds }) => {
-        workflow.setLabels(db, conversationId, labelIds);
-        return changedView(conversationId);
-      },
-      'inbox.assign': ({ conversationId, operatorId }, call) => {
-        workflow.assign(db, conversationId, operatorId, call.actor, clock.now());
-        return changedView(conversationId);
-      },
+      'inbox.setStatus': ({ conversationId, status, snoozedUntil }, call) =>
+        audited(conversationId, call.actor, () => {
+          workflow.setStatus(db, conversationId, status, snoozedUntil ?? null);
+          armSnooze();
+        }),
+      'inbox.setLabels': ({ conversationId, labelIds }, call) => audited(conversationId, call.actor, () => workflow.setLabels(db, conversationId, labelIds)),
+      'inbox.assign': ({ conversationId, operatorId }, call) => audited(conversationId, call.actor, () => workflow.assign(db, conversationId, operatorId, call.actor, clock.now())),
       'inbox.labels': () => ({ labels: workflow.listLabels(db) }),
-      'inbox.saveLabel': (input) => {
+      'inbox.saveLabel': (input, call) => {
         const carriers = input.id === undefined ? [] : workflow.labelCarriers(db, input.id);
+        const was = input.id === undefined ? undefined : workflow.listLabels(db).find((l) => l.id === input.id)?.name;
         const label = workflow.saveLabel(db, input);
+        deps.audit({ actor: call.actor, action: 'inbox.saveLabel', target: `label:${label.id}`, details: { name: label.name, color: label.color, ...(was !== undefined && was !== label.name ? { was } : {}) } });
         labelsChanged(carriers);
         return label;
       },
       'inbox.labelUsage': ({ id }) => ({ conversations: workflow.labelCarriers(db, id).length }),
-      'inbox.removeLabel': ({ id }) => {
+      'inbox.removeLabel': ({ id }, call) => {
+        const name = workflow.listLabels(db).find((l) => l.id === id)?.name;
         const carriers = workflow.removeLabel(db, id);
+        deps.audit({ actor: call.actor, action: 'inbox.removeLabel', target: `label:${id}`, details: { name, conversations: carriers.length } });
         labelsChanged(carriers);
         return { removed: true, conversations: carriers.length };
       },
       'inbox.notes': ({ conversationId }) => ({ notes: workflow.listNotes(db, conversationId) }),
-      'inbox.addNote': ({ conversationId, text }, call) => workflow.addNote(db, conversationId, call.actor, text, clock.now()),
+      'inbox.addNote': ({ conversationId, text }, call) => {
+        const note = workflow.addNote(db, conversationId, call.actor, text, clock.now());
+        // The note itself stays in the conversation; the trail says who wrote one, and how long.
+        deps.audit({ actor: call.actor, action: 'inbox.addNote', target: `conversation:${conversationId}`, details: { title: needConversation(db, conversationId).title, noteId: note.id, length: text.length } });
+        return note;
+      },
       'inbox.cannedReplies': () => ({ replies: workflow.listCannedReplies(db) }),
       'inbox.saveCannedReply': (input) => workflow.saveCannedReply(db, input, clock.now()),
       'inbox.removeCannedReply': ({ id }) => {

@@ -111,7 +111,8 @@ export const en = {
       noMessages: 'No messages yet',
       you: 'You',
       sender: '{{name}}: ',
-      unread: 'Unread: {{count}}',
+      unread_one: '{{count}} unread message',
+      unread_other: '{{count}} unread messages',
       loadError: 'Could not load the conversations: {{message}}',
       noMatch: 'No conversations match these filters.',
     },
@@ -245,7 +246,8 @@ export const en = {
       saveLabel: 'Save',
       deleteLabel: 'Delete',
       deleteNamed: 'Delete the label “{{name}}”',
-      deleteLabelAsk: 'Delete “{{name}}”? It is taken off every conversation that has it (now: {{count}}).',
+      deleteLabelAsk_one: 'Delete “{{name}}”? It comes off the {{count}} conversation that has it.',
+      deleteLabelAsk_other: 'Delete “{{name}}”? It comes off the {{count}} conversations that have it.',
       confirmDelete: 'Yes, delete',
       keepLabel: 'Cancel',
       actionError: 'Not changed: {{message}}',
@@ -398,7 +400,8 @@ export const en = {
         invite: 'Invites',
         contact_import: 'Contact imports',
       },
-      sentToday: 'Sent today: {{count}}',
+      sentToday_one: '{{count}} sent today',
+      sentToday_other: '{{count}} sent today',
       noCap: 'no limit',
       save: 'Save',
       useDefault: 'Use default',
@@ -408,7 +411,8 @@ export const en = {
     },
     bench: {
       title: 'Sending paused by Telegram.',
-      detail: 'Since {{since}}; resumes by itself at {{until}}. Waiting to send: {{count}}.',
+      detail_one: 'Since {{since}}; resumes by itself at {{until}}. {{count}} item waits to be sent.',
+      detail_other: 'Since {{since}}; resumes by itself at {{until}}. {{count}} items wait to be sent.',
       resume: 'Resume sending now',
       loadError: 'Could not check which accounts Telegram paused: {{message}}',
     },
@@ -457,7 +461,11 @@ export const en = {
       button: 'Restart all',
       restarting: 'Restarting…',
       hint: 'Reconnects every account and bot. For an admin, when connections misbehave.',
-      done: 'Restarted: accounts {{accounts}}, bots {{bots}}.',
+      done: 'Restarted {{accounts}} and {{bots}}.',
+      accounts_one: '{{count}} account',
+      accounts_other: '{{count}} accounts',
+      bots_one: '{{count}} bot',
+      bots_other: '{{count}} bots',
       error: 'Not restarted: {{message}}',
     },
     signIn: {
@@ -477,6 +485,7 @@ export const en = {
       apiHash: 'api_hash',
       apiIdInvalid: 'api_id is a whole number.',
       apiBoth: 'Give both api_id and api_hash, or neither.',
+      apiMissing: 'Set an api_id and api_hash first (from my.telegram.org): for all accounts below, or for this one above.',
       next: 'Next',
       sending: 'Sending…',
       codeTitle: 'Enter the code',
@@ -491,7 +500,8 @@ export const en = {
         unknown: 'The code was sent for {{phone}}.',
       },
       code: 'Code',
-      codeLength: 'The code has {{length}} digits.',
+      codeLength_one: 'The code has {{count}} digit.',
+      codeLength_other: 'The code has {{count}} digits.',
       resendIn: 'Another way to get the code in {{left}}.',
       resendVia: {
         app: 'Send the code to the Telegram app',
@@ -540,6 +550,7 @@ export const en = {
       floodOver: 'Too many attempts earlier; you can try again now.',
       floodNoTime: 'Too many attempts. Wait a while and try again.',
       api_credentials_invalid: 'Telegram did not accept the api_id and api_hash. Check them at my.telegram.org, or set the app-wide ones.',
+      api_credentials_missing: 'Set an api_id and api_hash first (from my.telegram.org): for all accounts below, or for this one above.',
       session_revoked: 'Telegram ended this account’s session. Sign in again.',
       bot_token_invalid: 'Telegram does not know this token. Copy it again from @BotFather.',
       bot_conflict: 'Another program is already receiving this bot’s updates. Stop it there, then start the bot here.',
@@ -627,7 +638,8 @@ export const en = {
       noPassword: 'none',
       lastCode: 'Last login code',
       noCode: 'none yet',
-      sessions: 'Signed-in sessions: {{sessions}}',
+      sessions_one: '{{count}} signed-in session',
+      sessions_other: '{{count}} signed-in sessions',
       revoke: 'End all sessions',
       revokeAsk: 'End every session of {{name}}? Whoever is signed in to it, the desk included, must sign in again.',
       revokeConfirm: 'Yes, end them',
@@ -725,9 +737,53 @@ export const en = {
       apiServerHint: 'Only for your own telegram-bot-api; empty uses the one from Settings.',
     },
   },
+  limits: {
+    left_one: '{{count}} character left',
+    left_other: '{{count}} characters left',
+    parts_one: '{{length}} characters: goes as {{count}} message',
+    parts_other: '{{length}} characters: goes as {{count}} messages',
+    caption_one: 'Caption: the first {{limit}} characters; the rest goes as {{count}} more message',
+    caption_other: 'Caption: the first {{limit}} characters; the rest goes as {{count}} more messages',
+    tooLong: '{{length}} characters: more than {{max}} messages. Shorten it or send it as a file.',
+    notSent: 'Not sent: this text would take more than {{max}} messages; shorten it or send it as a file.',
+    labelTooLong: 'Not saved: a label name has at most {{max}} characters (this one has {{length}}).',
+    noteTooLong: 'A note has at most {{max}} characters (this one has {{length}}); shorten it to add it.',
+  },
+  resume: {
+    refusedAgain: 'Telegram limited this account again as soon as it resumed. The new wait lasts until {{until}}.',
+  },
+  snooze: {
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    day: 'Day',
+    time: 'Time',
+  },
+  viewer: {
+    open: 'Open the photo full size',
+    save: 'Save',
+    close: 'Close',
+  },
+  logScopes: {
+    accounts: 'Accounts',
+    bots: 'Bots',
+    db: 'Database',
+    engine: 'Engine',
+    headless: 'Headless mode',
+    http: 'Local API',
+    inbox: 'Inbox',
+    outbox: 'Sending',
+    sandbox: 'Sandbox',
+    settings: 'Settings',
+    shell: 'Window',
+  },
 } as const;
 
+/** Russian counts have two more plural forms than English: a key with `_one` needs `_few` and `_many` there too. */
+type RussianPlurals<T> = { [K in keyof T as K extends `${infer Base}_one` ? `${Base}_few` | `${Base}_many` : never]: string };
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+type WidenRu<T> = { -readonly [K in keyof T]: T[K] extends string ? string : WidenRu<T[K]> } & RussianPlurals<T>;
 
 /** The shape every language must fill. */
 export type Messages = Widen<typeof en>;
+/** Russian fills the same shape, with the extra plural forms. */
+export type RussianMessages = WidenRu<typeof en>;

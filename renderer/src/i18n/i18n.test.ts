@@ -19,8 +19,11 @@ describe('i18n resources', () => {
   const enLeaves = leaves(en);
   const ruLeaves = leaves(ru);
 
+  // Russian has two plural forms English lacks; every other key is in both.
+  const withoutPlurals = (keys: Iterable<string>) => [...new Set([...keys].map((k) => k.replace(/_(one|few|many|other)$/, '')))].sort();
+
   it('has exactly the same keys in English and Russian', () => {
-    expect([...ruLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+    expect(withoutPlurals(ruLeaves.keys())).toEqual(withoutPlurals(enLeaves.keys()));
     expect(enLeaves.size).toBeGreaterThan(50);
   });
 
@@ -34,8 +37,40 @@ describe('i18n resources', () => {
   it('keeps the same interpolation placeholders in both languages', () => {
     const placeholders = (s: unknown) => [...String(s).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
     for (const [key, value] of enLeaves) {
-      expect(placeholders(ruLeaves.get(key)), key).toEqual(placeholders(value));
+      const base = key.replace(/_(one|other)$/, '');
+      for (const ruKey of [key, `${base}_few`, `${base}_many`].filter((k) => ruLeaves.has(k))) expect(placeholders(ruLeaves.get(ruKey)), ruKey).toEqual(placeholders(value));
     }
+  });
+
+  it('words every count with plural forms: one and other in English, one, few, many and other in Russian', () => {
+    const forms = { en: ['one', 'other'], ru: ['one', 'few', 'many', 'other'] } as const;
+    for (const [language, all] of [['en', enLeaves], ['ru', ruLeaves]] as const) {
+      const counted = [...all].filter(([, value]) => String(value).includes('{{count}}')).map(([key]) => key);
+      expect(counted.length, language).toBeGreaterThan(5);
+      for (const key of counted) {
+        const base = key.replace(/_(one|few|many|other)$/, '');
+        expect(key, `${language}: ${key} shows a count without plural forms`).not.toBe(base);
+        for (const form of forms[language]) expect(all.has(`${base}_${form}`), `${language}: ${base}_${form}`).toBe(true);
+      }
+    }
+  });
+
+  it('picks the Russian form the count asks for', () => {
+    const ru = createI18n('ru');
+    expect([1, 3, 5, 21, 1.5].map((count) => ru.t('inbox.list.unread', { count }))).toEqual([
+      '1 непрочитанное сообщение',
+      '3 непрочитанных сообщения',
+      '5 непрочитанных сообщений',
+      '21 непрочитанное сообщение',
+      '1.5 непрочитанного сообщения',
+    ]);
+    expect(createI18n('en').t('inbox.list.unread', { count: 1 })).toBe('1 unread message');
+  });
+
+  it('translates the log scopes and the bot modes operators see', () => {
+    const ru = createI18n('ru');
+    expect(ru.t('accounts.bots.modes.polling')).not.toMatch(/polling/i);
+    expect(ru.t('logScopes.outbox')).toBe('Отправка');
   });
 
   it('translates the navigation into Russian', () => {

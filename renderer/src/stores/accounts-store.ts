@@ -24,6 +24,8 @@ export interface AccountsState extends LiveList<AccountView> {
   restartAll(): Promise<void>;
   /** Accounts Telegram benched with PEER_FLOOD, by account id. */
   benches: Record<number, BenchView>;
+  /** Accounts Telegram limited again right after the operator resumed them: the notice says so. */
+  benchedAgain: Record<number, true>;
   benchesError: string | null;
   loadBenches(): Promise<void>;
   /** Lifts a bench before its cool-down ends (the engine audits it). */
@@ -32,7 +34,12 @@ export interface AccountsState extends LiveList<AccountView> {
   applyBench(accountId: number, bench: BenchView | null): void;
 }
 
+/** A bench that begins this close to a resume is Telegram's answer to it. */
+const AGAIN_WINDOW_MS = 60_000;
+
 export function createAccountsStore(client: DeskClient, openSignIn: (step: SignInStep) => void) {
+  // When the operator last resumed each account: a bench that begins soon after is Telegram refusing again.
+  const resumedAt = new Map<number, number>();
   return create<AccountsState>()((set, get) => ({
     ...liveList<AccountView>(set, get, {
       async list() {
@@ -67,6 +74,7 @@ export function createAccountsStore(client: DeskClient, openSignIn: (step: SignI
       await runRowAction(set, id, async () => openSignIn(await client.call('accounts.reSignIn', { id })));
     },
     benches: {},
+    benchedAgain: {},
     benchesError: null,
     async loadBenches() {
       try {
@@ -78,14 +86,20 @@ export function createAccountsStore(client: DeskClient, openSignIn: (step: SignI
     },
     async unbench(id) {
       await runRowAction(set, id, async () => {
-        await client.call('outbox.unbench', { accountId: id });
-        get().applyBench(id, null);
+        resumedAt.set(id, Date.now());
+        const { lifted } = await client.call('outbox.unbench', { accountId: id });
+        // Telegram may limit the account again before this answer arrives: that newer bench stays.
+        if (get().benches[id]?.since === lifted.since) get().applyBench(id, null);
       });
     },
     applyBench(accountId, bench) {
+      const resumed = resumedAt.get(accountId);
+      const again = bench !== null && resumed !== undefined && bench.since >= resumed - AGAIN_WINDOW_MS && bench.since <= resumed + AGAIN_WINDOW_MS;
+      if (bench) resumedAt.delete(accountId);
       set((s) => {
         const { [accountId]: _lifted, ...rest } = s.benches;
-        return { benches: bench ? { ...rest, [accountId]: bench } : rest };
+        const { [accountId]: _again, ...others } = s.benchedAgain;
+        return { benches: bench ? { ...rest, [accountId]: bench } : rest, benchedAgain: again ? { ...others, [accountId]: true } : others };
       });
     },
     async restartAll() {

@@ -9,6 +9,7 @@ import {
   type NoteView,
   type SearchHit,
 } from '../../domain/inbox';
+import { MAX_REPLY_LENGTH, MESSAGE_LIMITS } from '../../domain/message-text';
 
 const conversationId = z.number().int().positive();
 const id = z.number().int().positive();
@@ -35,11 +36,13 @@ export const inbox = domain({
   }>(),
   /** The window opened the chat: mark it read here and in Telegram. */
   markRead: call(z.object({ conversationId }).strict()).returns<ConversationView>(),
+  /** A reply, sent as several messages when it is longer than one; returns the first (every part is in messagesChanged). */
   reply: call(
     z
       .object({
         conversationId,
-        text: z.string().max(4096, 'is longer than Telegram allows (4096 characters)').default(''),
+        // A text longer than one message goes as several (the engine splits it, see replyParts).
+        text: z.string().max(MAX_REPLY_LENGTH, `is longer than ${MAX_REPLY_LENGTH} characters (${MESSAGE_LIMITS.parts} messages); send it as a file instead`).default(''),
         replyToId: id.optional(),
         attachmentId: z.string().min(1).max(100).optional(),
       })
@@ -71,14 +74,16 @@ export const inbox = domain({
   labels: call(z.object({}).strict()).returns<{ labels: LabelView[] }>(),
   /** Creates a label, or renames and recolours one (`id`); names are unique regardless of case. */
   saveLabel: call(
-    z.object({ id: id.optional(), name: z.string().trim().min(1).max(40), color: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #3b82f6') }).strict(),
+    z.object({ id: id.optional(), name: z.string().trim().min(1, 'must not be empty').max(MESSAGE_LIMITS.labelName, `is longer than ${MESSAGE_LIMITS.labelName} characters`), color: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #3b82f6') }).strict(),
   ).returns<LabelView>(),
   /** How many conversations carry a label (asked before deleting it). */
   labelUsage: call(z.object({ id }).strict()).returns<{ conversations: number }>(),
   /** Deletes a label and takes it off every conversation. */
   removeLabel: call(z.object({ id, confirm: confirmed }).strict()).returns<{ removed: true; conversations: number }>(),
   notes: call(z.object({ conversationId }).strict()).returns<{ notes: NoteView[] }>(),
-  addNote: call(z.object({ conversationId, text: z.string().trim().min(1).max(4000) }).strict()).returns<NoteView>(),
+  addNote: call(
+    z.object({ conversationId, text: z.string().trim().min(1, 'must not be empty').max(MESSAGE_LIMITS.note, `is longer than ${MESSAGE_LIMITS.note} characters`) }).strict(),
+  ).returns<NoteView>(),
   cannedReplies: call(z.object({}).strict()).returns<{ replies: CannedReply[] }>(),
   saveCannedReply: call(z.object({ id: id.optional(), title: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(4096) }).strict()).returns<CannedReply>(),
   removeCannedReply: call(z.object({ id, confirm: confirmed }).strict()).returns<{ removed: true }>(),

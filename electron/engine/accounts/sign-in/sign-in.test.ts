@@ -95,7 +95,7 @@ describe('account sign-in', () => {
   it('needs api credentials for real Telegram and maps API_ID_INVALID', async () => {
     const t = setup({}, true);
     await expect(t.call('accounts.startSignIn', { phone: '+9996610001' })).rejects.toMatchObject({ code: 'phone_invalid' });
-    await expect(t.call('accounts.startSignIn', { phone: '+49 151 23456789' })).rejects.toMatchObject({ code: 'api_credentials_invalid', message: expect.stringMatching(/api_id and api_hash/) });
+    await expect(t.call('accounts.startSignIn', { phone: '+49 151 23456789' })).rejects.toMatchObject({ code: 'api_credentials_missing', message: expect.stringMatching(/Set api_id and api_hash first/) });
     expect(t.call('accounts.setDefaultApi', { apiId: 12345, apiHash: 'a'.repeat(32) })).toEqual({ apiId: 12345, hasApiHash: true });
     expect((await t.call('accounts.list', {})).defaults).toEqual({ apiId: 12345, hasApiHash: true });
     t.sandbox.faults.failRequests(1, 'API_ID_INVALID', 'auth.SendCode');

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import pino from 'pino';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import { manualScheduler } from '../../accounts/test/harness';
+import type { AuditRecord } from '../../audit/audit-repo';
 import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
@@ -44,6 +45,7 @@ export function inboxHarness(input: {
   const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) }));
   /** What the service logged at one level, as pino wrote it. */
   const logged = (level: keyof typeof LOG_LEVELS) => logLines.filter((line) => line.level === LOG_LEVELS[level]);
+  const audits: AuditRecord[] = [];
   const service = createInboxService(
     {
       db: input.db,
@@ -56,6 +58,7 @@ export function inboxHarness(input: {
       telegram: { kind: 'sandbox', needsApiCredentials: false, botApiRoot: undefined, mtproto: () => { throw new Error('not used'); }, ...input.telegram },
       connection: input.connection ?? (() => null),
       botServer: input.botServer,
+      audit: (record) => audits.push(record),
     },
     { scheduler: timers.scheduler, ...input.options },
   );
@@ -65,5 +68,5 @@ export function inboxHarness(input: {
       Awaited<ReturnType<(typeof service.handlers)[M]>>
     >;
   const ofType = <T extends DeskEvent['type']>(type: T) => events.filter((e): e is Extract<DeskEvent, { type: T }> => e.type === type);
-  return { service, call, events, ofType, bus, clock, timers, logger, logged, ...fake };
+  return { service, call, events, ofType, bus, clock, timers, logger, logged, audits, ...fake };
 }

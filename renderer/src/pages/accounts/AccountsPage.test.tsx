@@ -155,7 +155,7 @@ describe('accounts & bots page', () => {
     const { fake } = await openPage({ accounts: [testAccount()] });
     fake.handle('accounts.restartAll', () => ({ accounts: 2, bots: 1 }));
     await user.click(screen.getByTestId('restart-all'));
-    await waitFor(() => expect(screen.getByTestId('restart-all-result').textContent).toBe('Restarted: accounts 2, bots 1.'));
+    await waitFor(() => expect(screen.getByTestId('restart-all-result').textContent).toBe('Restarted 2 accounts and 1 bot.'));
   });
 
   it('adds a bot, and explains a refused token', async () => {

@@ -25,7 +25,11 @@ function RestartAll() {
         {t('accounts.restart.hint')}
       </span>
       <span role="status" className="form-saved" data-testid="restart-all-result">
-        {restarted && t('accounts.restart.done', restarted)}
+        {restarted &&
+          t('accounts.restart.done', {
+            accounts: t('accounts.restart.accounts', { count: restarted.accounts }),
+            bots: t('accounts.restart.bots', { count: restarted.bots }),
+          })}
       </span>
       {restartError && (
         <span className="field-error" role="alert">

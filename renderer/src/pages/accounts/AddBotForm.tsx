@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskErrorShape } from '../../../../shared/contract/result';
 import type { BotMode } from '../../stores/bots-store';
 import { useStores } from '../../stores/context';
+import { useDismissAfter } from '../../ui/use-dismiss-after';
 import { ErrorText } from './error-text';
 
 const MODES: readonly BotMode[] = ['polling', 'webhook'];
@@ -30,6 +31,7 @@ export function AddBotForm() {
   const [mode, setMode] = useState<BotMode>('polling');
   const [apiServer, setApiServer] = useState('');
   const [added, setAdded] = useState<string | null>(null);
+  useDismissAfter(added !== null, () => setAdded(null));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,7 +61,10 @@ export function AddBotForm() {
             value={token}
             aria-invalid={addError ? true : undefined}
             aria-describedby={`${ids}-token-hint`}
-            onChange={(e) => setToken(e.target.value)}
+            onChange={(e) => {
+              setToken(e.target.value);
+              setAdded(null);
+            }}
           />
           <span className="field-hint" id={`${ids}-token-hint`}>
             {t('accounts.bots.add.tokenHint')}
@@ -98,7 +103,7 @@ export function AddBotForm() {
           {adding ? t('accounts.bots.add.adding') : t('accounts.bots.add.button')}
         </button>
         <span role="status" className="form-saved">
-          {added && t('accounts.bots.add.added', { username: added })}
+          {added && <span data-testid="bot-added">{t('accounts.bots.add.added', { username: added })}</span>}
         </span>
       </div>
       {addError && (

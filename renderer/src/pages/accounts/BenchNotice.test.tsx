@@ -30,7 +30,7 @@ describe('a benched account', () => {
     const fake = await openPage([bench]);
     const notice = await within(row(2)).findByTestId('account-bench');
     expect(notice.textContent).toContain('Sending paused by Telegram.');
-    expect(notice.textContent).toContain('Waiting to send: 7.');
+    expect(notice.textContent).toContain('7 items wait to be sent.');
     expect(notice.textContent).toContain('PEER_FLOOD');
     expect(within(row(1)).queryByTestId('account-bench')).toBeNull();
 
@@ -49,7 +49,7 @@ describe('a benched account', () => {
     expect(screen.queryByTestId('account-bench')).toBeNull();
     act(() => fake.emit('outbox.benchChanged', { accountId: 1, bench: { ...bench, accountId: 1, waiting: 2 } }));
     const notice = within(row(1)).getByTestId('account-bench');
-    expect(notice.textContent).toContain('Waiting to send: 2.');
+    expect(notice.textContent).toContain('2 items wait to be sent.');
 
     fake.handle('outbox.unbench', () => {
       throw new DeskError('conflict', 'This account is not benched.');
@@ -59,5 +59,23 @@ describe('a benched account', () => {
 
     act(() => fake.emit('outbox.benchChanged', { accountId: 1, bench: null }));
     expect(within(row(1)).queryByTestId('account-bench')).toBeNull();
+  });
+
+  it('shows the new wait when Telegram limits the account again right after resuming', async () => {
+    const user = userEvent.setup();
+    const fake = await openPage([bench]);
+    const again: BenchView = { ...bench, since: Date.now(), until: since + 2 * 24 * 60 * 60_000, waiting: 6 };
+    // The lane resumes inside the call; Telegram answers PEER_FLOOD before the call returns.
+    fake.handle('outbox.unbench', () => {
+      fake.emit('outbox.benchChanged', { accountId: 2, bench: null });
+      fake.emit('outbox.benchChanged', { accountId: 2, bench: again });
+      return { lifted: bench };
+    });
+    await user.click(within(await within(row(2)).findByTestId('account-bench')).getByTestId('account-unbench'));
+    await waitFor(() => expect(fake.callsOf('outbox.unbench')).toHaveLength(1));
+    const notice = await within(row(2)).findByTestId('account-bench');
+    await waitFor(() => expect(notice.textContent).toContain('6 items wait to be sent.'));
+    expect(notice.getAttribute('data-until')).toBe(String(again.until));
+    expect(within(notice).getByTestId('account-bench-again').textContent).toContain('Telegram limited this account again as soon as it resumed.');
   });
 });

@@ -11,8 +11,14 @@ export function BenchNotice({ bench, busy }: { bench: BenchView; busy: boolean }
   const { t } = useTranslation();
   const formatUntil = useUntilFormat();
   const unbench = useStores().useAccountsStore((s) => s.unbench);
+  const again = useStores().useAccountsStore((s) => s.benchedAgain[bench.accountId] ?? false);
   return (
-    <div className="conn-bench" role="group" aria-label={t('accounts.bench.title')} data-testid="account-bench">
+    <div className="conn-bench" role="group" aria-label={t('accounts.bench.title')} data-testid="account-bench" data-until={bench.until}>
+      {again && (
+        <p className="conn-bench-again" role="alert" data-testid="account-bench-again">
+          {t('resume.refusedAgain', { until: formatUntil(bench.until) })}
+        </p>
+      )}
       <p className="conn-bench-text">
         <strong>{t('accounts.bench.title')}</strong>{' '}
         {t('accounts.bench.detail', { since: formatUntil(bench.since), until: formatUntil(bench.until), count: bench.waiting })}

@@ -82,7 +82,7 @@ export function CodeStep({ phase }: { phase: CodePhase }) {
           aria-invalid={error?.code === 'code_invalid' ? true : undefined}
           onChange={(e) => setCode(e.target.value)}
         />
-        {phase.codeLength && <span className="field-hint">{t('accounts.signIn.codeLength', { length: phase.codeLength })}</span>}
+        {phase.codeLength && <span className="field-hint">{t('accounts.signIn.codeLength', { count: phase.codeLength })}</span>}
       </label>
       <StepFooter
         submitTestId="signin-submit-code"

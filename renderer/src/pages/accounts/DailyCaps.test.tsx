@@ -39,7 +39,7 @@ async function openCaps() {
 describe('daily limits on an account', () => {
   it('shows each kind with what was sent today, and changes a limit, then goes back to the default', async () => {
     const { user, fake, capRow } = await openCaps();
-    expect(within(capRow('invite')).getByTestId('daily-cap-used').textContent).toBe('Sent today: 40');
+    expect(within(capRow('invite')).getByTestId('daily-cap-used').textContent).toBe('40 sent today');
     expect(within(capRow('reply')).getByTestId<HTMLInputElement>('daily-cap-input').value).toBe('');
     const invites = within(capRow('invite')).getByTestId<HTMLInputElement>('daily-cap-input');
     await user.clear(invites);

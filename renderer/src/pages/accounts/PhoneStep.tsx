@@ -6,12 +6,12 @@ import { DefaultApiForm, parseApiId } from './DefaultApiForm';
 import { useFloodBlocked } from './error-text';
 import { StepFooter } from './StepFooter';
 
-type Problem = 'phoneRequired' | 'apiIdInvalid' | 'apiBoth';
+type Problem = 'phoneRequired' | 'apiIdInvalid' | 'apiBoth' | 'apiMissing';
 
 /** The phone number as typed (the engine normalises it) and, optionally, the account's own api pair. */
-function readInput(phone: string, apiId: string, apiHash: string): PhoneInput | Problem {
+function readInput(phone: string, apiId: string, apiHash: string, hasDefaults: boolean): PhoneInput | Problem {
   if (phone.trim() === '') return 'phoneRequired';
-  if (apiId.trim() === '' && apiHash.trim() === '') return { phone: phone.trim() };
+  if (apiId.trim() === '' && apiHash.trim() === '') return hasDefaults ? { phone: phone.trim() } : 'apiMissing';
   if (apiId.trim() === '' || apiHash.trim() === '') return 'apiBoth';
   const id = parseApiId(apiId);
   return id === null ? 'apiIdInvalid' : { phone: phone.trim(), apiId: id, apiHash: apiHash.trim() };
@@ -22,6 +22,7 @@ export function PhoneStep() {
   const { useSignInStore, useAccountsStore, useSystemStore } = useStores();
   // The sandbox answers without an api pair; saying one is missing there would send people to my.telegram.org for nothing.
   const inSandbox = useSystemStore((s) => s.status?.workspace === 'sandbox');
+  const onRealTelegram = useSystemStore((s) => s.status?.workspace === 'telegram');
   const storedPhone = useSignInStore((s) => s.phone);
   const pending = useSignInStore((s) => s.pending);
   const error = useSignInStore((s) => s.error);
@@ -35,12 +36,13 @@ export function PhoneStep() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [editDefaults, setEditDefaults] = useState(false);
   // Telegram refused the pair, so the way to fix the app-wide one is shown without a click.
-  const showDefaults = editDefaults || error?.code === 'api_credentials_invalid';
+  const showDefaults = editDefaults || problem === 'apiMissing' || error?.code === 'api_credentials_invalid' || error?.code === 'api_credentials_missing';
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (pending || blocked) return;
-    const input = readInput(phone, apiId, apiHash);
+    // Real Telegram needs a pair before it is asked at all; until the workspace and the defaults are known, the engine decides.
+    const input = readInput(phone, apiId, apiHash, !onRealTelegram || defaults === null || Boolean(defaults.apiId));
     if (typeof input === 'string') return setProblem(input);
     setProblem(null);
     void startSignIn(input);
@@ -79,7 +81,11 @@ export function PhoneStep() {
             </label>
           </div>
         </fieldset>
-        {problem && <p className="field-error">{t(`accounts.signIn.${problem}`)}</p>}
+        {problem && (
+          <p className="field-error" data-testid={problem === 'apiMissing' ? 'signin-api-missing' : undefined}>
+            {t(`accounts.signIn.${problem}`)}
+          </p>
+        )}
         <StepFooter submitTestId="signin-next" label={t('accounts.signIn.next')} pendingLabel={t('accounts.signIn.sending')} disabled={blocked} />
       </form>
       <div className="signin-defaults">

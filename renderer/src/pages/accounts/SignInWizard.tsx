@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../stores/context';
+import { useDismissAfter } from '../../ui/use-dismiss-after';
 import { accountName } from './AccountsList';
 import { CodeStep } from './CodeStep';
 import { PasswordStep } from './PasswordStep';
@@ -15,6 +16,8 @@ export function SignInWizard() {
   const phase = useSignInStore((s) => s.phase);
   const cancel = useSignInStore((s) => s.cancel);
   const ids = useId();
+  // The account is already in the list; the note closes by itself.
+  useDismissAfter(phase.step === 'done', () => void cancel());
   if (phase.step === 'closed') return null;
 
   const title =

@@ -12,6 +12,7 @@ const WORDED = [
   'code_expired',
   'password_invalid',
   'api_credentials_invalid',
+  'api_credentials_missing',
   'session_revoked',
   'bot_token_invalid',
   'bot_conflict',

@@ -16,7 +16,8 @@ function startOfDay(at: number): number {
 }
 
 function createFormatters(language: string) {
-  const bytes = (unit: string) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
+  // Bytes in full ("29 bytes", "29 байт"): the short form of this one unit is "29 byte" in English.
+  const bytes = (unit: string) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 });
   return {
     clock: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }),
     weekday: new Intl.DateTimeFormat(language, { weekday: 'short' }),

@@ -15,6 +15,8 @@ export function LogsPanel() {
   const ids = useId();
   const useLogs = useStores().useLogsStore;
   const s = useLogs();
+  // Scopes are the engine's words; a scope added later shows as written until it is translated.
+  const scopeLabel = (scope: string) => t(`logScopes.${scope}` as 'logScopes.engine', { defaultValue: scope });
   const [text, setText] = useState(s.filter.text);
 
   useEffect(() => {
@@ -69,7 +71,9 @@ export function LogsPanel() {
                 <td className="col-level">
                   <span className={`level level-${entry.level}`}>{t(`logs.levels.${entry.level}`)}</span>
                 </td>
-                <td className="col-scope">{entry.scope}</td>
+                <td className="col-scope" title={entry.scope}>
+                  {scopeLabel(entry.scope)}
+                </td>
                 <td className="col-message">{entry.message}</td>
                 <td className="col-details">
                   <code>{formatDetails(entry.details)}</code>

@@ -95,7 +95,7 @@ export function AccountTarget({ account }: { account: SandboxTarget }) {
         {t('sandbox.info.lastCode')}: <code className="sandbox-code">{account.lastCode ?? t('sandbox.info.noCode')}</code>
       </dd>
       <dd data-testid="sandbox-sessions" data-id={account.id}>
-        {t('sandbox.info.sessions', { sessions: account.sessions })}
+        {t('sandbox.info.sessions', { count: account.sessions })}
       </dd>
       <TelegramLimits account={account} />
       <RevokeSessions account={account} />

@@ -169,7 +169,7 @@ describe('sandbox console', () => {
     await screen.findByTestId('sandbox-console');
     const lastCode = () => screen.getAllByTestId('sandbox-last-code').find((el) => el.getAttribute('data-id') === '1')!.textContent;
     expect(lastCode()).toBe('Last login code: none yet');
-    expect(screen.getByTestId('sandbox-sessions').textContent).toBe('Signed-in sessions: 0');
+    expect(screen.getByTestId('sandbox-sessions').textContent).toBe('0 signed-in sessions');
     expect(screen.getByTestId<HTMLButtonElement>('sandbox-revoke').disabled).toBe(true);
 
     // The desk asked "Telegram" for a code: no event says so, the console's poll sees it.
@@ -178,7 +178,7 @@ describe('sandbox console', () => {
     });
     await act(async () => vi.advanceTimersByTime(SANDBOX_POLL_MS));
     await waitFor(() => expect(lastCode()).toBe('Last login code: 12345'));
-    expect(screen.getByTestId('sandbox-sessions').textContent).toBe('Signed-in sessions: 1');
+    expect(screen.getByTestId('sandbox-sessions').textContent).toBe('1 signed-in session');
   });
 
   it('ends all sessions of an account after an inline confirmation', async () => {
@@ -205,7 +205,7 @@ describe('sandbox console', () => {
 
     await user.click(screen.getByTestId('sandbox-revoke'));
     await user.click(screen.getByTestId('sandbox-revoke-confirm'));
-    await waitFor(() => expect(screen.getByTestId('sandbox-sessions').textContent).toBe('Signed-in sessions: 0'));
+    await waitFor(() => expect(screen.getByTestId('sandbox-sessions').textContent).toBe('0 signed-in sessions'));
     expect(fake.callsOf('sandbox.revokeSessions')).toEqual([{ targetId: 1 }]);
     expect(screen.queryByTestId('sandbox-revoke-confirm')).toBeNull();
   });

@@ -1,12 +1,22 @@
 import { create } from 'zustand';
 import { UPLOAD_LIMITS, type ChatMessage } from '../../../../shared/domain/inbox';
+import { MESSAGE_LIMITS, replyParts } from '../../../../shared/domain/message-text';
 import { errorMessage, type DeskClient } from '../../client/desk-client';
 import { sliceToBase64 } from './upload';
 
 export type SenderKind = keyof typeof UPLOAD_LIMITS;
 
 /** Why the composer refused or the engine did; the page words each kind. */
-export type ComposerError = { kind: 'tooLarge'; sender: SenderKind; limit: number } | { kind: 'emptyFile' } | { kind: 'engine'; message: string };
+export type ComposerError =
+  | { kind: 'tooLarge'; sender: SenderKind; limit: number }
+  | { kind: 'emptyFile' }
+  | { kind: 'tooLong'; maxParts: number }
+  | { kind: 'engine'; message: string };
+
+/** Whether a text goes out at all: a long one goes as several messages, up to the engine's cap. */
+export function fitsInMessages(text: string, withFile: boolean): boolean {
+  return replyParts(text, withFile).length <= MESSAGE_LIMITS.parts;
+}
 
 export interface Attachment {
   fileName: string;
@@ -67,9 +77,10 @@ export function createComposerStore(
 
     return {
       drafts: {},
-      setText: (id, text) => patch(id, { text }),
+      // An error answers the last action; the next one (typing, picking a reply, removing the file) clears it.
+      setText: (id, text) => patch(id, { text, error: null }),
       setReplyTo: (id, message) =>
-        patch(id, { replyTo: message ? { id: message.id, senderName: message.senderName, text: message.text } : null }),
+        patch(id, { replyTo: message ? { id: message.id, senderName: message.senderName, text: message.text } : null, error: null }),
       async attach(id, file, sender) {
         const limit = (sender === 'bot' ? await botUploadLimit(id) : null) ?? UPLOAD_LIMITS[sender];
         if (file.size > limit) {
@@ -105,7 +116,7 @@ export function createComposerStore(
       },
       removeAttachment(id) {
         uploads.delete(id);
-        patch(id, { attachment: null });
+        patch(id, { attachment: null, error: null });
       },
       async send(id) {
         const draft = get().drafts[id] ?? EMPTY_DRAFT;
@@ -113,6 +124,10 @@ export function createComposerStore(
         // A file still uploading or refused is never dropped silently: it is ready or removed first.
         if (draft.sending || (attachment && attachment.state !== 'ready')) return null;
         if (draft.text.trim() === '' && !attachment) return null;
+        if (!fitsInMessages(draft.text, attachment !== null)) {
+          patch(id, { error: { kind: 'tooLong', maxParts: MESSAGE_LIMITS.parts } });
+          return null;
+        }
         patch(id, { sending: true, error: null });
         try {
           const message = await client.call('inbox.reply', {

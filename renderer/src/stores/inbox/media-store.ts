@@ -7,6 +7,9 @@ export type MediaEntry = { state: 'loading' } | { state: 'ready'; url: string; m
 export interface MediaState {
   /** Per message id: the file as a blob: URL once fetched. */
   entries: Record<number, MediaEntry>;
+  /** The photo open full size, kept here so it survives its row leaving the virtual list. */
+  viewing: { messageId: number; fileName: string; alt: string } | null;
+  view(photo: { messageId: number; fileName: string; alt: string } | null): void;
   load(messageId: number): Promise<void>;
   /** Frees every blob URL (another chat opened): a long session must not pile up files in memory. */
   clear(): void;
@@ -15,6 +18,8 @@ export interface MediaState {
 export function createMediaStore(client: DeskClient) {
   return create<MediaState>()((set, get) => ({
     entries: {},
+    viewing: null,
+    view: (viewing) => set({ viewing }),
     async load(messageId) {
       const current = get().entries[messageId];
       if (current && current.state !== 'error') return;
@@ -34,7 +39,7 @@ export function createMediaStore(client: DeskClient) {
     },
     clear() {
       for (const entry of Object.values(get().entries)) if (entry.state === 'ready') URL.revokeObjectURL(entry.url);
-      set({ entries: {} });
+      set({ entries: {}, viewing: null });
     },
   }));
 }

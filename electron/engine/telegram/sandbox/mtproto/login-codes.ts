@@ -20,6 +20,8 @@ interface PendingCode {
 export class LoginCodes {
   private readonly pending = new Map<string, PendingCode>();
   private readonly sends = new Map<string, number[]>();
+  /** The last code sent to each number: Telegram's message with it stays in the chat after it is used. */
+  private readonly lastSent = new Map<string, string>();
   private issued = 0;
 
   constructor(
@@ -55,7 +57,7 @@ export class LoginCodes {
   }
 
   last(rawPhone: string): string | undefined {
-    return this.pending.get(normalizePhone(rawPhone))?.code;
+    return this.lastSent.get(normalizePhone(rawPhone));
   }
 
   private find(phone: string, hash: string): PendingCode {
@@ -70,6 +72,7 @@ export class LoginCodes {
     const digest = createHash('sha256').update(`${entry.phone}:${++this.issued}`).digest();
     entry.code = String(digest.readUInt32BE(0) % 10 ** this.options.length).padStart(this.options.length, '0');
     entry.issuedAtMs = this.world.clock.now();
+    this.lastSent.set(entry.phone, entry.code);
   }
 
   private throttle(phone: string): void {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
 import { Composer } from '../composer/Composer';
 import { RemovedSenderNotice } from '../composer/RemovedSenderNotice';
+import { OpenPhoto } from './PhotoViewer';
 import { ChatHeader } from './ChatHeader';
 import { MessageList } from './MessageList';
 
@@ -56,6 +57,7 @@ export function ChatPane({ headerActions }: { headerActions?: ReactNode }) {
       <ChatHeader conversation={conversation} actions={headerActions} />
       <MessageList conversation={conversation} />
       {conversation.source.removed ? <RemovedSenderNotice source={conversation.source} /> : <Composer conversation={conversation} />}
+      <OpenPhoto />
       {dragging && (
         <div className="chat-drop" aria-hidden="true">
           {t('inbox.composer.dropHere')}

@@ -4,6 +4,7 @@ import type { ChatMessage, MediaView } from '../../../../../shared/domain/inbox'
 import { useStores } from '../../../stores/context';
 import { formatDuration, useInboxFormats } from '../format';
 import { MediaKindIcon } from './media-icons';
+import { photoFileName } from './PhotoViewer';
 import { useSeen } from './use-in-view';
 
 /** Photos and voice play inline, so they are fetched when seen; documents and video on request. */
@@ -29,6 +30,7 @@ export function MessageMedia({ message, media }: { message: ChatMessage; media: 
   const { useMediaStore } = useStores();
   const entry = useMediaStore((s) => s.entries[message.id]);
   const load = useMediaStore((s) => s.load);
+  const view = useMediaStore((s) => s.view);
   const ref = useRef<HTMLDivElement>(null);
   const seen = useSeen(ref);
   const downloaded = media.download === 'done';
@@ -51,7 +53,15 @@ export function MessageMedia({ message, media }: { message: ChatMessage; media: 
   if (media.kind === 'photo') {
     const ratio = media.width && media.height ? `${media.width} / ${media.height}` : undefined;
     body = ready ? (
-      <img className="media-photo" src={ready.url} alt={name} style={{ aspectRatio: ratio }} />
+      <button
+        type="button"
+        className="photo-open"
+        data-testid="photo-open"
+        aria-label={t('viewer.open')}
+        onClick={() => view({ messageId: message.id, alt: name, fileName: photoFileName(media.fileName, ready.mimeType, message.date) })}
+      >
+        <img className="media-photo" src={ready.url} alt={name} style={{ aspectRatio: ratio }} />
+      </button>
     ) : (
       <div className="media-box" style={{ aspectRatio: ratio }}>
         <MediaKindIcon kind="photo" width={28} height={28} />

@@ -2,9 +2,10 @@ import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
-import { EMPTY_DRAFT } from '../../../stores/inbox/composer-store';
+import { EMPTY_DRAFT, fitsInMessages } from '../../../stores/inbox/composer-store';
 import { AttachmentChip } from './AttachmentChip';
 import { CannedPicker } from './CannedPicker';
+import { ComposerCounter } from './ComposerCounter';
 import { ComposerErrorText } from './ComposerErrorText';
 import { ReplyBar } from './ReplyBar';
 
@@ -21,7 +22,7 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
 
   const sender = conversation.source.kind;
   const uploading = draft.attachment?.state === 'uploading';
-  const canSend = !draft.sending && (draft.attachment ? draft.attachment.state === 'ready' : draft.text.trim() !== '');
+  const canSend = !draft.sending && (draft.attachment ? draft.attachment.state === 'ready' : draft.text.trim() !== '') && fitsInMessages(draft.text, draft.attachment !== null);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     // Enter sends and Shift+Enter breaks the line, as in Telegram; Ctrl+Enter sends too.
@@ -86,7 +87,6 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
           rows={2}
           aria-label={t('inbox.composer.label')}
           placeholder={t('inbox.composer.placeholder')}
-          maxLength={4096}
           value={draft.text}
           onChange={(e) => setText(id, e.target.value)}
           onKeyDown={onKeyDown}
@@ -96,6 +96,7 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
           {draft.sending ? t('inbox.composer.sending') : t('inbox.composer.send')}
         </button>
       </div>
+      <ComposerCounter text={draft.text} withFile={draft.attachment !== null} />
     </div>
   );
 }

@@ -10,6 +10,8 @@ export function ComposerErrorText({ error }: { error: ComposerError }) {
       return <>{t(`inbox.composer.tooLarge.${error.sender}`, { limit: formats.size(error.limit) })}</>;
     case 'emptyFile':
       return <>{t('inbox.composer.emptyFile')}</>;
+    case 'tooLong':
+      return <>{t('limits.notSent', { max: error.maxParts })}</>;
     case 'engine':
       return <>{t('inbox.composer.notSent', { message: error.message })}</>;
   }

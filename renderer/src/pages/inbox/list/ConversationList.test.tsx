@@ -44,7 +44,7 @@ describe('conversation list', () => {
     expect(anna!.textContent).toContain('hello');
     expect(anna!.textContent).toContain('Desk Account');
     expect(anna!.textContent).toContain('VIP');
-    expect(within(anna!).getByLabelText('Unread: 3')).toBeTruthy();
+    expect(within(anna!).getByLabelText('3 unread messages')).toBeTruthy();
     expect(chat!.getAttribute('data-unread')).toBe('false');
     expect(chat!.textContent).toContain('You: ');
     expect(chat!.textContent).toContain('Photo');

@@ -6,6 +6,7 @@ import { useInboxFormats } from '../format';
 import { ConversationAvatar } from './ConversationAvatar';
 import { SourceChip } from './SourceChip';
 import { StatusChip } from './StatusChip';
+import './label-chip.css';
 
 /** Every row has the same height, so the virtual list needs no measuring at 100,000 rows. */
 export const ROW_HEIGHT = 64;
@@ -67,7 +68,9 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           {c.labels.slice(0, ROW_LABELS).map((label) => (
             <span key={label.id} className="conv-label" style={{ borderColor: label.color }}>
               <span className="conv-label-dot" style={{ background: label.color }} aria-hidden="true" />
-              {label.name}
+              <span className="conv-label-name" title={label.name}>
+                {label.name}
+              </span>
             </span>
           ))}
           {c.labels.length > ROW_LABELS && (
@@ -81,6 +84,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
             </span>
           )}
         </span>
+
       </span>
     </button>
   );

@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
+import './filters.css';
 
 /** Sources are encoded as "account:3" / "bot:7" in the select. */
 function parseSource(value: string): { kind: 'account' | 'bot'; id: number } | undefined {

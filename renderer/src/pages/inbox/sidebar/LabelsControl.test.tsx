@@ -72,7 +72,7 @@ describe('managing labels', () => {
     const deleteButton = within(manageRow('Refund')).getByTestId('label-delete');
     await user.click(deleteButton);
     const confirm = await screen.findByTestId('label-delete-confirm');
-    expect(confirm.textContent).toContain('Delete “Refund”? It is taken off every conversation that has it (now: 3).');
+    expect(confirm.textContent).toContain('Delete “Refund”? It comes off the 3 conversations that have it.');
     expect(document.activeElement).toBe(within(confirm).getByTestId('label-delete-no'));
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('label-delete-confirm')).toBeNull();

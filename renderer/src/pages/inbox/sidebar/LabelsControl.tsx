@@ -2,7 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
+import { LabelNameCheck, labelNameFits } from './LabelNameCheck';
 import { LabelsManager } from './LabelsManager';
+import './label-form.css';
 
 const DEFAULT_COLOR = '#2a7ae2';
 
@@ -53,7 +55,7 @@ export function LabelsControl({ conversation: c }: { conversation: ConversationV
         className="side-inline"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim() === '') return;
+          if (name.trim() === '' || !labelNameFits(name)) return;
           void saveLabel(name.trim(), color).then((label) => {
             if (!label) return;
             setName('');
@@ -64,12 +66,13 @@ export function LabelsControl({ conversation: c }: { conversation: ConversationV
         <label className="visually-hidden" htmlFor={`${ids}-name`}>
           {t('inbox.sidebar.newLabel')}
         </label>
-        <input id={`${ids}-name`} type="text" data-testid="label-name" placeholder={t('inbox.sidebar.newLabel')} maxLength={40} value={name} onChange={(e) => setName(e.target.value)} />
+        <input id={`${ids}-name`} type="text" data-testid="label-name" placeholder={t('inbox.sidebar.newLabel')} value={name} onChange={(e) => setName(e.target.value)} />
         <input type="color" aria-label={t('inbox.sidebar.labelColor')} value={color} onChange={(e) => setColor(e.target.value)} />
-        <button type="submit" className="button button-small" data-testid="label-add" disabled={name.trim() === ''}>
+        <button type="submit" className="button button-small" data-testid="label-add" disabled={name.trim() === '' || !labelNameFits(name)}>
           {t('inbox.sidebar.addLabel')}
         </button>
       </form>
+      <LabelNameCheck name={name} />
       {error && (
         <p className="field-error" role="alert">
           {t('inbox.sidebar.labelError', { message: error })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LabelView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
 import './labels-manager.css';
+import { LabelNameCheck, labelNameFits } from './LabelNameCheck';
 
 /** Asks before deleting, with how many conversations lose the label; Escape or Cancel keeps it. */
 function DeleteConfirm({ label, count, onDone }: { label: LabelView; count: number; onDone: () => void }) {
@@ -46,7 +47,7 @@ function LabelEditRow({ label }: { label: LabelView }) {
   const ids = useId();
   const name = draft?.name ?? label.name;
   const color = draft?.color ?? label.color;
-  const changed = name.trim() !== '' && (name.trim() !== label.name || color !== label.color);
+  const changed = name.trim() !== '' && labelNameFits(name) && (name.trim() !== label.name || color !== label.color);
 
   const closeConfirm = () => {
     setConfirming(null);
@@ -68,7 +69,7 @@ function LabelEditRow({ label }: { label: LabelView }) {
         <label className="visually-hidden" htmlFor={`${ids}-name`}>
           {t('inbox.sidebar.renameLabel', { name: label.name })}
         </label>
-        <input id={`${ids}-name`} type="text" data-testid="label-rename" maxLength={40} value={name} onChange={(e) => setDraft({ name: e.target.value, color })} />
+        <input id={`${ids}-name`} type="text" data-testid="label-rename" value={name} onChange={(e) => setDraft({ name: e.target.value, color })} />
         <input type="color" aria-label={t('inbox.sidebar.labelColor')} value={color} onChange={(e) => setDraft({ name, color: e.target.value })} />
         <button type="submit" className="button button-small" data-testid="label-rename-save" disabled={!changed}>
           {t('inbox.sidebar.saveLabel')}
@@ -84,6 +85,7 @@ function LabelEditRow({ label }: { label: LabelView }) {
           {t('inbox.sidebar.deleteLabel')}
         </button>
       </form>
+      <LabelNameCheck name={name} />
       {confirming !== null && (
         <div
           onKeyDown={(e) => {

@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
+import { MESSAGE_LIMITS } from '../../../../../shared/domain/message-text';
 import { useStores } from '../../../stores/context';
 import { useInboxFormats } from '../format';
 
 /** Private notes: seen by operators only, never sent to Telegram. */
 export function NotesPanel({ conversation: c }: { conversation: ConversationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formats = useInboxFormats();
+  const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
   const { useNotesStore } = useStores();
   const notes = useNotesStore((s) => (s.conversationId === c.id ? s.notes : []));
   const loading = useNotesStore((s) => s.loading);
@@ -16,9 +18,11 @@ export function NotesPanel({ conversation: c }: { conversation: ConversationView
   const add = useNotesStore((s) => s.add);
   const [text, setText] = useState('');
   const ids = useId();
+  // Said while typing, never cut: a pasted note longer than the limit stays whole to be shortened.
+  const tooLong = text.trim().length > MESSAGE_LIMITS.note;
 
   const submit = () => {
-    if (text.trim() === '' || adding) return;
+    if (text.trim() === '' || adding || tooLong) return;
     void add(c.id, text).then((ok) => ok && setText(''));
   };
 
@@ -44,7 +48,6 @@ export function NotesPanel({ conversation: c }: { conversation: ConversationView
         id={`${ids}-text`}
         data-testid="note-text"
         rows={2}
-        maxLength={4000}
         placeholder={t('inbox.notes.placeholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -55,9 +58,14 @@ export function NotesPanel({ conversation: c }: { conversation: ConversationView
           }
         }}
       />
-      <button type="button" className="button button-small" data-testid="note-add" disabled={adding || text.trim() === ''} onClick={submit}>
+      <button type="button" className="button button-small" data-testid="note-add" disabled={adding || text.trim() === '' || tooLong} onClick={submit}>
         {t('inbox.notes.add')}
       </button>
+      {tooLong && (
+        <p className="field-error" role="alert" data-testid="note-too-long">
+          {t('limits.noteTooLong', { max: number(MESSAGE_LIMITS.note), length: number(text.trim().length) })}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {t('inbox.notes.error', { message: error })}

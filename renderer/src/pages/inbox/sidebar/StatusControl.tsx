@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
 import { useInboxFormats } from '../format';
 import { SNOOZE_PRESETS, snoozeUntil } from './snooze-presets';
+import { SnoozePicker } from './SnoozePicker';
+import './status-control.css';
 
 const PLAIN = ['open', 'pending', 'resolved'] as const;
 
@@ -13,8 +15,6 @@ export function StatusControl({ conversation: c }: { conversation: ConversationV
   const { useConversationsStore } = useStores();
   const setStatus = useConversationsStore((s) => s.setStatus);
   const [snoozing, setSnoozing] = useState(false);
-  const [custom, setCustom] = useState('');
-  const ids = useId();
 
   const snooze = (until: number) => {
     setSnoozing(false);
@@ -49,16 +49,7 @@ export function StatusControl({ conversation: c }: { conversation: ConversationV
               {t(`inbox.sidebar.snoozePresets.${preset}`)}
             </button>
           ))}
-          <label htmlFor={`${ids}-until`}>{t('inbox.sidebar.snoozeCustom')}</label>
-          <input id={`${ids}-until`} type="datetime-local" value={custom} onChange={(e) => setCustom(e.target.value)} />
-          <button
-            type="button"
-            className="button button-small"
-            disabled={custom === '' || new Date(custom).getTime() <= Date.now()}
-            onClick={() => snooze(new Date(custom).getTime())}
-          >
-            {t('inbox.sidebar.snoozeApply')}
-          </button>
+          <SnoozePicker onPick={snooze} />
         </div>
       )}
     </fieldset>
