@@ -55,7 +55,7 @@ describe('a bot in webhook mode in the sandbox workspace', () => {
     await page.getByTestId('bot-add').click();
     await page.locator('[data-testid="bot-row"][data-state="online"]').waitFor();
     await callEngine(page, 'sandbox.act', { personId: sandbox.people[0]!.id, targetId: bot.id, action: 'write', text: 'Через вебхук' });
-    await page.getByTestId('bot-webhook-pending').filter({ hasText: 'Updates waiting at Telegram: 0' }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('bot-webhook-pending').filter({ hasText: '0 updates waiting at Telegram' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'webhook-bot-online-en');
 
     await page.getByTestId('nav-inbox').click();

@@ -29,7 +29,7 @@ describe('accounts page: a bot\'s connection to Telegram', () => {
         webhook: { url: 'https://desk.example.org/telegram/bots/1/webhook', pendingUpdateCount: 3, lastErrorAt, lastErrorMessage: 'Connection refused', checkedAt: lastErrorAt },
       }),
     ]);
-    expect(screen.getByTestId('bot-webhook-pending').textContent).toContain('Updates waiting at Telegram: 3');
+    expect(screen.getByTestId('bot-webhook-pending').textContent).toContain('3 updates waiting at Telegram');
     const when = new Intl.DateTimeFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(lastErrorAt);
     expect(screen.getByTestId('bot-webhook-error').textContent).toBe(`Last delivery error ${when}: Connection refused`);
     expect(screen.getByTestId('bot-server').textContent).toBe('Bot API: Telegram’s own · files up to 50 MB out, 20 MB in');
