@@ -8,7 +8,7 @@ import { FaultInjector, type BotApiFaults } from './faults/faults';
 import { serveFile } from './files/download';
 import { Params } from './http/params';
 import { readRequest } from './http/read-request';
-import { sendError, sendOk } from './http/respond';
+import { sendError, sendOk, sendRaw } from './http/respond';
 import { RateLimiter } from './limits/rate-limiter';
 import { TELEGRAM_BOT_LIMITS, type BotApiLimits } from './limits/rate-limits';
 import { Described } from './methods/context';
@@ -67,6 +67,8 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     const input = await readRequest(req, url);
     const failure = faults.serverError(methodName);
     if (failure) return sendError(res, new BotApiError(failure, SERVER_ERRORS[failure]));
+    const foreign = faults.foreignError(methodName);
+    if (foreign) return sendRaw(res, foreign);
 
     const abort = new AbortController();
     res.on('close', () => {
