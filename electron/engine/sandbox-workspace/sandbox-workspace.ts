@@ -1,3 +1,5 @@
+import { renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DeskError } from '../../../shared/contract/result';
 import type { SandboxAction, SandboxFeedItem, SandboxStatus, SandboxTarget, SandboxTargetKind } from '../../../shared/domain/sandbox';
 import type { Logger } from '../logging/logger';
@@ -7,13 +9,16 @@ import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { SandboxMtproto } from '../telegram/sandbox/mtproto/index';
 import { createScriptedPeople } from '../telegram/sandbox/people/scripted-people';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
-import { seededIds, seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
+import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
 import { SandboxRuleError } from '../telegram/sandbox/world/rule-error';
+import { SnapshotError, type WorldCounters } from '../telegram/sandbox/world/snapshot';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 import { createActivityFeed } from './feed';
 import { readPrivateChat } from './read-actions';
-import { readStateFile, setAside, type RestoredSandbox } from './state-file';
-import { createStateSaver } from './state-saver';
+import { idFloorKeeper, readIdFloors } from './id-floors';
+import { readStateFile, setAside } from './state-file';
+import { openWorldFile, readWorldFile, setWorldFileAside, type RestoredWorld, type WorldFile } from './world-file';
+import { createWorldWriter } from './world-writer';
 
 /** The same seed every time, so a fresh sandbox (first start, or after a reset) has the same people and ids. */
 export const SANDBOX_SEED = 20261121;
@@ -44,37 +49,53 @@ export async function startSandboxWorkspace(options: {
   clock: Clock;
   logger: Logger;
   onActivity: (items: SandboxFeedItem[]) => void;
-  /** Where the simulated Telegram is kept between runs (written atomically, read at start). */
-  stateFile: string;
+  /** The folder the simulated Telegram is kept in between runs (see world-file.ts). */
+  dir: string;
 }) {
   const log = options.logger.child({ scope: 'sandbox' });
-  const restored = restoreOrNull(options.stateFile, options.clock, log);
+  const paths = sandboxPaths(options.dir);
+  const { file, restored, floors } = openSandbox(paths, options.clock, log);
   const world = restored?.world ?? new SandboxWorld({ clock: options.clock, seed: SANDBOX_SEED });
+  if (!restored && floors) world.continueIdsFrom(floors);
   const seeded = restored?.seeded ?? seedSandboxWorld(world);
   const feed = createActivityFeed(world, options.onActivity);
   const people = createScriptedPeople(world, seeded);
+  // The doors call this before every answer; it is bound to the writer once that exists.
+  let save = () => {};
   // Accounts in the sandbox workspace sign in through this front door (the accounts issue).
   const mtproto = new SandboxMtproto({
     world,
     restored: restored?.mtproto,
+    keptLogs: restored?.keptLogs ?? undefined,
     // Someone trying the sandbox should not sit through Telegram's minute before "send by SMS".
     options: { codes: { resendTimeoutSeconds: 5 } },
+    beforeAnswer: () => save(),
   });
   const botApi = await createBotApiServer({
     world,
     restored: restored?.botApi,
     onInternalError: (error) => log.error({ err: error }, 'sandbox Bot API failed'),
+    beforeAnswer: () => save(),
   });
-  const saver = createStateSaver({
-    path: options.stateFile,
-    state: () => ({ world: world.snapshot(), mtproto: mtproto.snapshot(), botApi: botApi.snapshot(), seeded: seededIds(seeded) }),
-    now: options.clock.now,
-    onError: (error) => log.error({ err: error, file: options.stateFile }, 'could not save the sandbox state'),
+  const writer = createWorldWriter(file, { world, seeded, mtproto, botApi }, { restored: restored !== null && restored.keptLogs !== null });
+  const floorKeeper = idFloorKeeper(paths.floors);
+  save = () => {
+    try {
+      floorKeeper.reserve(world.bookkeeping().counters);
+      writer.flush();
+    } catch (error) {
+      log.error({ err: error, file: paths.world }, 'could not save the sandbox world');
+    }
+  };
+  // Subscribed after both doors, so their pts logs and update queues are saved with each event.
+  const stopSaving = world.subscribe((event) => {
+    if (event.type === 'message.new' || event.type === 'message.edited') writer.touched([event.message]);
+    if (event.type === 'message.deleted') writer.touched(event.messages);
+    save();
   });
-  const stopSaving = world.subscribe(() => saver.changed());
-  // A fresh world is saved at once: its session secret must outlive a crash in the first moments.
-  if (!restored) void saver.save();
-  log.info({ file: options.stateFile, restored: restored !== null }, restored ? 'sandbox world restored' : 'sandbox world seeded');
+  save();
+  if (restored && !restored.keptLogs) renameSync(paths.legacy, `${paths.legacy}.imported`);
+  log.info({ file: paths.world, restored: restored !== null }, restored ? 'sandbox world restored' : 'sandbox world seeded');
   let autoActivity = { enabled: false, everySeconds: 5 };
   log.info({ url: botApi.url }, 'sandbox Bot API listening');
 
@@ -161,7 +182,7 @@ export async function startSandboxWorkspace(options: {
       const account = targets().find((t) => t.id === targetId && t.kind === 'account');
       if (!account) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
       const revoked = mtproto.revokeSessionsOf(targetId);
-      saver.changed();
+      save();
       return revoked;
     },
     status(): SandboxStatus {
@@ -194,22 +215,72 @@ export async function startSandboxWorkspace(options: {
       stopSaving();
       mtproto.dispose();
       await botApi.close();
-      await saver.stop();
+      save();
+      file.close();
     },
   };
 }
 
 export type SandboxWorkspace = Awaited<ReturnType<typeof startSandboxWorkspace>>;
 
-/** The saved sandbox, or null to seed a fresh one; an unusable file is kept aside, and said so. */
-function restoreOrNull(path: string, clock: Clock, log: Logger): RestoredSandbox | null {
+function sandboxPaths(dir: string) {
+  return {
+    world: join(dir, 'sandbox-world.sqlite'),
+    /** What desks before the SQLite file kept (read once, then renamed `.imported`). */
+    legacy: join(dir, 'sandbox-world.json'),
+    floors: join(dir, 'sandbox-world.ids.json'),
+  };
+}
+
+/**
+ * The saved sandbox, or null to seed a fresh one. An unusable world is kept aside and replaced
+ * by a fresh one whose ids start above the floors (id-floors.ts); without floors to go on, a
+ * fresh world would hand out the old one's ids again, so the start is refused instead.
+ */
+function openSandbox(paths: ReturnType<typeof sandboxPaths>, clock: Clock, log: Logger): { file: WorldFile; restored: RestoredWorld | null; floors: WorldCounters | null } {
+  const replace = (damaged: string, error: unknown, setAsideFile: (path: string, now: number) => string) => {
+    const floors = readIdFloors(paths.floors);
+    if (!floors) {
+      throw new Error(
+        `The sandbox's saved world (${damaged}) cannot be read (${(error as Error).message}), and ${paths.floors}, which lets a fresh world go on without reusing its ids, is missing or unreadable too. ` +
+          `Move the folder ${dirname(paths.world)} away to start a fresh sandbox (the sandbox's desk data goes with it), or restore the file from a copy.`,
+      );
+    }
+    const keptAs = setAsideFile(damaged, clock.now());
+    log.warn({ err: error, keptAs }, 'the saved sandbox world could not be read: starting a fresh one after its ids (the old file is kept aside)');
+    return floors;
+  };
+  const fresh = (damaged: string, error: unknown, setAsideFile: typeof setAside) => {
+    if (!(error instanceof SnapshotError)) throw error;
+    const floors = replace(damaged, error, setAsideFile);
+    return { file: openWorldFile(paths.world), restored: null, floors };
+  };
+  let file: WorldFile;
+  let restored: RestoredWorld | null;
   try {
-    return readStateFile(path, clock);
+    file = openWorldFile(paths.world);
   } catch (error) {
-    const keptAs = setAside(path, clock.now());
-    log.warn({ err: error, keptAs }, 'the saved sandbox world could not be read: starting a fresh one (the old file is kept aside)');
-    return null;
+    return fresh(paths.world, error, setWorldFileAside);
   }
+  try {
+    restored = readWorldFile(file, clock);
+  } catch (error) {
+    file.close();
+    return fresh(paths.world, error, setWorldFileAside);
+  }
+  if (restored) return { file, restored, floors: null };
+  try {
+    restored = readLegacy(paths.legacy, clock);
+  } catch (error) {
+    file.close();
+    return fresh(paths.legacy, error, setAside);
+  }
+  return { file, restored, floors: restored ? null : readIdFloors(paths.floors) };
+}
+
+function readLegacy(path: string, clock: Clock): RestoredWorld | null {
+  const restored = readStateFile(path, clock);
+  return restored && { ...restored, keptLogs: null };
 }
 
 function describeTargets(seeded: SeededWorld): SandboxTarget[] {

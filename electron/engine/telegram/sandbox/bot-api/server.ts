@@ -29,6 +29,8 @@ export interface BotApiServerOptions {
   onInternalError?: (error: unknown) => void;
   /** What an earlier door on this world left (see `snapshot()`). */
   restored?: BotApiSnapshot;
+  /** Runs after a method took effect and before its answer leaves, so a durable store can write first. */
+  beforeAnswer?: () => void;
 }
 
 export interface BotApiServer {
@@ -75,6 +77,7 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
       if (!res.writableEnded) abort.abort();
     });
     const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, signal: abort.signal });
+    options.beforeAnswer?.();
     if (faults.loseResponse(methodName)) {
       req.socket.destroy();
       return;
