@@ -1,0 +1,36 @@
+import { createLogging } from '../../logging/logger';
+import { systemClock } from '../../platform/clock';
+import { startSandboxWorkspace } from '../sandbox-workspace';
+
+/**
+ * The sandbox workspace in a child process that world-crash.test.ts kills with SIGKILL: people
+ * write to the seeded account and bot as fast as the loop turns, and every message that the
+ * world placed is reported to the parent with the ids it was given (as a front door would
+ * hand them out). `run` tells this start's messages apart from the others'.
+ */
+export type WorldChildReport =
+  | { type: 'ready'; botToken: string; botApiRoot: string; accountId: number; botId: number }
+  | { type: 'message'; text: string; uid: number; boxIds: [number, number][] };
+
+const [dir, run] = process.argv.slice(2) as [string, string];
+const workspace = await startSandboxWorkspace({ clock: systemClock, logger: createLogging({ level: 'silent' }).logger, onActivity: () => {}, dir });
+const { world, seeded } = workspace;
+world.subscribe((event) => {
+  if (event.type !== 'message.new' || event.message.action) return;
+  const { text, uid, boxIds } = event.message;
+  process.send!({ type: 'message', text, uid, boxIds: [...boxIds] } satisfies WorldChildReport);
+});
+process.send!({
+  type: 'ready',
+  botToken: seeded.bot.token,
+  botApiRoot: workspace.telegram().botApiRoot!,
+  accountId: seeded.account.id,
+  botId: seeded.bot.id,
+} satisfies WorldChildReport);
+
+let n = 0;
+setInterval(() => {
+  const person = seeded.people[n % seeded.people.length]!;
+  const target = n % 2 === 0 ? seeded.account.id : seeded.bot.id;
+  workspace.act({ personId: person.id, action: 'write', targetId: target, text: `run ${run} message ${n++}` });
+}, 1);
