@@ -12,6 +12,7 @@ import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
 import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
 import { SandboxRuleError } from '../telegram/sandbox/world/rule-error';
 import { SnapshotError, type WorldCounters } from '../telegram/sandbox/world/snapshot';
+import type { SandboxMessage } from '../telegram/sandbox/world/types';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 import { createActivityFeed } from './feed';
 import { readPrivateChat } from './read-actions';
@@ -60,8 +61,24 @@ export async function startSandboxWorkspace(options: {
   const seeded = restored?.seeded ?? seedSandboxWorld(world);
   const feed = createActivityFeed(world, options.onActivity);
   const people = createScriptedPeople(world, seeded);
-  // The doors call this before every answer; it is bound to the writer once that exists.
+  // Saving happens once per burst of changes (one synchronous run of the world, e.g. a crowd's
+  // thousand messages), in a microtask queued at the burst's first event: subscribed before the
+  // doors, it runs ahead of every update they push (microtasks queued later) and of every answer
+  // (sent after the awaited method). The doors also save before each answer, for changes that
+  // raise no event (a confirmed update, a bot's commands).
+  const touched: SandboxMessage[] = [];
   let save = () => {};
+  let queued = false;
+  const stopSaving = world.subscribe((event) => {
+    if (event.type === 'message.new' || event.type === 'message.edited') touched.push(event.message);
+    if (event.type === 'message.deleted') touched.push(...event.messages);
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      save();
+    });
+  });
   // Accounts in the sandbox workspace sign in through this front door (the accounts issue).
   const mtproto = new SandboxMtproto({
     world,
@@ -79,20 +96,17 @@ export async function startSandboxWorkspace(options: {
   });
   const writer = createWorldWriter(file, { world, seeded, mtproto, botApi }, { restored: restored !== null && restored.keptLogs !== null });
   const floorKeeper = idFloorKeeper(paths.floors);
+  let closed = false;
   save = () => {
+    if (closed) return;
     try {
       floorKeeper.reserve(world.bookkeeping().counters);
+      writer.touched(touched.splice(0));
       writer.flush();
     } catch (error) {
       log.error({ err: error, file: paths.world }, 'could not save the sandbox world');
     }
   };
-  // Subscribed after both doors, so their pts logs and update queues are saved with each event.
-  const stopSaving = world.subscribe((event) => {
-    if (event.type === 'message.new' || event.type === 'message.edited') writer.touched([event.message]);
-    if (event.type === 'message.deleted') writer.touched(event.messages);
-    save();
-  });
   save();
   if (restored && !restored.keptLogs) renameSync(paths.legacy, `${paths.legacy}.imported`);
   log.info({ file: paths.world, restored: restored !== null }, restored ? 'sandbox world restored' : 'sandbox world seeded');
@@ -216,6 +230,7 @@ export async function startSandboxWorkspace(options: {
       mtproto.dispose();
       await botApi.close();
       save();
+      closed = true;
       file.close();
     },
   };

@@ -31,6 +31,8 @@ it('after a crash, getDifference lists exactly the events an account missed, as 
   const sent = ws.world.sendMessage({ senderId: person.id, conversation: ws.world.privateConversation(person.id, account.id), text: 'while you were down' });
   ws.world.editMessage(sent.uid, person.id, { text: 'while you were down (edited)' });
 
+  // The kill comes once this turn of the world is over: by then anyone could have heard of it.
+  await new Promise((resolve) => setImmediate(resolve));
   const copy = tempDir();
   crashCopy(live, copy);
   const after = await start(copy);

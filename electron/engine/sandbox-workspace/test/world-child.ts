@@ -5,8 +5,8 @@ import { startSandboxWorkspace } from '../sandbox-workspace';
 /**
  * The sandbox workspace in a child process that world-crash.test.ts kills with SIGKILL: people
  * write to the seeded account and bot as fast as the loop turns, and every message that the
- * world placed is reported to the parent with the ids it was given (as a front door would
- * hand them out). `run` tells this start's messages apart from the others'.
+ * world placed is reported to the parent with the ids it was given, the way a front door
+ * hands them out. `run` tells this start's messages apart from the others'.
  */
 export type WorldChildReport =
   | { type: 'ready'; botToken: string; botApiRoot: string; accountId: number; botId: number }
@@ -18,7 +18,8 @@ const { world, seeded } = workspace;
 world.subscribe((event) => {
   if (event.type !== 'message.new' || event.message.action) return;
   const { text, uid, boxIds } = event.message;
-  process.send!({ type: 'message', text, uid, boxIds: [...boxIds] } satisfies WorldChildReport);
+  // Told as the front doors tell their clients: once the world's current turn is over.
+  queueMicrotask(() => process.send!({ type: 'message', text, uid, boxIds: [...boxIds] } satisfies WorldChildReport));
 });
 process.send!({
   type: 'ready',
