@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Bot } from 'grammy';
@@ -83,6 +83,7 @@ describe('sandbox workspace persistence', () => {
     expect(savedTexts()).toContain('from the bot');
     await ws.stop();
     expect(timers()).toBeLessThanOrEqual(timersBefore);
+    for (const name of ['sandbox-world.sqlite', 'sandbox-world.ids.json']) expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
   });
 
   it('replaces a damaged world file with a fresh world whose ids all come after the old one\'s, keeping the file aside', async () => {

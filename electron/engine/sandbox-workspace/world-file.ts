@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions/index.js';
@@ -32,6 +32,8 @@ export function openWorldFile(path: string): WorldFile {
   let db: WorldFile | null = null;
   try {
     db = new Database(path);
+    // Other local users have no business reading the sandbox's messages (SQLite gives its WAL the same mode).
+    chmodSync(path, 0o600);
     // NORMAL is durable across a killed process (a commit is in the WAL file); only a power cut may take the last ones.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
