@@ -69,8 +69,14 @@ const botAllowedSchema = z.array(z.tuple([int, z.array(z.string()).nullable()]))
 
 /** The sandbox the file holds; null when it holds none yet; a SnapshotError when it is unusable. */
 export function readWorldFile(db: WorldFile, clock: Clock): RestoredWorld | null {
+  let all: Row[];
+  try {
+    all = db.prepare('SELECT kind, key, value FROM rows ORDER BY rowid').all() as Row[];
+  } catch (error) {
+    throw new SnapshotError(`The sandbox world file cannot be read: ${(error as Error).message}`);
+  }
   const byKind = new Map<string, Row[]>();
-  for (const row of db.prepare('SELECT kind, key, value FROM rows ORDER BY rowid').all() as Row[]) {
+  for (const row of all) {
     let rows = byKind.get(row.kind);
     if (!rows) byKind.set(row.kind, (rows = []));
     rows.push(row);
@@ -135,7 +141,7 @@ function readLogs(logRows: Row[], entryRows: Row[], mtproto: z.output<typeof mtp
     const logKey = row.key.slice(0, row.key.lastIndexOf(':'));
     let list = entries.get(logKey);
     if (!list) entries.set(logKey, (list = []));
-    list.push({ ...entry, update: new BinaryReader(Buffer.from(entry.update, 'base64')).tgReadObject() as Api.TypeUpdate });
+    list.push({ ...entry, update: readUpdate(entry.update, row.key) });
   }
   const pts = new Map([...mtproto.accountPts.map(([id, p]): [string, number] => [`a:${id}`, p]), ...mtproto.channelPts.map(([id, p]): [string, number] => [`c:${id}`, p])]);
   const kept: KeptLogs = { accounts: new Map(), channels: new Map() };
@@ -147,6 +153,14 @@ function readLogs(logRows: Row[], entryRows: Row[], mtproto: z.output<typeof mtp
     (row.key.startsWith('a:') ? kept.accounts : kept.channels).set(Number(row.key.slice(2)), log);
   }
   return kept;
+}
+
+function readUpdate(base64: string, key: string): Api.TypeUpdate {
+  try {
+    return new BinaryReader(Buffer.from(base64, 'base64')).tgReadObject() as Api.TypeUpdate;
+  } catch (error) {
+    throw new SnapshotError(`The sandbox world file is broken: its pts log entry ${key} is not a Telegram update (${(error as Error).message}).`);
+  }
 }
 
 /** Moves an unusable file (and its WAL) out of the way, kept for a look; returns where it went. */
