@@ -1,9 +1,9 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { systemClock } from './platform/clock';
 import { openWorldFile, readWorldFile } from './sandbox-workspace/world-file';
 import { waitFor } from './telegram/sandbox/bot-api/test/harness';
@@ -11,6 +11,11 @@ import type { EngineChildCommand, EngineChildReport } from './test-support/engin
 import { useTempDirs } from './test-support/temp-dir';
 
 const tempDir = useTempDirs();
+const children: ChildProcess[] = [];
+afterEach(() => {
+  // A failed run leaves no child behind.
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 const CHILD = fileURLToPath(new URL('./test-support/engine-child.ts', import.meta.url));
 const KILLS = 10;
 
@@ -22,6 +27,7 @@ interface DeskRow {
 
 function startDesk(dataDir: string, run: number, mode: 'traffic' | 'quiet') {
   const child = fork(CHILD, [dataDir, String(run), mode], { execArgv: ['--import', 'jiti/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
   const state = { ready: false, wrote: 0 };
   child.on('message', (report: EngineChildReport) => {
     if (report.type === 'ready') state.ready = true;

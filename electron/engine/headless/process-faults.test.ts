@@ -1,13 +1,18 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { waitFor } from '../telegram/sandbox/bot-api/test/harness';
 import { useTempDirs } from '../test-support/temp-dir';
 
 const tempDir = useTempDirs();
+const children: ChildProcess[] = [];
+// Also after a timeout, when the test's own `finally` never runs.
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const FAULT = fileURLToPath(new URL('./test/fault-on-signal.mjs', import.meta.url));
 
@@ -17,6 +22,7 @@ it('headless mode logs an unhandled rejection and an uncaught exception, and kee
     execArgv: ['--import', 'jiti/register', '--import', FAULT],
     stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
   });
+  children.push(child);
   let output = '';
   const seen = (text: string) =>
     new Promise<void>((resolve, reject) => {

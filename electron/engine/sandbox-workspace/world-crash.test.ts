@@ -1,13 +1,18 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Api as BotApi } from 'grammy';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { waitFor } from '../telegram/sandbox/bot-api/test/harness';
 import { useTempDirs } from '../test-support/temp-dir';
 import type { WorldChildReport } from './test/world-child';
 
 const tempDir = useTempDirs();
+const children: ChildProcess[] = [];
+afterEach(() => {
+  // A failed run leaves no child behind.
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 const CHILD = fileURLToPath(new URL('./test/world-child.ts', import.meta.url));
 const KILLS = 4;
 
@@ -29,6 +34,7 @@ it('a sandbox world killed with SIGKILL under traffic never hands out an id agai
 
   for (let run = 0; run <= KILLS; run++) {
     const child = fork(CHILD, [dir, String(run)], { execArgv: ['--import', 'jiti/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.push(child);
     const exited = once(child, 'exit');
     let seen = 0;
     let polled = 0;

@@ -14,6 +14,8 @@ import { testEngine } from './test-engine';
 export type EngineChildReport = { type: 'ready' } | { type: 'wrote'; count: number };
 export type EngineChildCommand = { type: 'stop' };
 
+// Dies with its runner: a test that failed or was killed leaves no desk behind.
+process.on('disconnect', () => process.exit(1));
 const [dataDir, run, mode] = process.argv.slice(2) as [string, string, 'traffic' | 'quiet'];
 const { engine } = testEngine(dataDir, { clock: systemClock, logLevel: 'warn' });
 

@@ -12,6 +12,8 @@ export type WorldChildReport =
   | { type: 'ready'; botToken: string; botApiRoot: string; accountId: number; botId: number }
   | { type: 'message'; text: string; uid: number; boxIds: [number, number][] };
 
+// Dies with its runner: a test that failed or was killed leaves no desk behind.
+process.on('disconnect', () => process.exit(1));
 const [dir, run] = process.argv.slice(2) as [string, string];
 const workspace = await startSandboxWorkspace({ clock: systemClock, logger: createLogging({ level: 'silent' }).logger, onActivity: () => {}, dir });
 const { world, seeded } = workspace;
