@@ -45,6 +45,7 @@ it('a sandbox world killed with SIGKILL under traffic never hands out an id agai
       seen++;
       ledger.note(`uid ${report.uid}`, report.text);
       for (const [viewer, id] of report.boxIds) ledger.note(`user ${viewer} message ${id}`, report.text);
+      ledger.note(`person ${report.sender.id}`, report.sender.name);
     });
     const started = await waitFor(() => ready ?? undefined, 20_000);
     // The desk's side of the bot: long polling over HTTP, as grammY does, noting each update_id.
