@@ -88,6 +88,8 @@ export class SandboxMtproto {
     const token = `${SESSION_TOKEN_VERSION}.${session.userId}.${this.world.random.hex(8)}`;
     const signed = `${token}.${this.sign(token)}`;
     this.sessions.set(signed, session);
+    // A random draw was made: saved before the token leaves, so no later token repeats it.
+    this.beforeAnswer();
     return signed;
   }
 
