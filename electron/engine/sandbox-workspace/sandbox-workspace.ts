@@ -12,7 +12,7 @@ import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
 import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
 import { SandboxRuleError } from '../telegram/sandbox/world/rule-error';
 import { SnapshotError, type WorldCounters } from '../telegram/sandbox/world/snapshot';
-import type { SandboxMessage } from '../telegram/sandbox/world/types';
+import type { SandboxMessage, WorldEvent } from '../telegram/sandbox/world/types';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 import { createActivityFeed } from './feed';
 import { readPrivateChat } from './read-actions';
@@ -66,17 +66,16 @@ export async function startSandboxWorkspace(options: {
   // doors, it runs ahead of every update they push (microtasks queued later) and of every answer
   // (sent after the awaited method). The doors also save before each answer, for changes that
   // raise no event (a confirmed update, a bot's commands).
-  const touched: SandboxMessage[] = [];
-  let save = () => {};
+  const touched = { messages: [] as SandboxMessage[], userIds: [] as number[] };
+  let save = (_everyone: boolean) => {};
   let queued = false;
   const stopSaving = world.subscribe((event) => {
-    if (event.type === 'message.new' || event.type === 'message.edited') touched.push(event.message);
-    if (event.type === 'message.deleted') touched.push(...event.messages);
+    noteChanges(event, touched);
     if (queued) return;
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      save();
+      save(false);
     });
   });
   // Accounts in the sandbox workspace sign in through this front door (the accounts issue).
@@ -86,28 +85,28 @@ export async function startSandboxWorkspace(options: {
     keptLogs: restored?.keptLogs ?? undefined,
     // Someone trying the sandbox should not sit through Telegram's minute before "send by SMS".
     options: { codes: { resendTimeoutSeconds: 5 } },
-    beforeAnswer: () => save(),
+    beforeAnswer: () => save(true),
   });
   const botApi = await createBotApiServer({
     world,
     restored: restored?.botApi,
     onInternalError: (error) => log.error({ err: error }, 'sandbox Bot API failed'),
-    beforeAnswer: () => save(),
+    beforeAnswer: () => save(true),
   });
   const writer = createWorldWriter(file, { world, seeded, mtproto, botApi }, { restored: restored !== null && restored.keptLogs !== null });
   const floorKeeper = idFloorKeeper(paths.floors);
   let closed = false;
-  save = () => {
+  save = (everyone) => {
     if (closed) return;
     try {
       floorKeeper.reserve(world.bookkeeping().counters);
-      writer.touched(touched.splice(0));
-      writer.flush();
+      writer.touched({ messages: touched.messages.splice(0), userIds: touched.userIds.splice(0) });
+      writer.flush(everyone);
     } catch (error) {
       log.error({ err: error, file: paths.world }, 'could not save the sandbox world');
     }
   };
-  save();
+  save(true);
   if (restored && !restored.keptLogs) renameSync(paths.legacy, `${paths.legacy}.imported`);
   log.info({ file: paths.world, restored: restored !== null }, restored ? 'sandbox world restored' : 'sandbox world seeded');
   let autoActivity = { enabled: false, everySeconds: 5 };
@@ -196,7 +195,7 @@ export async function startSandboxWorkspace(options: {
       const account = targets().find((t) => t.id === targetId && t.kind === 'account');
       if (!account) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
       const revoked = mtproto.revokeSessionsOf(targetId);
-      save();
+      save(true);
       return revoked;
     },
     status(): SandboxStatus {
@@ -229,7 +228,7 @@ export async function startSandboxWorkspace(options: {
       stopSaving();
       mtproto.dispose();
       await botApi.close();
-      save();
+      save(true);
       closed = true;
       file.close();
     },
@@ -237,6 +236,18 @@ export async function startSandboxWorkspace(options: {
 }
 
 export type SandboxWorkspace = Awaited<ReturnType<typeof startSandboxWorkspace>>;
+
+/** What an event changed, for the writer: its messages, and the people whose rows they touch. */
+function noteChanges(event: WorldEvent, into: { messages: SandboxMessage[]; userIds: number[] }): void {
+  const messages = event.type === 'message.new' || event.type === 'message.edited' ? [event.message] : event.type === 'message.deleted' ? event.messages : [];
+  for (const message of messages) {
+    into.messages.push(message);
+    // A message moves its sender's and each box owner's next message id.
+    into.userIds.push(message.senderId, ...message.boxIds.keys());
+  }
+  if (event.type === 'member.changed') into.userIds.push(event.userId, event.byId);
+  if (event.type === 'bot.blocked') into.userIds.push(event.userId);
+}
 
 function sandboxPaths(dir: string) {
   return {

@@ -18,9 +18,10 @@ export interface WorldParts {
  * Writes what changed in the sandbox to its file, in one transaction, synchronously: it runs
  * after every world event (the doors' own listeners first, so their pts and update queues are
  * in it) and before every answer a door gives, so nothing leaves the process before it is on
- * disk. It writes only rows that changed: the few users and chats are compared as JSON, messages
- * are the ones events named, and files, callback answers, started bots, pts log events and
- * pending bot updates only ever grow (or, for updates, are confirmed away).
+ * disk. It writes only rows that changed: users are the ones events named (all of them, compared
+ * as JSON, when asked), the few chats are compared as JSON, messages are the ones events named,
+ * and files, callback answers, started bots, pts log events and pending bot updates only ever
+ * grow (or, for updates, are confirmed away).
  */
 export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { restored: boolean }) {
   const { world, mtproto, botApi } = parts;
@@ -28,6 +29,8 @@ export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { r
   const remove = db.prepare('DELETE FROM rows WHERE kind = ? AND key = ?');
   const written = new Map<string, string>();
   const dirtyMessages = new Set<SandboxMessage>(options.restored ? [] : world.allMessages());
+  const dirtyUsers = new Set<number>();
+  let usersWritten = 0;
   const knownFiles = new Set(options.restored ? world.allFiles().map((f) => f.uniqueId) : []);
   const keptEntries = new Map<string, number>();
   const pendingUpdates = new Set<string>();
@@ -54,6 +57,9 @@ export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { r
 
   const writeLogs = (prefix: 'a' | 'c', logs: ReadonlyMap<number, PtsLog>) => {
     for (const [id, log] of logs) {
+      // Only someone who can sign in (by phone) ever asks for their difference; a crowd member's
+      // events would cost a write each for nothing. Their pts alone is kept, in the MTProto row.
+      if (prefix === 'a' && !world.findUser(id)?.phone) continue;
       const logKey = `${prefix}:${id}`;
       const done = keptEntries.get(logKey);
       if (done === log.size) continue;
@@ -86,12 +92,22 @@ export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { r
     put('meta', 'botAllowed', bots.map((bot) => [bot.botId, bot.allowed]));
   };
 
-  const writeAll = db.transaction(() => {
+  const writeUsers = (everyone: boolean) => {
+    const users = world.allUsers();
+    // New users are always at the end (the world keeps them in the order they came).
+    for (const user of users.slice(usersWritten)) dirtyUsers.add(user.id);
+    usersWritten = users.length;
+    if (everyone) for (const user of users) put('user', user.id, encodeUser(user));
+    else for (const id of dirtyUsers) put('user', id, encodeUser(world.user(id)));
+    dirtyUsers.clear();
+  };
+
+  const writeAll = db.transaction((everyone: boolean) => {
     const kept = world.bookkeeping();
     put('meta', 'world', { counters: kept.counters, randomState: kept.randomState, botUpdateIds: [...kept.botUpdateIds] });
     put('meta', 'seeded', seededIds(parts.seeded));
     put('meta', 'mtproto', mtproto.snapshot());
-    for (const user of world.allUsers()) put('user', user.id, encodeUser(user));
+    writeUsers(everyone);
     for (const chat of world.allChats()) put('chat', chat.id, encodeChat(chat));
     for (const file of world.allFiles()) {
       if (knownFiles.has(file.uniqueId)) continue;
@@ -111,12 +127,17 @@ export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { r
   });
 
   return {
-    /** A message that an event named: new, edited or deleted. */
-    touched(messages: SandboxMessage[]): void {
-      for (const message of messages) dirtyMessages.add(message);
+    /** What events named: messages new, edited or deleted, and the people they changed. */
+    touched(changed: { messages: SandboxMessage[]; userIds: number[] }): void {
+      for (const message of changed.messages) dirtyMessages.add(message);
+      for (const id of changed.userIds) dirtyUsers.add(id);
     },
-    flush(): void {
-      writeAll();
+    /**
+     * `everyone`: compares every user with what is written, for changes no event names (a
+     * contact saved, a bot's commands); otherwise only the users events named, and new ones.
+     */
+    flush(everyone: boolean): void {
+      writeAll(everyone);
     },
   };
 }
