@@ -15,10 +15,10 @@ export interface WorldParts {
 }
 
 /**
- * Writes what changed in the sandbox to its file, in one transaction, synchronously: it runs
- * after every world event (the doors' own listeners first, so their pts and update queues are
- * in it) and before every answer a door gives, so nothing leaves the process before it is on
- * disk. It writes only rows that changed: users are the ones events named (all of them, compared
+ * Writes what changed in the sandbox to its file, in one transaction, synchronously. The
+ * workspace calls it once per burst of world events (after the doors' own listeners, so their
+ * pts logs and update queues are in it) and before every answer a door gives, so nothing leaves
+ * the process before it is on disk. It writes only rows that changed: users are the ones events named (all of them, compared
  * as JSON, when asked), the few chats are compared as JSON, messages are the ones events named,
  * and files, callback answers, started bots, pts log events and pending bot updates only ever
  * grow (or, for updates, are confirmed away).
@@ -46,7 +46,7 @@ export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { r
     for (const bot of botApi.snapshot()) for (const update of bot.pending) pendingUpdates.add(`${bot.botId}:${update.updateId}`);
   }
 
-  /** Writes `value` unless the row already holds it. */
+  /** Writes `value` unless the row already holds it (for rows that change in place; the rest are only added). */
   const put = (kind: string, key: string | number, value: unknown) => {
     const json = JSON.stringify(value);
     const id = `${kind}\u0000${key}`;
@@ -66,7 +66,7 @@ export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { r
       if (done === undefined) put('ptsLog', logKey, { keptAfter: log.keptAfter });
       for (const entry of log.entriesFrom(done ?? 0)) {
         const update = Buffer.from(entry.update.getBytes()).toString('base64');
-        put('ptsEntry', `${logKey}:${entry.pts}`, { pts: entry.pts, ptsCount: entry.ptsCount, update, userIds: entry.userIds, chatIds: entry.chatIds });
+        upsert.run('ptsEntry', `${logKey}:${entry.pts}`, JSON.stringify({ pts: entry.pts, ptsCount: entry.ptsCount, update, userIds: entry.userIds, chatIds: entry.chatIds }));
       }
       keptEntries.set(logKey, log.size);
     }
@@ -79,13 +79,12 @@ export function createWorldWriter(db: WorldFile, parts: WorldParts, options: { r
       for (const update of bot.pending) {
         const key = `${bot.botId}:${update.updateId}`;
         stillPending.add(key);
-        if (!pendingUpdates.has(key)) put('botUpdate', key, { botId: bot.botId, ...update });
+        if (!pendingUpdates.has(key)) upsert.run('botUpdate', key, JSON.stringify({ botId: bot.botId, ...update }));
       }
     }
     for (const key of pendingUpdates) {
       if (stillPending.has(key)) continue;
       remove.run('botUpdate', key);
-      written.delete(`botUpdate\u0000${key}`);
     }
     pendingUpdates.clear();
     for (const key of stillPending) pendingUpdates.add(key);
