@@ -1,5 +1,4 @@
 import { renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DeskError } from '../../../shared/contract/result';
 import type { SandboxAction, SandboxFeedItem, SandboxStatus, SandboxTarget, SandboxTargetKind } from '../../../shared/domain/sandbox';
 import type { Logger } from '../logging/logger';
@@ -11,14 +10,12 @@ import { createScriptedPeople } from '../telegram/sandbox/people/scripted-people
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
 import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
 import { SandboxRuleError } from '../telegram/sandbox/world/rule-error';
-import { SnapshotError, type WorldCounters } from '../telegram/sandbox/world/snapshot';
 import type { SandboxMessage, WorldEvent } from '../telegram/sandbox/world/types';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 import { createActivityFeed } from './feed';
 import { readPrivateChat } from './read-actions';
-import { idFloorKeeper, readIdFloors } from './id-floors';
-import { readStateFile, setAside } from './state-file';
-import { openWorldFile, readWorldFile, setWorldFileAside, type RestoredWorld, type WorldFile } from './world-file';
+import { idFloorKeeper } from './id-floors';
+import { openSandbox, sandboxPaths } from './open-sandbox';
 import { createWorldWriter } from './world-writer';
 
 /** The same seed every time, so a fresh sandbox (first start, or after a reset) has the same people and ids. */
@@ -247,66 +244,6 @@ function noteChanges(event: WorldEvent, into: { messages: SandboxMessage[]; user
   }
   if (event.type === 'member.changed') into.userIds.push(event.userId, event.byId);
   if (event.type === 'bot.blocked') into.userIds.push(event.userId);
-}
-
-function sandboxPaths(dir: string) {
-  return {
-    world: join(dir, 'sandbox-world.sqlite'),
-    /** What desks before the SQLite file kept (read once, then renamed `.imported`). */
-    legacy: join(dir, 'sandbox-world.json'),
-    floors: join(dir, 'sandbox-world.ids.json'),
-  };
-}
-
-/**
- * The saved sandbox, or null to seed a fresh one. An unusable world is kept aside and replaced
- * by a fresh one whose ids start above the floors (id-floors.ts); without floors to go on, a
- * fresh world would hand out the old one's ids again, so the start is refused instead.
- */
-function openSandbox(paths: ReturnType<typeof sandboxPaths>, clock: Clock, log: Logger): { file: WorldFile; restored: RestoredWorld | null; floors: WorldCounters | null } {
-  const replace = (damaged: string, error: unknown, setAsideFile: (path: string, now: number) => string) => {
-    const floors = readIdFloors(paths.floors);
-    if (!floors) {
-      throw new Error(
-        `The sandbox's saved world (${damaged}) cannot be read (${(error as Error).message}), and ${paths.floors}, which lets a fresh world go on without reusing its ids, is missing or unreadable too. ` +
-          `Move the folder ${dirname(paths.world)} away to start a fresh sandbox (the sandbox's desk data goes with it), or restore the file from a copy.`,
-      );
-    }
-    const keptAs = setAsideFile(damaged, clock.now());
-    log.warn({ err: error, keptAs }, 'the saved sandbox world could not be read: starting a fresh one after its ids (the old file is kept aside)');
-    return floors;
-  };
-  const fresh = (damaged: string, error: unknown, setAsideFile: typeof setAside) => {
-    if (!(error instanceof SnapshotError)) throw error;
-    const floors = replace(damaged, error, setAsideFile);
-    return { file: openWorldFile(paths.world), restored: null, floors };
-  };
-  let file: WorldFile;
-  let restored: RestoredWorld | null;
-  try {
-    file = openWorldFile(paths.world);
-  } catch (error) {
-    return fresh(paths.world, error, setWorldFileAside);
-  }
-  try {
-    restored = readWorldFile(file, clock);
-  } catch (error) {
-    file.close();
-    return fresh(paths.world, error, setWorldFileAside);
-  }
-  if (restored) return { file, restored, floors: null };
-  try {
-    restored = readLegacy(paths.legacy, clock);
-  } catch (error) {
-    file.close();
-    return fresh(paths.legacy, error, setAside);
-  }
-  return { file, restored, floors: restored ? null : readIdFloors(paths.floors) };
-}
-
-function readLegacy(path: string, clock: Clock): RestoredWorld | null {
-  const restored = readStateFile(path, clock);
-  return restored && { ...restored, keptLogs: null };
 }
 
 function describeTargets(seeded: SeededWorld): SandboxTarget[] {
