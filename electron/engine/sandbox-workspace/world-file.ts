@@ -15,8 +15,10 @@ import type { RestoredSandbox } from './state-file';
 
 /**
  * The sandbox workspace's simulated Telegram in a SQLite file of its own (`sandbox-world.sqlite`),
- * written in a transaction after every change and before anything about it leaves (see
+ * written in a transaction after each burst of changes, before anything about them leaves (see
  * world-writer.ts), so a kill -9 never takes back an id or a message the desk was told about.
+ * Why not ids reserved in blocks alone: the world would still forget the messages, pending
+ * updates and pts log events of its last moments, which the desk may have been told about.
  * One table of rows: a kind (user, chat, message, ...), a key within it, and the row's JSON in
  * the form snapshot.ts defines, which is also what checks it on the way back in.
  */
