@@ -145,7 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
               clock: options.clock,
               logger: logging.logger,
               onActivity: (items) => events.emit({ type: 'sandbox.activity', payload: { items } }),
-              stateFile: join(root, 'sandbox-world.json'),
+              dir: root,
             })
           : null;
       if (sandbox) teardown.push(() => sandbox.stop());

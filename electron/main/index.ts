@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createEngine, type Engine } from '../engine/engine';
+import { logProcessFaults } from '../engine/logging/process-faults';
 import { systemClock } from '../engine/platform/clock';
 import { restrictNewFilesToOwner } from '../engine/platform/private-files';
 import { DESK_VERSION } from '../engine/version';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     version: DESK_VERSION,
   });
+  logProcessFaults(engine.logger);
   await engine.start();
   if (keychainIsWeak()) engine.logger.warn({ scope: 'shell' }, 'no system keyring found; secrets are protected by a weak built-in key');
 

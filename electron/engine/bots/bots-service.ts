@@ -23,6 +23,8 @@ export interface BotsServiceOptions {
   /** How long one getUpdates may be held; tests pass a second or two. */
   pollTimeoutSeconds?: number;
   backoff?: BackoffPolicy;
+  /** The least time between two empty polls (see PollerOptions); a second unless a test says otherwise. */
+  emptyPollGapMs?: number;
   /**
    * Where the desk receives webhook deliveries (the local HTTP server, whose route calls
    * `handleWebhook`); null while that server is off. The operator's public HTTPS address
@@ -46,6 +48,8 @@ export interface BotsServiceWithWebhook extends BotsService {
   /** The Bot API client of an online bot (the outbox sends through it); null otherwise. */
   api(botId: number): Api | null;
 }
+
+const DEFAULT_EMPTY_POLL_GAP_MS = 1_000;
 
 type Runner = BotPoller | WebhookRegistration;
 
@@ -128,6 +132,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
         log,
         timeoutSeconds: options.pollTimeoutSeconds ?? 25,
         backoff,
+        emptyPollGapMs: options.emptyPollGapMs ?? DEFAULT_EMPTY_POLL_GAP_MS,
         onState,
         onStored: announce,
       });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../engine';
+import { logProcessFaults } from '../logging/process-faults';
 import { systemClock } from '../platform/clock';
 import { defaultDataDir } from '../platform/default-data-dir';
 import { silentNotifier } from '../platform/notifier';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     version: DESK_VERSION,
     logToConsole: true,
   });
+  logProcessFaults(engine.logger);
   await engine.start();
 
   const server = await startHeadlessServer({

@@ -1,4 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
+import { describe, FOREIGN_ANSWER, isForeignAnswer } from '../telegram/bots/bot-api';
 import { classifyRpcError } from '../telegram/mtproto/rpc-failure';
 
 /** What one failed attempt means for its item and its lane. */
@@ -94,9 +95,11 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 
 export function classifyBotError(error: unknown): Outcome {
   if (error instanceof Refusal) return { kind: 'permanent', reason: error.message };
+  // It may have passed the message on to Telegram before failing: never resent blindly.
+  if (isForeignAnswer(error)) return { kind: 'uncertain', reason: `${FOREIGN_ANSWER}, so the desk cannot tell whether this was delivered. Check the chat, then retry or cancel.` };
   if (error instanceof GrammyError) {
     const code = error.error_code;
-    const description = error.description.toLowerCase();
+    const description = describe(error).toLowerCase();
     if (code === 429) {
       const seconds = Math.max(error.parameters.retry_after ?? 1, 1);
       return { kind: 'flood', waitMs: seconds * 1000, reason: `Telegram asked this bot to wait ${seconds} s (too many requests).` };
@@ -105,7 +108,7 @@ export function classifyBotError(error: unknown): Outcome {
     // Answered before the method ran (the Bot API's 5xx), so trying again cannot duplicate.
     if (code >= 500) return { kind: 'transient', reason: `Telegram answered ${code}.` };
     const known = BOT_PERMANENT.find(([pattern]) => pattern.test(description));
-    return { kind: 'permanent', reason: known ? known[1] : `Telegram refused the message: ${error.description}` };
+    return { kind: 'permanent', reason: known ? known[1] : `Telegram refused the message: ${describe(error)}` };
   }
   if (error instanceof HttpError && NOT_SENT_CODES.has(String((error.error as { code?: unknown } | null)?.code))) {
     return { kind: 'transient', reason: 'Telegram could not be reached.' };

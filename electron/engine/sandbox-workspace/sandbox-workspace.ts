@@ -1,3 +1,4 @@
+import { renameSync } from 'node:fs';
 import { DeskError } from '../../../shared/contract/result';
 import type { SandboxAction, SandboxFeedItem, SandboxStatus, SandboxTarget, SandboxTargetKind } from '../../../shared/domain/sandbox';
 import type { Logger } from '../logging/logger';
@@ -7,13 +8,15 @@ import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { SandboxMtproto } from '../telegram/sandbox/mtproto/index';
 import { createScriptedPeople } from '../telegram/sandbox/people/scripted-people';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
-import { seededIds, seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
+import { seedSandboxWorld, type SeededWorld } from '../telegram/sandbox/people/seed-world';
 import { SandboxRuleError } from '../telegram/sandbox/world/rule-error';
+import type { SandboxMessage, WorldEvent } from '../telegram/sandbox/world/types';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 import { createActivityFeed } from './feed';
 import { readPrivateChat } from './read-actions';
-import { readStateFile, setAside, type RestoredSandbox } from './state-file';
-import { createStateSaver } from './state-saver';
+import { idFloorKeeper } from './id-floors';
+import { openSandbox, sandboxPaths } from './open-sandbox';
+import { createWorldWriter } from './world-writer';
 
 /** The same seed every time, so a fresh sandbox (first start, or after a reset) has the same people and ids. */
 export const SANDBOX_SEED = 20261121;
@@ -44,37 +47,65 @@ export async function startSandboxWorkspace(options: {
   clock: Clock;
   logger: Logger;
   onActivity: (items: SandboxFeedItem[]) => void;
-  /** Where the simulated Telegram is kept between runs (written atomically, read at start). */
-  stateFile: string;
+  /** The folder the simulated Telegram is kept in between runs (see world-file.ts). */
+  dir: string;
 }) {
   const log = options.logger.child({ scope: 'sandbox' });
-  const restored = restoreOrNull(options.stateFile, options.clock, log);
+  const paths = sandboxPaths(options.dir);
+  const { file, restored, floors } = openSandbox(paths, options.clock, log);
   const world = restored?.world ?? new SandboxWorld({ clock: options.clock, seed: SANDBOX_SEED });
+  if (!restored && floors) world.continueIdsFrom(floors);
   const seeded = restored?.seeded ?? seedSandboxWorld(world);
   const feed = createActivityFeed(world, options.onActivity);
   const people = createScriptedPeople(world, seeded);
+  // Saving happens once per burst of changes (one synchronous run of the world, e.g. a crowd's
+  // thousand messages), in a microtask queued at the burst's first event: subscribed before the
+  // doors, it runs ahead of every update they push (microtasks queued later) and of every answer
+  // (sent after the awaited method). The doors also save before each answer, for changes that
+  // raise no event (a confirmed update, a bot's commands).
+  const touched = { messages: [] as SandboxMessage[], userIds: [] as number[] };
+  let save = (_everyone: boolean) => {};
+  let queued = false;
+  const stopSaving = world.subscribe((event) => {
+    noteChanges(event, touched);
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      save(false);
+    });
+  });
   // Accounts in the sandbox workspace sign in through this front door (the accounts issue).
   const mtproto = new SandboxMtproto({
     world,
     restored: restored?.mtproto,
+    keptLogs: restored?.keptLogs ?? undefined,
     // Someone trying the sandbox should not sit through Telegram's minute before "send by SMS".
     options: { codes: { resendTimeoutSeconds: 5 } },
+    beforeAnswer: () => save(true),
   });
   const botApi = await createBotApiServer({
     world,
     restored: restored?.botApi,
     onInternalError: (error) => log.error({ err: error }, 'sandbox Bot API failed'),
+    beforeAnswer: () => save(true),
   });
-  const saver = createStateSaver({
-    path: options.stateFile,
-    state: () => ({ world: world.snapshot(), mtproto: mtproto.snapshot(), botApi: botApi.snapshot(), seeded: seededIds(seeded) }),
-    now: options.clock.now,
-    onError: (error) => log.error({ err: error, file: options.stateFile }, 'could not save the sandbox state'),
-  });
-  const stopSaving = world.subscribe(() => saver.changed());
-  // A fresh world is saved at once: its session secret must outlive a crash in the first moments.
-  if (!restored) void saver.save();
-  log.info({ file: options.stateFile, restored: restored !== null }, restored ? 'sandbox world restored' : 'sandbox world seeded');
+  const writer = createWorldWriter(file, { world, seeded, mtproto, botApi }, { restored: restored !== null && restored.keptLogs !== null });
+  const floorKeeper = idFloorKeeper(paths.floors);
+  let closed = false;
+  save = (everyone) => {
+    if (closed) return;
+    try {
+      floorKeeper.reserve(world.bookkeeping().counters);
+      writer.touched({ messages: touched.messages.splice(0), userIds: touched.userIds.splice(0) });
+      writer.flush(everyone);
+    } catch (error) {
+      log.error({ err: error, file: paths.world }, 'could not save the sandbox world');
+    }
+  };
+  save(true);
+  if (restored && !restored.keptLogs) renameSync(paths.legacy, `${paths.legacy}.imported`);
+  log.info({ file: paths.world, restored: restored !== null }, restored ? 'sandbox world restored' : 'sandbox world seeded');
   let autoActivity = { enabled: false, everySeconds: 5 };
   log.info({ url: botApi.url }, 'sandbox Bot API listening');
 
@@ -166,7 +197,7 @@ export async function startSandboxWorkspace(options: {
       const account = targets().find((t) => t.id === targetId && t.kind === 'account');
       if (!account) throw new DeskError('not_found', `targetId: ${targetId} is not a sandbox account.`);
       const revoked = mtproto.revokeSessionsOf(targetId);
-      saver.changed();
+      save(true);
       return revoked;
     },
     status(): SandboxStatus {
@@ -199,22 +230,25 @@ export async function startSandboxWorkspace(options: {
       stopSaving();
       mtproto.dispose();
       await botApi.close();
-      await saver.stop();
+      save(true);
+      closed = true;
+      file.close();
     },
   };
 }
 
 export type SandboxWorkspace = Awaited<ReturnType<typeof startSandboxWorkspace>>;
 
-/** The saved sandbox, or null to seed a fresh one; an unusable file is kept aside, and said so. */
-function restoreOrNull(path: string, clock: Clock, log: Logger): RestoredSandbox | null {
-  try {
-    return readStateFile(path, clock);
-  } catch (error) {
-    const keptAs = setAside(path, clock.now());
-    log.warn({ err: error, keptAs }, 'the saved sandbox world could not be read: starting a fresh one (the old file is kept aside)');
-    return null;
+/** What an event changed, for the writer: its messages, and the people whose rows they touch. */
+function noteChanges(event: WorldEvent, into: { messages: SandboxMessage[]; userIds: number[] }): void {
+  const messages = event.type === 'message.new' || event.type === 'message.edited' ? [event.message] : event.type === 'message.deleted' ? event.messages : [];
+  for (const message of messages) {
+    into.messages.push(message);
+    // A message moves its sender's and each box owner's next message id.
+    into.userIds.push(message.senderId, ...message.boxIds.keys());
   }
+  if (event.type === 'member.changed') into.userIds.push(event.userId, event.byId);
+  if (event.type === 'bot.blocked') into.userIds.push(event.userId);
 }
 
 function describeTargets(seeded: SeededWorld): SandboxTarget[] {

@@ -1,17 +1,15 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock';
-import { PRIVATE_FILE_MODE } from '../platform/private-files';
 import { botApiSnapshotSchema, type BotApiSnapshot } from '../telegram/sandbox/bot-api/index';
 import { mtprotoSnapshotSchema, type MtprotoSnapshot } from '../telegram/sandbox/mtproto/index';
-import { findSeeded, seededIdsSchema, type SeededIds, type SeededWorld } from '../telegram/sandbox/people/seed-world';
-import { expectVersion, parseSnapshot, SnapshotError, type WorldSnapshot } from '../telegram/sandbox/world/snapshot';
+import { findSeeded, seededIdsSchema, type SeededWorld } from '../telegram/sandbox/people/seed-world';
+import { expectVersion, parseSnapshot, SnapshotError } from '../telegram/sandbox/world/snapshot';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
 
 /**
- * The sandbox workspace's simulated Telegram on disk (`sandbox-world.json`): the world, what
- * each front door keeps (as Telegram's servers keep it), and which users are the seeded cast.
+ * The sandbox workspace's simulated Telegram as desks before world-file.ts kept it
+ * (`sandbox-world.json`, saved a moment after changes): read once, to carry it over.
  */
 const STATE_FILE_VERSION = 1;
 
@@ -24,13 +22,6 @@ const stateFileSchema = z.object({
   botApi: botApiSnapshotSchema,
   seeded: seededIdsSchema,
 });
-
-export interface SandboxState {
-  world: WorldSnapshot;
-  mtproto: MtprotoSnapshot;
-  botApi: BotApiSnapshot;
-  seeded: SeededIds;
-}
 
 export interface RestoredSandbox {
   world: SandboxWorld;
@@ -54,12 +45,6 @@ export function readStateFile(path: string, clock: Clock): RestoredSandbox | nul
   return { world, seeded: findSeeded(world, state.seeded), mtproto: state.mtproto, botApi: state.botApi };
 }
 
-/** Writes beside the file and renames over it, so a crash mid-write leaves the old file whole. */
-export async function writeStateFile(path: string, state: SandboxState, savedAt: number): Promise<void> {
-  const temp = `${path}.tmp`;
-  await writeFile(temp, JSON.stringify({ version: STATE_FILE_VERSION, savedAt, ...state }), { mode: PRIVATE_FILE_MODE });
-  await rename(temp, path);
-}
 
 /** Moves an unusable file out of the way (kept for a look), returning where it went. */
 export function setAside(path: string, now: number): string {

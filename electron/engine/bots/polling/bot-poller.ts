@@ -21,6 +21,11 @@ export interface PollerOptions {
   /** How long Telegram may hold one getUpdates (about 25 s in production). */
   timeoutSeconds: number;
   backoff: BackoffPolicy;
+  /**
+   * The least time between two polls that came back empty: a server or proxy that answers at
+   * once (ignoring `timeout`) would otherwise be asked hundreds of times a second.
+   */
+  emptyPollGapMs: number;
   onState(state: ConnectionState): void;
   /** Called after the commit with what changed (new messages, edits, their conversations). */
   onStored(result: IngestResult): void;
@@ -50,6 +55,8 @@ export class BotPoller extends StoppableLoop {
     o.onState({ status: 'connecting' });
     while (!signal.aborted) {
       let updates;
+      const held = online;
+      const polledAt = performance.now();
       try {
         // Until a poll succeeds, ask without holding, so "online" shows as soon as Telegram answers.
         updates = await o.api.getUpdates(
@@ -89,6 +96,10 @@ export class BotPoller extends StoppableLoop {
         o.onState({ status: 'online' });
       }
       if (stored.messageIds.length > 0) o.onStored(stored);
+      // Only a poll meant to be held counts (the first one asks without holding, on purpose).
+      // Real time, not the desk's clock: this paces network calls.
+      const early = o.emptyPollGapMs - (performance.now() - polledAt);
+      if (held && updates.length === 0 && early > 0) await this.wait(early);
     }
   }
 

@@ -33,6 +33,30 @@ describe('Bot API front door: faults', () => {
     expect(textsAliceGot()).toEqual(['fine']);
   });
 
+  it.each([
+    ['json', 'application/json', '{"message":"Upstream answered 502"}'],
+    ['html', 'text/html', '<h1>502</h1>'],
+    ['empty', 'text/plain', ''],
+  ] as const)('answers a 5xx whose body is not a Bot API answer (%s, as a proxy would), before the method runs', async (body, type, excerpt) => {
+    s.server.setFaults({ foreignError: { status: 502, body, methods: ['sendMessage'], times: 1 } });
+    const response = await fetch(`${s.server.url}/bot${s.botUser.token}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chat_id: s.alice.id, text: 'lost' }),
+    });
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toBe(type);
+    expect(await response.text()).toContain(excerpt);
+    expect(textsAliceGot()).toEqual([]);
+    // What grammY makes of it: a GrammyError without a description, or an HttpError for a body that is not JSON.
+    s.server.setFaults({ foreignError: { status: 502, body, times: 1 } });
+    const error = await s.bot.api.sendMessage(s.alice.id, 'lost too').catch((e: unknown) => e);
+    if (body === 'json') expect(error).toMatchObject({ name: 'GrammyError', error_code: undefined, description: undefined });
+    else expect(error).toBeInstanceOf(HttpError);
+    await s.bot.api.sendMessage(s.alice.id, 'fine');
+    expect(textsAliceGot()).toEqual(['fine']);
+  });
+
   it('adds latency', async () => {
     s.server.setFaults({ latencyMs: 80 });
     const started = Date.now();

@@ -9,7 +9,7 @@ import { FaultInjector, type BotApiFaults } from './faults/faults';
 import { serveFile } from './files/download';
 import { Params } from './http/params';
 import { readRequest } from './http/read-request';
-import { sendError, sendOk } from './http/respond';
+import { sendError, sendOk, sendRaw } from './http/respond';
 import { RateLimiter } from './limits/rate-limiter';
 import { TELEGRAM_BOT_LIMITS, type BotApiLimits } from './limits/rate-limits';
 import { Described, type FileLimits } from './methods/context';
@@ -37,6 +37,8 @@ export interface BotApiServerOptions {
   onInternalError?: (error: unknown) => void;
   /** What an earlier door on this world left (see `snapshot()`). */
   restored?: BotApiSnapshot;
+  /** Runs after a method took effect and before its answer leaves, so a durable store can write first. */
+  beforeAnswer?: () => void;
 }
 
 export interface BotApiServer {
@@ -87,12 +89,15 @@ export async function createBotApiServer(options: BotApiServerOptions): Promise<
     const input = await readRequest(req, url, fileLimits.uploadBytes);
     const failure = faults.serverError(methodName);
     if (failure) return sendError(res, new BotApiError(failure, SERVER_ERRORS[failure]));
+    const foreign = faults.foreignError(methodName);
+    if (foreign) return sendRaw(res, foreign);
 
     const abort = new AbortController();
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();
     });
     const result = await method({ world, bot, state: states.get(bot.id), params: new Params(input), limiter, webhookRetry, publicAddresses, fileLimits, signal: abort.signal });
+    options.beforeAnswer?.();
     if (faults.loseResponse(methodName)) {
       req.socket.destroy();
       return;

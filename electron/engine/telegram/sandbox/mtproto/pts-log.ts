@@ -8,24 +8,47 @@ export interface LoggedUpdate {
   chatIds: number[];
 }
 
+/** A log as a durable store keeps it: where it stands, and its events since `keptAfter`. */
+export interface KeptLog {
+  pts: number;
+  keptAfter: number;
+  entries: LoggedUpdate[];
+}
+
 /**
  * One pts sequence (an account's, or a channel's) with every event kept, so getDifference
  * can hand a client exactly the events after the pts it last saw, as they were at the time.
- * A log continued after a restart starts at the saved pts with its earlier events gone.
+ * A log continued from a bare pts (an older save that kept no events) starts there with its
+ * earlier events gone; one continued from a KeptLog has them all.
  */
 export class PtsLog {
   private current: number;
   /** Events up to this pts are not in `entries` (they happened before a restart). */
-  private readonly keptAfter: number;
+  readonly keptAfter: number;
   private readonly entries: LoggedUpdate[] = [];
 
-  constructor(restoredPts?: number) {
-    this.current = restoredPts ?? 1;
-    this.keptAfter = restoredPts ?? 0;
+  constructor(restored?: number | KeptLog) {
+    if (typeof restored === 'object') {
+      this.current = restored.pts;
+      this.keptAfter = restored.keptAfter;
+      this.entries.push(...restored.entries);
+      return;
+    }
+    this.current = restored ?? 1;
+    this.keptAfter = restored ?? 0;
   }
 
   get pts(): number {
     return this.current;
+  }
+
+  /** How many events the log holds: with `entriesFrom`, how a store writes only the new ones. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  entriesFrom(index: number): readonly LoggedUpdate[] {
+    return this.entries.slice(index);
   }
 
   /**

@@ -16,7 +16,7 @@ import { newSession, type Session } from './session';
 import type { MtprotoSnapshot } from './snapshot';
 import { createVerifier, type SrpVerifier } from './srp';
 import { SandboxMtprotoTransport } from './transport';
-import { UpdatesHub } from './updates-hub';
+import { UpdatesHub, type KeptLogs } from './updates-hub';
 
 const SESSION_TOKEN_VERSION = 's1';
 
@@ -43,9 +43,14 @@ export class SandboxMtproto {
   private readonly sessionSecret: string;
   /** Exported sessions ended before this door started (Telegram remembers them). */
   private readonly revokedBefore: Set<string>;
+  private readonly beforeAnswer: () => void;
 
-  /** `restored` continues what an earlier door on this world left (see `snapshot()`). */
-  constructor(input: { world: SandboxWorld; options?: OptionsOverride; restored?: MtprotoSnapshot }) {
+  /**
+   * `restored` continues what an earlier door on this world left (see `snapshot()`), with the
+   * pts logs' events when a durable store kept them. `beforeAnswer` runs after a request took
+   * effect and before its answer leaves, so that store can write first.
+   */
+  constructor(input: { world: SandboxWorld; options?: OptionsOverride; restored?: MtprotoSnapshot; keptLogs?: KeptLogs; beforeAnswer?: () => void }) {
     this.world = input.world;
     this.options = resolveOptions(input.options);
     this.codes = new LoginCodes(this.world, this.options.codes);
@@ -60,7 +65,8 @@ export class SandboxMtproto {
         if (transport.session !== except) transport.deliver(updates);
       }
       return connected;
-    }, restored);
+    }, restored, input.keptLogs ?? null);
+    this.beforeAnswer = input.beforeAnswer ?? (() => undefined);
     this.unsubscribe = this.world.subscribe((event) => this.hub.handle(event));
     this.sessionSecret = restored?.sessionSecret ?? this.world.random.hex(32);
     this.revokedBefore = new Set(restored?.revokedSessions);
@@ -82,6 +88,8 @@ export class SandboxMtproto {
     const token = `${SESSION_TOKEN_VERSION}.${session.userId}.${this.world.random.hex(8)}`;
     const signed = `${token}.${this.sign(token)}`;
     this.sessions.set(signed, session);
+    // A random draw was made: saved before the token leaves, so no later token repeats it.
+    this.beforeAnswer();
     return signed;
   }
 
@@ -198,6 +206,7 @@ export class SandboxMtproto {
       const injected = this.faults.takeFailure(request.className);
       if (injected) fail(injected);
       const result = await this.route(session, request);
+      this.beforeAnswer();
       if (this.faults.takeLoss(request.className)) throw new errors.TimedOutError('Timeout', request, -503);
       return result;
     } catch (error) {

@@ -7,10 +7,15 @@ import type { FileRegistry } from './files';
 import { toLong } from './long';
 import { apiMessage } from './message-view';
 import { peerFor } from './peers';
-import { PtsLog, type LoggedUpdate } from './pts-log';
+import { PtsLog, type KeptLog, type LoggedUpdate } from './pts-log';
 import { channelReadUpdates, stillUnread } from './read-updates';
 import type { Session } from './session';
 import type { HubSnapshot } from './snapshot';
+
+export interface KeptLogs {
+  accounts: Map<number, KeptLog>;
+  channels: Map<number, KeptLog>;
+}
 
 /** Pushes updates to a user's connections (but `except`); says whether the user has any connection at all. */
 export type Deliver = (userId: number, updates: Api.TypeUpdates, except: Session | null) => boolean;
@@ -35,9 +40,11 @@ export class UpdatesHub {
     private readonly files: FileRegistry,
     private readonly deliver: Deliver,
     restored: HubSnapshot | null = null,
+    /** Logs a durable store kept with their events; they win over the bare pts in `restored`. */
+    keptLogs: KeptLogs | null = null,
   ) {
-    for (const [userId, pts] of restored?.accountPts ?? []) this.accounts.set(userId, new PtsLog(pts));
-    for (const [chatId, pts] of restored?.channelPts ?? []) this.channels.set(chatId, new PtsLog(pts));
+    for (const [userId, pts] of restored?.accountPts ?? []) this.accounts.set(userId, new PtsLog(keptLogs?.accounts.get(userId) ?? pts));
+    for (const [chatId, pts] of restored?.channelPts ?? []) this.channels.set(chatId, new PtsLog(keptLogs?.channels.get(chatId) ?? pts));
     for (const [key, uid] of restored?.readUpTo ?? []) this.readMax.set(key, uid);
   }
 
@@ -45,6 +52,11 @@ export class UpdatesHub {
   snapshot(): HubSnapshot {
     const ptsOf = (logs: Map<number, PtsLog>) => [...logs].map(([id, log]): [number, number] => [id, log.pts]);
     return { accountPts: ptsOf(this.accounts), channelPts: ptsOf(this.channels), readUpTo: [...this.readMax] };
+  }
+
+  /** Every log, for a durable store to write their new events. */
+  logs(): { accounts: ReadonlyMap<number, PtsLog>; channels: ReadonlyMap<number, PtsLog> } {
+    return { accounts: this.accounts, channels: this.channels };
   }
 
   account(userId: number): PtsLog {

@@ -176,33 +176,47 @@ export function encodeWorld(world: WorldContents): WorldSnapshot {
     counters: { ...world.counters },
     randomState: world.randomState,
     users: world.users.map(encodeUser),
-    chats: world.chats.map((chat) => ({
-      ...chat,
-      accessHash: String(chat.accessHash),
-      admins: [...chat.admins].map(([id, r]) => [id, { ...r }]),
-      members: [...chat.members],
-      kicked: [...chat.kicked],
-      joinRequests: [...chat.joinRequests],
-      inviteLinks: chat.inviteLinks.map((link) => ({ ...link })),
-    })),
-    files: world.files.map((file) => ({ ...file, bytes: file.bytes.toString('base64') })),
-    messages: world.messages.map((message) => ({
-      ...message,
-      media: message.media?.uniqueId ?? null,
-      randomId: message.randomId === null ? null : String(message.randomId),
-      boxIds: [...message.boxIds],
-    })),
+    chats: world.chats.map(encodeChat),
+    files: world.files.map(encodeFile),
+    messages: world.messages.map(encodeMessage),
     callbackAnswers: [...world.callbackAnswers],
     startedBots: [...world.startedBots],
     botUpdateIds: [...world.botUpdateIds],
   };
 }
 
-function encodeUser(user: SandboxUser): WorldSnapshot['users'][number] {
+type Encoded<K extends keyof WorldSnapshot> = WorldSnapshot[K] extends (infer T)[] ? T : never;
+
+export function encodeUser(user: SandboxUser): Encoded<'users'> {
   const base = { ...user, accessHash: String(user.accessHash), contacts: [...user.contacts], blockedBots: [...user.blockedBots] };
   if (!user.isBot) return { ...base, isBot: false };
   const { token, ownerId, canJoinGroups, commands } = user as SandboxBot;
   return { ...base, isBot: true, token, ownerId, canJoinGroups, commands: commands.map((c) => ({ ...c })) };
+}
+
+export function encodeChat(chat: SandboxChat): Encoded<'chats'> {
+  return {
+    ...chat,
+    accessHash: String(chat.accessHash),
+    admins: [...chat.admins].map(([id, r]) => [id, { ...r }]),
+    members: [...chat.members],
+    kicked: [...chat.kicked],
+    joinRequests: [...chat.joinRequests],
+    inviteLinks: chat.inviteLinks.map((link) => ({ ...link })),
+  };
+}
+
+export function encodeFile(file: SandboxFile): Encoded<'files'> {
+  return { ...file, bytes: file.bytes.toString('base64') };
+}
+
+export function encodeMessage(message: SandboxMessage): Encoded<'messages'> {
+  return {
+    ...message,
+    media: message.media?.uniqueId ?? null,
+    randomId: message.randomId === null ? null : String(message.randomId),
+    boxIds: [...message.boxIds],
+  };
 }
 
 /** Reads a snapshot back; throws a SnapshotError on anything it cannot trust. */

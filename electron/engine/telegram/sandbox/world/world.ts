@@ -3,7 +3,7 @@ import type { Clock } from '../../../platform/clock';
 import { LIMITS } from './limits';
 import { seededRandom, type SeededRandom } from './random';
 import { SandboxRuleError } from './rule-error';
-import { decodeWorld, encodeWorld, type CallbackAnswer, type WorldCounters, type WorldSnapshot } from './snapshot';
+import { decodeWorld, encodeWorld, type CallbackAnswer, type WorldContents, type WorldCounters, type WorldSnapshot } from './snapshot';
 import type {
   AdminRights,
   ChatKind,
@@ -92,6 +92,28 @@ export class SandboxWorld {
       startedBots: this.startedBots,
       botUpdateIds: this.botUpdateIds,
     });
+  }
+
+  /**
+   * The small parts of the world that are not users, chats, files or messages, as they are
+   * (not copies): what a durable store writes beside those.
+   */
+  bookkeeping(): Pick<WorldContents, 'counters' | 'randomState' | 'callbackAnswers' | 'startedBots' | 'botUpdateIds'> {
+    return {
+      counters: this.counters,
+      randomState: this.random.state(),
+      callbackAnswers: this.callbackAnswers,
+      startedBots: this.startedBots,
+      botUpdateIds: this.botUpdateIds,
+    };
+  }
+
+  /**
+   * Makes the world's next user, bot, chat, message and callback query ids start at `floors`
+   * at the least: a fresh world that replaces a lost one must not hand out the lost one's ids.
+   */
+  continueIdsFrom(floors: WorldCounters): void {
+    for (const key of Object.keys(floors) as (keyof WorldCounters)[]) this.counters[key] = Math.max(this.counters[key], floors[key]);
   }
 
   /**

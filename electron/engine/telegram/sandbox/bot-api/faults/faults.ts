@@ -17,7 +17,27 @@ export interface BotApiFaults {
   loseResponse?: FaultRule;
   /** Answered with this status before the method runs. */
   serverError?: FaultRule & { status: 500 | 502 };
+  /**
+   * Answered before the method runs by something in front of the Bot API (a proxy, a load
+   * balancer): a 5xx whose body is not a Bot API answer at all.
+   */
+  foreignError?: FaultRule & { status: 500 | 502 | 503; body: ForeignBody };
 }
+
+/** What a proxy's error page holds: JSON of its own (`{"message": ...}`), HTML, or nothing. */
+export type ForeignBody = 'json' | 'html' | 'empty';
+
+export interface ForeignError {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const FOREIGN_BODIES: Record<ForeignBody, (status: number) => Omit<ForeignError, 'status'>> = {
+  json: (status) => ({ contentType: 'application/json', body: JSON.stringify({ message: `Upstream answered ${status}` }) }),
+  html: (status) => ({ contentType: 'text/html', body: `<html><head><title>${status}</title></head><body><h1>${status}</h1><hr>nginx</body></html>` }),
+  empty: () => ({ contentType: 'text/plain', body: '' }),
+};
 
 export class FaultInjector {
   private faults: BotApiFaults = {};
@@ -41,6 +61,11 @@ export class FaultInjector {
   serverError(method: string): 500 | 502 | null {
     const rule = this.faults.serverError;
     return rule && this.fires(rule, method) ? rule.status : null;
+  }
+
+  foreignError(method: string): ForeignError | null {
+    const rule = this.faults.foreignError;
+    return rule && this.fires(rule, method) ? { status: rule.status, ...FOREIGN_BODIES[rule.body](rule.status) } : null;
   }
 
   loseResponse(method: string): boolean {

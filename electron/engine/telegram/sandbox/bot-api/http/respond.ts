@@ -19,3 +19,9 @@ export function sendError(res: ServerResponse, error: BotApiError): void {
     ...(error.parameters ? { parameters: error.parameters } : {}),
   });
 }
+
+/** A body that is not a Bot API answer (what a proxy in front of it sends). */
+export function sendRaw(res: ServerResponse, answer: { status: number; contentType: string; body: string }): void {
+  res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+  res.end(answer.body);
+}

@@ -1,0 +1,63 @@
+import type { SandboxStatus } from '../../../shared/domain/sandbox';
+import type { Engine } from '../engine';
+import { systemClock } from '../platform/clock';
+import { testEngine } from './test-engine';
+
+/**
+ * A whole desk engine in the sandbox workspace, in a child process that crash-loop.test.ts
+ * kills with SIGKILL. On its first start it signs in the sandbox's account and adds its bot;
+ * on every start it waits for both to be online and says so. With `traffic`, simulated people
+ * then write to the account and the bot (through the sandbox console's own call) as fast as
+ * the loop turns, reporting each write the sandbox accepted; without it, it only runs until
+ * told to stop.
+ */
+export type EngineChildReport = { type: 'ready' } | { type: 'wrote'; count: number };
+export type EngineChildCommand = { type: 'stop' };
+
+// Dies with its runner: a test that failed or was killed leaves no desk behind.
+process.on('disconnect', () => process.exit(1));
+const [dataDir, run, mode] = process.argv.slice(2) as [string, string, 'traffic' | 'quiet'];
+const { engine } = testEngine(dataDir, { clock: systemClock, logLevel: 'warn' });
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const result = await engine.dispatch(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+async function online(e: Engine): Promise<void> {
+  for (;;) {
+    const { accounts } = await call<{ accounts: { state: { status: string } }[] }>('accounts.list', {});
+    const { bots } = await call<{ bots: { state: { status: string } }[] }>('bots.list', {});
+    if (accounts.length === 1 && bots.length === 1 && [...accounts, ...bots].every((c) => c.state.status === 'online')) return;
+    if (!e.running) throw new Error('the engine stopped');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+await engine.start();
+const status = await call<SandboxStatus>('sandbox.status', {});
+const account = status.targets.find((t) => t.kind === 'account' && t.password === null)!;
+const bot = status.targets.find((t) => t.kind === 'bot')!;
+if ((await call<{ accounts: unknown[] }>('accounts.list', {})).accounts.length === 0) {
+  const step = await call<{ flowId: string }>('accounts.startSignIn', { phone: account.phone });
+  const code = (await call<SandboxStatus>('sandbox.status', {})).targets.find((t) => t.id === account.id)!.lastCode!;
+  await call('accounts.submitCode', { flowId: step.flowId, code });
+  await call('bots.add', { token: bot.botToken });
+}
+await online(engine);
+process.send!({ type: 'ready' } satisfies EngineChildReport);
+process.on('message', (command: EngineChildCommand) => {
+  if (command.type === 'stop') void engine.stop().then(() => process.exit(0));
+});
+
+if (mode === 'traffic') {
+  let count = 0;
+  for (;;) {
+    const person = status.people[count % status.people.length]!;
+    const targetId = count % 2 === 0 ? account.id : bot.id;
+    await call('sandbox.act', { personId: person.id, action: 'write', targetId, text: `run ${run}, message ${count} from ${person.name}` });
+    process.send!({ type: 'wrote', count: ++count } satisfies EngineChildReport);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
