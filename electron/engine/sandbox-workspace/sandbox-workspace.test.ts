@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Bot } from 'grammy';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogging } from '../logging/logger';
 import { manualClock } from '../platform/clock';
 import { SandboxMtproto } from '../telegram/sandbox/mtproto/index';
