@@ -35,7 +35,7 @@ describe('the data folder is private to its owner', () => {
     backupDatabase(engine.db, join(root, 'backups'), { now: Date.now(), reason: 'manual', keep: 7 });
     expect(notPrivate(dir)).toEqual([]);
     await engine.stop();
-    expect(modes(dir)).toEqual(expect.arrayContaining(['sandbox/sandbox-world.json 600']));
+    expect(modes(dir)).toEqual(expect.arrayContaining(['sandbox/sandbox-world.sqlite 600', 'sandbox/sandbox-world.ids.json 600']));
     expect(notPrivate(dir)).toEqual([]);
   });
 

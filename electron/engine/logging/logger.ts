@@ -68,5 +68,23 @@ function writeConsole(entry: PendingLogEntry): void {
   if (entry.level === 'debug') return;
   const time = new Date(entry.at).toISOString().slice(11, 19);
   const line = `${time} ${entry.level.toUpperCase().padEnd(5)} [${entry.scope}] ${entry.message}`;
-  (entry.level === 'error' || entry.level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+  const stream = entry.level === 'error' || entry.level === 'warn' ? process.stderr : process.stdout;
+  if (consoleOpen(stream)) stream.write(`${line}\n`);
+}
+
+const watchedConsoles = new WeakSet<NodeJS.WriteStream>();
+const closedConsoles = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A console nobody reads any more (the terminal closed, the program that started us died) fails
+ * every write with EPIPE. Unwatched, that error is an uncaught exception, which is logged, which
+ * writes to the console again: a loop that fills the disk with log lines and starves the process.
+ * So the first failure closes that console for good; the log file and the database keep the lines.
+ */
+function consoleOpen(stream: NodeJS.WriteStream): boolean {
+  if (!watchedConsoles.has(stream)) {
+    watchedConsoles.add(stream);
+    stream.on('error', () => closedConsoles.add(stream));
+  }
+  return !closedConsoles.has(stream) && !stream.destroyed;
 }
