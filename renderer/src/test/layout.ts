@@ -1,3 +1,6 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+
 /**
  * jsdom lays nothing out, so a virtual list would see a viewport of 0 px. This gives every
  * element marked `data-virtual-scroller` a viewport, every other element a row height, and
@@ -41,4 +44,16 @@ export function stubLayout({ viewport = 600, row = 60 }: { viewport?: number; ro
 export function scrollTo(element: Element, top: number): void {
   element.scrollTop = top;
   element.dispatchEvent(new Event('scroll'));
+}
+
+/** Every test of the file gets the stubbed layout, and its rendered tree is cleaned up after it. */
+export function stubLayoutForEachTest(options?: Parameters<typeof stubLayout>[0]): void {
+  let restore: () => void = () => undefined;
+  beforeEach(() => {
+    restore = stubLayout(options);
+  });
+  afterEach(() => {
+    cleanup();
+    restore();
+  });
 }

@@ -1,20 +1,13 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFakeClient } from '../../test/fake-client';
 import { handleShell } from '../../test/fixtures';
 import { handleInbox, testConversation } from '../../test/inbox-fixtures';
-import { stubLayout } from '../../test/layout';
+import { stubLayoutForEachTest } from '../../test/layout';
 import { renderApp } from '../../test/render-app';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+stubLayoutForEachTest();
 
 const now = Date.now();
 const conversations = [

@@ -1,22 +1,17 @@
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage } from '../../../../../shared/domain/inbox';
 import { createFakeClient, type FakeClient } from '../../../test/fake-client';
 import { handleShell } from '../../../test/fixtures';
 import { handleInbox, testConversation, testHistory, testMessage } from '../../../test/inbox-fixtures';
-import { scrollTo, stubLayout } from '../../../test/layout';
+import { scrollTo, stubLayoutForEachTest } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
 
-let restoreLayout: () => void;
+stubLayoutForEachTest();
 beforeEach(() => {
-  restoreLayout = stubLayout();
   URL.createObjectURL = vi.fn(() => 'blob:photo-1');
   URL.revokeObjectURL = vi.fn();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
 });
 
 const messageIds = () => screen.queryAllByTestId('message').map((m) => Number(m.getAttribute('data-id')));

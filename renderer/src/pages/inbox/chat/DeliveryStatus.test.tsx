@@ -1,21 +1,14 @@
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../../../shared/domain/inbox';
 import { createFakeClient } from '../../../test/fake-client';
 import { handleShell } from '../../../test/fixtures';
 import { handleInbox, testConversation, testMessage } from '../../../test/inbox-fixtures';
-import { stubLayout } from '../../../test/layout';
+import { stubLayoutForEachTest } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+stubLayoutForEachTest();
 
 const delivery = (id: number) => within(screen.getAllByTestId('message').find((m) => m.getAttribute('data-id') === String(id))!).getByTestId('message-delivery');
 

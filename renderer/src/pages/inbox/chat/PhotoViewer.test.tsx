@@ -1,21 +1,16 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeClient } from '../../../test/fake-client';
 import { handleShell } from '../../../test/fixtures';
 import { handleInbox, testConversation, testMessage } from '../../../test/inbox-fixtures';
-import { stubLayout } from '../../../test/layout';
+import { stubLayoutForEachTest } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
 
-let restoreLayout: () => void;
+stubLayoutForEachTest();
 beforeEach(() => {
-  restoreLayout = stubLayout();
   URL.createObjectURL = vi.fn(() => 'blob:photo-1');
   URL.revokeObjectURL = vi.fn();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
 });
 
 describe('a photo in the chat', () => {

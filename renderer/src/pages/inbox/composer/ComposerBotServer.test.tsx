@@ -1,22 +1,15 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OWN_SERVER_BOT_FILE_LIMITS } from '../../../../../shared/domain/bot-endpoints';
 import { ATTACHMENT_CHUNK_BYTES } from '../../../../../shared/domain/inbox';
 import { createFakeClient } from '../../../test/fake-client';
 import { handleConnections, handleShell, testBot } from '../../../test/fixtures';
 import { handleInbox, testConversation, testMessage } from '../../../test/inbox-fixtures';
-import { stubLayout } from '../../../test/layout';
+import { stubLayoutForEachTest } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+stubLayoutForEachTest();
 
 describe('composer: a bot behind its own Bot API server', () => {
   it('takes a file over 50 MB up to that server\'s 2,000 MB, and still refuses more', async () => {

@@ -1,21 +1,14 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFakeClient } from '../../../test/fake-client';
 import { handleShell } from '../../../test/fixtures';
 import { handleInbox, testConversation, testHistory } from '../../../test/inbox-fixtures';
-import { stubLayout } from '../../../test/layout';
+import { stubLayoutForEachTest } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
 import { snippetParts } from './snippet';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+stubLayoutForEachTest();
 
 describe('search', () => {
   it('splits a snippet at the engine’s markers', () => {

@@ -1,22 +1,15 @@
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../../../shared/contract/result';
 import type { LabelView } from '../../../../../shared/domain/inbox';
 import { createFakeClient } from '../../../test/fake-client';
 import { handleShell } from '../../../test/fixtures';
 import { handleInbox, testConversation } from '../../../test/inbox-fixtures';
-import { stubLayout } from '../../../test/layout';
+import { stubLayoutForEachTest } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+stubLayoutForEachTest();
 
 const vip: LabelView = { id: 1, name: 'VIP', color: '#ff0000' };
 const refund: LabelView = { id: 2, name: 'Refund', color: '#00ff00' };

@@ -1,20 +1,15 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../../../../shared/domain/settings';
 import { createFakeClient } from '../../../test/fake-client';
 import { handleShell, testSettings } from '../../../test/fixtures';
 import { handleInbox, testConversation } from '../../../test/inbox-fixtures';
-import { stubLayout } from '../../../test/layout';
+import { stubLayoutForEachTest } from '../../../test/layout';
 import { renderApp } from '../../../test/render-app';
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  restoreLayout = stubLayout();
-});
+stubLayoutForEachTest();
 afterEach(() => {
-  cleanup();
-  restoreLayout();
   vi.useRealTimers();
 });
 
