@@ -12,8 +12,8 @@ import { checkApiServerAnswers, checkApiServerWithBot } from './api-server-check
 import { botHealth, botView } from './bot-view';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './polling/backoff';
 import { BotPoller } from './polling/bot-poller';
-import { deleteBot, findBot, findBotByTelegramId, insertBot, listBots, setBotEnabled, setBotMode, type BotMode, type BotRecord } from './store/bot-repo';
-import { readAppApiServer, readBotApiServer, readWebhookBase, writeAppApiServer, writeBotApiServer, writeWebhookBase } from './store/endpoints-repo';
+import { deleteBot, findBot, findBotByTelegramId, insertBot, listBots, setBotApiServer, setBotEnabled, setBotMode, type BotMode, type BotRecord } from './store/bot-repo';
+import { readAppApiServer, readWebhookBase, writeAppApiServer, writeWebhookBase } from './store/endpoints-repo';
 import { storeUpdates } from './store/store-updates';
 import { NOT_ACCEPTING, parseWebhookBody, webhookPath, type WebhookResponse } from './webhook/handle-webhook';
 import { secretMatches, webhookSecret } from './webhook/webhook-secret';
@@ -77,13 +77,13 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
    * the sandbox). An operator's own server is taken to be a local one, with its file limits.
    */
   function serverOf(id: number): BotServer {
-    const chosen = readBotApiServer(db, id) ?? readAppApiServer(db);
+    const chosen = findBot(db, id)?.apiServer ?? readAppApiServer(db);
     return chosen === null ? { apiRoot: deps.telegram.botApiRoot, limits: CLOUD_BOT_FILE_LIMITS } : { apiRoot: chosen, limits: OWN_SERVER_BOT_FILE_LIMITS };
   }
   const apiRootOf = (id: number) => serverOf(id).apiRoot;
   const view = (bot: BotRecord): BotView =>
     botView(bot, stateOf(bot.id), {
-      apiServer: readBotApiServer(db, bot.id),
+      apiServer: bot.apiServer,
       fileLimits: serverOf(bot.id).limits,
       webhook: bot.mode === 'webhook' ? (webhookHealth.get(bot.id) ?? null) : null,
     });
@@ -184,7 +184,6 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     await halt(id);
     if (bot.mode === 'webhook') await forgetWebhook(bot);
     deleteBot(db, bot, clock.now());
-    writeBotApiServer(db, id, null);
     states.delete(id);
     webhookHealth.delete(id);
     deps.audit({ actor, action: 'bots.remove', target: `bot:${id}`, details: { username: bot.username } });
@@ -216,11 +215,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     if (ownServer !== null) await checkApiServerAnswers(ownServer);
     const checked = await checkBotToken(input.token, ownServer ?? readAppApiServer(db) ?? deps.telegram.botApiRoot, clock);
     if (findBotByTelegramId(db, checked.telegramBotId)) throw new DeskError('conflict', `@${checked.username} is already added.`);
-    const bot = db.transaction(() => {
-      const inserted = insertBot(db, { ...checked, tokenEnc: deps.secrets.encrypt(input.token), mode: input.mode }, clock.now());
-      writeBotApiServer(db, inserted.id, ownServer);
-      return inserted;
-    })();
+    const bot = insertBot(db, { ...checked, tokenEnc: deps.secrets.encrypt(input.token), mode: input.mode, apiServer: ownServer }, clock.now());
     deps.audit({ actor, action: 'bots.add', target: `bot:${bot.id}`, details: { username: bot.username, mode: bot.mode } });
     log.info({ botId: bot.id, username: bot.username, mode: bot.mode }, 'bot added');
     setState(bot.id, { status: 'stopped' });
@@ -264,7 +259,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     if (bot.mode === 'webhook' && mode === 'polling') await forgetWebhook(bot);
     db.transaction(() => {
       setBotMode(db, bot.id, mode, clock.now());
-      if (input.apiServer !== undefined) writeBotApiServer(db, bot.id, input.apiServer);
+      if (input.apiServer !== undefined) setBotApiServer(db, bot.id, input.apiServer, clock.now());
     })();
     webhookHealth.delete(bot.id);
     if (running) launch(need(bot.id));
@@ -281,7 +276,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
         throw new DeskError('conflict', `webhookBaseUrl: ${webhookBots.join(', ')} use webhook mode and need the address; switch them to polling first.`);
       }
     }
-    const onAppServer = bots.filter((b) => readBotApiServer(db, b.id) === null);
+    const onAppServer = bots.filter((b) => b.apiServer === null);
     if (input.apiServer) {
       // Every bot that would use the new server must be able to reach Telegram through it.
       for (const bot of onAppServer) await checkApiServerWithBot(input.apiServer, deps.secrets.decrypt(bot.tokenEnc), bot.username);

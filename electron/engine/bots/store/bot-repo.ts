@@ -13,6 +13,8 @@ export interface BotRecord {
   mode: BotMode;
   updateOffset: number;
   enabled: boolean;
+  /** The bot's own Bot API server; null when it uses the app-wide one. */
+  apiServer: string | null;
   createdAt: number;
 }
 
@@ -25,18 +27,19 @@ interface Row {
   mode: BotMode;
   update_offset: number;
   enabled: number;
+  api_server: string | null;
   created_at: number;
 }
 
 export function insertBot(
   db: Database,
-  input: { telegramBotId: number; username: string; firstName: string; tokenEnc: string; mode: BotMode },
+  input: { telegramBotId: number; username: string; firstName: string; tokenEnc: string; mode: BotMode; apiServer: string | null },
   now: number,
 ): BotRecord {
   const id = Number(
     db
-      .prepare('INSERT INTO bots (telegram_bot_id, username, first_name, token_enc, mode, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.telegramBotId, input.username, input.firstName, input.tokenEnc, input.mode, now, now).lastInsertRowid,
+      .prepare('INSERT INTO bots (telegram_bot_id, username, first_name, token_enc, mode, api_server, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(input.telegramBotId, input.username, input.firstName, input.tokenEnc, input.mode, input.apiServer, now, now).lastInsertRowid,
   );
   return findBot(db, id)!;
 }
@@ -87,10 +90,15 @@ function fromRow(row: Row): BotRecord {
     mode: row.mode,
     updateOffset: row.update_offset,
     enabled: row.enabled === 1,
+    apiServer: row.api_server,
     createdAt: row.created_at,
   };
 }
 
 export function setBotMode(db: Database, id: number, mode: BotMode, now: number): void {
   db.prepare('UPDATE bots SET mode = ?, updated_at = ? WHERE id = ?').run(mode, now, id);
+}
+
+export function setBotApiServer(db: Database, id: number, apiServer: string | null, now: number): void {
+  db.prepare('UPDATE bots SET api_server = ?, updated_at = ? WHERE id = ?').run(apiServer, now, id);
 }

@@ -2,12 +2,11 @@ import type { Database } from 'better-sqlite3';
 
 /*
  * Where bots meet Telegram, kept in the workspace's `meta` table so the sandbox workspace and
- * the real one each have their own: the public webhook address, the app-wide Bot API server,
- * and a bot's own server under a key of its id (deleted with the bot).
+ * the real one each have their own: the public webhook address and the app-wide Bot API server.
+ * A bot's own server is a column of its row (bot-repo).
  */
 const WEBHOOK_BASE = 'bots_webhook_base_url';
 const API_SERVER = 'bots_api_server';
-const botApiServerKey = (botId: number) => `bot_api_server:${botId}`;
 
 function read(db: Database, key: string): string | null {
   return (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
@@ -22,5 +21,3 @@ export const readWebhookBase = (db: Database) => read(db, WEBHOOK_BASE);
 export const writeWebhookBase = (db: Database, url: string | null) => write(db, WEBHOOK_BASE, url);
 export const readAppApiServer = (db: Database) => read(db, API_SERVER);
 export const writeAppApiServer = (db: Database, url: string | null) => write(db, API_SERVER, url);
-export const readBotApiServer = (db: Database, botId: number) => read(db, botApiServerKey(botId));
-export const writeBotApiServer = (db: Database, botId: number, url: string | null) => write(db, botApiServerKey(botId), url);
