@@ -28,7 +28,7 @@ import { healthRoute } from './http/health-route';
 import { messagesHandlers } from './messages/handlers';
 import { sandboxHandlers } from './sandbox-workspace/handlers';
 import { createSecretBox } from './secrets/secret-box';
-import type { ConnectionDeps } from './telegram/connection-service';
+import { retryWhenDiskHasRoom, type ConnectionDeps } from './telegram/connection-service';
 import { gramjsEnvironment } from './telegram/mtproto/gramjs-environment';
 import { startSandboxWorkspace } from './sandbox-workspace/sandbox-workspace';
 import { recordKeyCheck, unlockSecretKey } from './secrets/key-check';
@@ -174,7 +174,7 @@ export function createEngine(options: EngineOptions): Engine {
         // reaches the public address by delivering to the local API.
         forwardPublicAddress: sandbox ? (publicBase, localBase) => sandbox.forwardWebhooks(publicBase, localBase) : undefined,
       });
-      teardown.push(() => accounts.stopAll(), () => bots.stopAll());
+      teardown.push(() => accounts.stopAll(), () => bots.stopAll(), retryWhenDiskHasRoom(disk, [accounts, bots]));
       const httpApi = createHttpApi({
         db,
         secrets,

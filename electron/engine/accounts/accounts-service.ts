@@ -124,6 +124,9 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
       await Promise.all(rows.map(restart));
       return rows.length;
     },
+    retryNow() {
+      for (const runtime of runtimes.values()) runtime.retryNow();
+    },
     connection: (accountId) => runtimes.get(accountId)?.connection ?? null,
     health(): HealthEntry[] {
       return listAccounts(db).map((row) => ({ kind: 'account', id: row.id, name: accountName(row), state: stateOf(row) }));

@@ -326,6 +326,9 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
       for (const bot of enabled) launch(bot);
       return enabled.length;
     },
+    retryNow() {
+      for (const runner of runners.values()) runner.retryNow();
+    },
     health: () => listBots(db).map((bot) => botHealth(bot, stateOf(bot.id))),
     handleWebhook,
     serverOf,

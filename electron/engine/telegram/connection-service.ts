@@ -5,6 +5,7 @@ import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
 import type { Logger } from '../logging/logger';
+import type { DiskGuard } from '../platform/disk-guard';
 import type { Clock } from '../platform/clock';
 import type { SecretBox } from '../secrets/secret-box';
 import type { TelegramEnvironment } from './environment';
@@ -38,6 +39,8 @@ export interface ConnectionLifecycle {
   stopAll(): Promise<void>;
   /** Reconnects every enabled connection; returns how many. */
   restartAll(): Promise<number>;
+  /** Connections waiting to try again after a failure try now (the disk has room again). */
+  retryNow(): void;
   health(): HealthEntry[];
 }
 
@@ -49,4 +52,14 @@ export interface AccountsService extends ConnectionLifecycle {
 
 export interface BotsService extends ConnectionLifecycle {
   handlers: DomainHandlers<'bots', CallContext>;
+}
+
+/**
+ * A write that failed on a full disk is tried again as soon as the disk has room, not at the end
+ * of a backoff that may have grown to minutes meanwhile. Returns the unsubscribe.
+ */
+export function retryWhenDiskHasRoom(disk: Pick<DiskGuard, 'subscribe'>, services: readonly ConnectionLifecycle[]): () => void {
+  return disk.subscribe((state) => {
+    if (!state.full) for (const service of services) service.retryNow();
+  });
 }

@@ -51,6 +51,8 @@ export class AccountRuntime {
   private sync: UpdateSync | null = null;
   private unsubscribe: (() => void) | null = null;
   private readonly timers = new Set<() => void>();
+  /** Cancels the wait before the next connection attempt while one is scheduled after a failure. */
+  private cancelRetryWait: (() => void) | null = null;
   /** Update work runs one piece at a time, in arrival order. */
   private chain: Promise<void> = Promise.resolve();
 
@@ -75,6 +77,15 @@ export class AccountRuntime {
   async stop(): Promise<void> {
     await this.drop();
     await this.chain;
+  }
+
+  /** Connects now instead of at the end of the backoff under way (what failed may work now). */
+  retryNow(): void {
+    const cancel = this.cancelRetryWait;
+    if (!cancel) return;
+    cancel();
+    this.cancelRetryWait = null;
+    void this.connect();
   }
 
   private setState(state: ConnectionState): void {
@@ -165,6 +176,7 @@ export class AccountRuntime {
     this.generation++;
     for (const cancel of [...this.timers]) cancel();
     this.timers.clear();
+    this.cancelRetryWait = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.sync?.close();
@@ -203,6 +215,6 @@ export class AccountRuntime {
     this.attempt++;
     const delay = backoffDelay(this.attempt, this.options.backoff, this.options.random);
     this.setState({ status: 'reconnecting', attempt: this.attempt, nextTryAt: now + delay, reason });
-    this.schedule(delay, () => void this.connect());
+    this.cancelRetryWait = this.schedule(delay, () => this.retryNow());
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import type { IncomingMessage } from '../../../../shared/domain/connections';
+import { createDiskGuard } from '../../platform/disk-guard';
+import { retryWhenDiskHasRoom } from '../../telegram/connection-service';
 import { useTempDirs } from '../../test-support/temp-dir';
 import { realScheduler } from './scheduler';
 import { accountsHarness, eventually, losingUpdate, sandboxWorld, settle } from '../test/harness';
@@ -180,6 +182,33 @@ describe('account runtime', () => {
     await h.timers.advance(60_000);
     expect(h.service.health()[0]!.state).toEqual({ status: 'error', reason: expect.stringMatching(/API_ID_INVALID/) });
     expect(h.timers.pending()).toBe(0);
+    await h.service.stopAll();
+  });
+
+  it('stores what it could not on a full disk as soon as the disk has room, not at the end of its backoff', async () => {
+    const dir = tempDir();
+    const w = sandboxWorld();
+    const h = accountsHarness({ dir, world: w });
+    const disk = createDiskGuard({ folder: dir });
+    const unsubscribe = retryWhenDiskHasRoom(disk, [h.service]);
+    const account = await signIn(h, w, w.alice);
+    // SQLite held at its current size answers SQLITE_FULL, as on a full disk.
+    h.db.exec('VACUUM');
+    h.db.pragma(`max_page_count = ${h.db.pragma('page_count', { simple: true }) as number}`);
+    const big = 'я'.repeat(4000);
+    write(w, w.people[0]!, w.alice, big);
+    await eventually(() => stateOf(h, account.id) === 'reconnecting', 'retrying after the failed write');
+    expect(h.service.health()[0]!.state).toMatchObject({ nextTryAt: h.clock.now() + 750 });
+    // In the engine the log sink meets the same SQLITE_FULL writing the failure down and tells the guard.
+    disk.noteFailure(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+
+    h.db.pragma('max_page_count = 1073741823');
+    disk.recheck();
+    // No timer is advanced: only "retry now" brings the account back.
+    await eventually(() => stateOf(h, account.id) === 'online', 'online once the disk has room');
+    await eventually(() => storedCopies(h, account.id).total === 1, 'the message stored');
+    unsubscribe();
+    disk.stop();
     await h.service.stopAll();
   });
 

@@ -107,7 +107,7 @@ export class BotPoller extends StoppableLoop {
     const delayMs = backoffDelay(attempt, this.o.backoff);
     this.o.onState({ status: 'reconnecting', attempt, nextTryAt: this.o.clock.now() + delayMs, reason });
     this.o.log.warn({ botId: this.o.bot.id, attempt, delayMs, reason }, 'bot polling failed; retrying');
-    await this.wait(delayMs);
+    await this.waitBeforeNextTry(delayMs);
   }
 
   private async wait(ms: number): Promise<void> {

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Api } from 'grammy';
 import type { WebhookInfo } from 'grammy/types';
 import type { WebhookHealth } from '../../../../shared/domain/bot-endpoints';
@@ -38,8 +37,6 @@ export class WebhookRegistration extends StoppableLoop {
   private registered = false;
   private lastDeliveryAt = 0;
   private failing = false;
-  /** Ends the current wait between checks early (a delivery arrived while deliveries were failing). */
-  private wake = new AbortController();
 
   constructor(private readonly o: WebhookRegistrationOptions) {
     super();
@@ -58,7 +55,8 @@ export class WebhookRegistration extends StoppableLoop {
   /** A delivery was stored: deliveries work, whatever the last error Telegram remembers. */
   delivered(): void {
     this.lastDeliveryAt = this.o.clock.now();
-    if (this.failing) this.wake.abort();
+    // Deliveries work again: check now rather than at the end of the wait.
+    if (this.failing) this.retryNow();
   }
 
   protected async run(): Promise<void> {
@@ -83,7 +81,7 @@ export class WebhookRegistration extends StoppableLoop {
         const waitMs = this.failed(error, attempt);
         if (waitMs === null) return false;
         o.log.warn({ botId: o.botId, attempt, waitMs }, 'setting the bot webhook failed; retrying');
-        await sleep(waitMs, undefined, { signal }).catch(() => undefined);
+        await this.waitBeforeNextTry(waitMs);
       }
     }
     return false;
@@ -115,8 +113,7 @@ export class WebhookRegistration extends StoppableLoop {
         waitMs = this.failed(error, attempt++);
         if (waitMs === null) return false;
       }
-      this.wake = new AbortController();
-      await sleep(waitMs, undefined, { signal: AbortSignal.any([signal, this.wake.signal]) }).catch(() => undefined);
+      await this.waitBeforeNextTry(waitMs);
     }
     return false;
   }
