@@ -74,6 +74,14 @@ export class Lane {
   private readonly sending = new Map<number, string>();
   private readonly aborts = new Set<AbortController>();
   private cancelWake: (() => void) | null = null;
+  private wakeTime = Number.POSITIVE_INFINITY;
+  /**
+   * Outcomes of sends that could not be written (a full disk): their rows stay `sending`, and each
+   * look at the lane tries the write again. A restart before then recovers them like any send in flight.
+   */
+  private readonly unrecorded = new Map<number, () => void>();
+  /** The last look at the lane failed to write; said once until one succeeds. */
+  private lookFailed = false;
   private kicked = false;
   private stopped = false;
 
@@ -114,11 +122,28 @@ export class Lane {
     await this.queue.onIdle();
   }
 
+  /**
+   * Looks at the lane. Callers are timers, microtasks and settled sends that nobody awaits, so a
+   * failed write here (a full disk) is handled here: said once, and looked at again later.
+   */
   private pump(): void {
     if (this.stopped) return;
     this.clearWake();
-    const { db, clock } = this.ctx;
-    const now = clock.now();
+    const now = this.ctx.clock.now();
+    try {
+      for (const [id, write] of this.unrecorded) this.record(id, write);
+      if (this.unrecorded.size > 0) this.wakeAt(now + this.ctx.options.offlineRecheckMs);
+      this.look(now);
+      this.lookFailed = false;
+    } catch (error) {
+      if (!this.lookFailed) this.ctx.log.error({ err: error, sender: this.sender }, 'the outbox could not update this lane; it tries again');
+      this.lookFailed = true;
+      this.wakeAt(now + this.ctx.options.offlineRecheckMs);
+    }
+  }
+
+  private look(now: number): void {
+    const { db } = this.ctx;
     // Before any pause: a removed sender's work fails now, not when a flood wait or bench would end.
     const removed = findRemovedSender(db, this.sender);
     if (removed) return this.retire(removedReason(removed));
@@ -215,19 +240,31 @@ export class Lane {
     this.aborts.add(abort);
     const cancelTimer = this.ctx.scheduler.after(this.ctx.options.attemptTimeoutMs, () => abort.abort());
     const classify = connection.kind === 'account' ? classifyMtprotoError : classifyBotError;
+    // Written outside the try: a failed write of a send that worked must never count as a failed send.
+    let write: () => void;
     try {
       const sent = await Promise.race([this.send(row, connection, abort.signal), rejectOnAbort(abort.signal)]);
-      if (this.stopped) return;
-      this.ctx.commit(row.id, ['sending'], { state: 'sent', resultMessageId: sent.messageId, sentAt: sent.date });
+      write = () => void this.ctx.commit(row.id, ['sending'], { state: 'sent', resultMessageId: sent.messageId, sentAt: sent.date });
     } catch (error) {
-      // Stopped mid-send: the row stays `sending`, and the next start resends (MTProto) or marks it uncertain (Bot API).
-      if (this.stopped) return;
       const outcome = classify(error);
-      this.ctx.log.warn({ outboxId: row.id, sender: this.sender, attempts, outcome }, 'outbox send failed');
-      this.settle(row, attempts, outcome);
+      if (!this.stopped) this.ctx.log.warn({ outboxId: row.id, sender: this.sender, attempts, outcome }, 'outbox send failed');
+      write = () => this.settle(row, attempts, outcome);
     } finally {
       cancelTimer();
       this.aborts.delete(abort);
+    }
+    // Stopped mid-send: the row stays `sending`, and the next start resends (MTProto) or marks it uncertain (Bot API).
+    if (!this.stopped) this.record(row.id, write);
+  }
+
+  /** Writes a send's outcome; when that fails, the row stays `sending` and the write is tried again at the next look. */
+  private record(id: number, write: () => void): void {
+    try {
+      write();
+      this.unrecorded.delete(id);
+    } catch (error) {
+      if (!this.unrecorded.has(id)) this.ctx.log.error({ err: error, outboxId: id, sender: this.sender }, 'the outcome of an outbox send could not be written; it is tried again');
+      this.unrecorded.set(id, write);
     }
   }
 
@@ -273,10 +310,14 @@ export class Lane {
     }
   }
 
+  /** The lane looks again at `at`, or sooner if it already means to. */
   private wakeAt(at: number): void {
+    if (this.cancelWake && this.wakeTime <= at) return;
     this.clearWake();
+    this.wakeTime = at;
     this.cancelWake = this.ctx.scheduler.after(Math.max(0, at - this.ctx.clock.now()), () => {
       this.cancelWake = null;
+      this.wakeTime = Number.POSITIVE_INFINITY;
       this.pump();
     });
   }
@@ -284,6 +325,7 @@ export class Lane {
   private clearWake(): void {
     this.cancelWake?.();
     this.cancelWake = null;
+    this.wakeTime = Number.POSITIVE_INFINITY;
   }
 }
 
