@@ -50,27 +50,37 @@ export class MediaDownloads {
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
 
-  constructor(private readonly d: DownloadDeps) {}
+  constructor(private readonly d: DownloadDeps) {
+    // Left by an earlier run (stopped while queued, or its outcome could not be written): the
+    // window shows a download that can be asked for again, not one that never ends.
+    d.db.prepare("UPDATE message_media SET download = 'failed' WHERE download IN ('queued', 'downloading')").run();
+  }
 
   progress(messageId: number): number | null {
     return this.progressOf.get(messageId) ?? null;
   }
 
-  /** New media messages: queue what the policy downloads by itself. */
+  /** New media messages: queue what the policy downloads by itself. Called from an event listener, so it never throws. */
   consider(messageIds: readonly number[]): void {
     for (const id of messageIds) {
-      const row = mediaRow(this.d.db, id);
-      if (!row || row.download !== 'none' || !row.remote) continue;
-      // Telegram will never hand a bot this file: say so rather than "skipped".
-      if (this.beyondLimit(row)) {
-        this.setState(id, 'too_large');
-        continue;
+      try {
+        this.considerOne(id);
+      } catch (error) {
+        // A full disk: the media stays not downloaded, and the window can still ask for it.
+        this.d.logger.warn({ scope: 'inbox', messageId: id, err: error }, 'media download could not be queued');
       }
-      const wanted = this.d.policy.kinds.includes(row.kind) && (row.size === null || row.size <= this.d.policy.maxBytes);
-      this.setState(id, wanted ? 'queued' : 'skipped');
-      // Recording the outcome can fail too (a full disk); nobody awaits this one, so say it here.
-      if (wanted) this.enqueue(id).catch((error: unknown) => this.d.logger.warn({ scope: 'inbox', messageId: id, err: error }, 'media download could not be recorded'));
     }
+  }
+
+  private considerOne(id: number): void {
+    const row = mediaRow(this.d.db, id);
+    if (!row || row.download !== 'none' || !row.remote) return;
+    // Telegram will never hand a bot this file: say so rather than "skipped".
+    if (this.beyondLimit(row)) return this.setState(id, 'too_large');
+    const wanted = this.d.policy.kinds.includes(row.kind) && (row.size === null || row.size <= this.d.policy.maxBytes);
+    this.setState(id, wanted ? 'queued' : 'skipped');
+    // Recording the outcome can fail too (a full disk); nobody awaits this one, so say it here.
+    if (wanted) this.enqueue(id).catch((error: unknown) => this.d.logger.warn({ scope: 'inbox', messageId: id, err: error }, 'media download could not be recorded'));
   }
 
   /** Downloads one now (the window asked to see it); resolves when it is stored or failed. */
@@ -105,17 +115,21 @@ export class MediaDownloads {
     if (this.beyondLimit(row)) return this.setState(messageId, 'too_large');
     this.progressOf.set(messageId, 0);
     this.setState(messageId, 'downloading');
+    let outcome: { state: MediaView['download']; sha256?: string };
     try {
       const bytes = await this.d.fetch(row, (done) => {
         this.progressOf.set(messageId, row.size ? Math.min(done / row.size, 1) : 0);
         this.d.changed(messageId);
       });
-      this.progressOf.delete(messageId);
-      this.setState(messageId, 'done', this.d.store.save(bytes));
+      outcome = { state: 'done', sha256: this.d.store.save(bytes) };
     } catch (error) {
-      this.progressOf.delete(messageId);
       this.d.logger.warn({ scope: 'inbox', messageId, reason: (error as Error).message }, 'media download failed');
-      this.setState(messageId, error instanceof FileTooLarge ? 'too_large' : 'failed');
+      outcome = { state: error instanceof FileTooLarge ? 'too_large' : 'failed' };
+    } finally {
+      this.progressOf.delete(messageId);
     }
+    // Outside the try: a download that worked is not called failed because its state could not be
+    // written. That failure goes to the caller; the row stays `downloading` until the next start.
+    this.setState(messageId, outcome.state, outcome.sha256);
   }
 }
