@@ -41,6 +41,12 @@ describe('outbox on a full disk', () => {
     await settle();
     expect(unhandled).toEqual([]);
     expect(outbox.item(item.id)!.delivery.state).toBe('sending');
+    // Said once, with the item and its sender, however often the write is tried again.
+    await w.timers.advance(15_000);
+    expect(refused).toBeGreaterThan(1);
+    expect(w.logged.filter((line) => line.outboxId === item.id)).toEqual([
+      expect.objectContaining({ msg: expect.stringContaining('could not be written'), sender: BOT, err: expect.objectContaining({ code: 'SQLITE_FULL' }) }),
+    ]);
 
     full = false;
     await w.timers.advance(15_000);

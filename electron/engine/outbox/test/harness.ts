@@ -49,13 +49,16 @@ export async function outboxWorld(dir: string) {
   rememberPeople(db, people, clock.now());
   const timers = manualScheduler(clock);
   const changes: OutboxItem[] = [];
+  /** What the outboxes logged at warn and above, parsed. */
+  const logged: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) });
 
   function outbox(options: OutboxOptions = {}) {
     const created = createOutbox(
       {
         db,
         clock,
-        logger: pino({ level: 'silent' }),
+        logger,
         scheduler: timers.scheduler,
         senders: { account: () => (online.account ? transport : null), bot: () => (online.bot ? api : null) },
       },
@@ -75,7 +78,7 @@ export async function outboxWorld(dir: string) {
     mtproto.dispose();
   }
 
-  return { clock, world, mtproto, server, alice, people, botUser, db, timers, online, changes, outbox, text, received, close };
+  return { clock, world, mtproto, server, alice, people, botUser, db, timers, online, changes, logged, outbox, text, received, close };
 }
 
 /** Polls in real time (Bot API sends are real HTTP) until `check` holds. */
