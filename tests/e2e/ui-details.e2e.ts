@@ -45,20 +45,28 @@ async function shoot(
 const drawer = () => page.locator('[data-testid="inbox"][data-side="drawer"]');
 
 /**
- * The inbox follows a resize a moment later (a media query): until it has, "Details" can read as
- * open for a docked panel that is about to leave. Below 1,280 px the panel is a drawer.
+ * The inbox follows a resize a moment later (a media query): until it has, "Details" can still
+ * speak for the panel of the width before. Below 1,280 px the panel is a drawer.
  */
 async function layoutSettled() {
   const leaving = page.viewportSize()!.width >= 1280 ? 'drawer' : 'docked';
   await page.locator(`[data-testid="inbox"]:not([data-side="${leaving}"])`).waitFor();
 }
 
-/** Where the window is narrow the conversation panel is a drawer: an operator opens it with "Details". */
+/**
+ * Where the window is narrow the conversation panel is a drawer: an operator opens it with
+ * "Details". A closed panel reads the same before and after a resize, so a press that landed on
+ * the panel of the width before is pressed again until the panel shows.
+ */
 async function showDetails() {
-  await layoutSettled();
+  const panel = page.getByTestId('conversation-panel');
   const toggle = page.getByTestId('side-toggle');
-  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-  await page.getByTestId('conversation-panel').waitFor();
+  await layoutSettled();
+  await until(async () => {
+    if (await panel.isVisible()) return true;
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    return undefined;
+  }, 'the conversation panel');
 }
 
 /** Closes the drawer, so the list it lies over is in reach again (a docked panel stays). */
