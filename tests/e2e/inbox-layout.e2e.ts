@@ -8,6 +8,8 @@ type Box = { x: number; y: number; width: number; height: number };
 
 let session: Awaited<ReturnType<typeof openSignedInDesk>>;
 let page: Page;
+let write: (text: string) => Promise<unknown>;
+let sendPhoto: () => Promise<unknown>;
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -40,6 +42,8 @@ beforeAll(async () => {
   const code = (await callEngine<SandboxStatus>(page, 'sandbox.status', {})).targets.find((t) => t.id === account.id)!.lastCode;
   await callEngine(page, 'accounts.submitCode', { flowId: flow.flowId, code });
   const person = sandbox.people[0]!;
+  write = (text) => callEngine(page, 'sandbox.act', { personId: person.id, action: 'write', targetId: account.id, text });
+  sendPhoto = () => callEngine(page, 'sandbox.act', { personId: person.id, action: 'screenshot', targetId: account.id });
   const texts = ['Good morning!', 'Where is my order #4821? It was due yesterday and the tracking page still says it has not left the warehouse.', 'Thanks'];
   for (const text of texts) await callEngine(page, 'sandbox.act', { personId: person.id, action: 'write', targetId: account.id, text });
   await page.getByTestId('conversation-row').filter({ hasText: person.name }).click();
@@ -84,4 +88,30 @@ describe('the inbox from 1,440 down to 900 px wide', () => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('side-toggle');
     });
   }
+
+  it('keeps a chat read at its newest message there while the window is resized', async () => {
+    await page.setViewportSize({ width: 1440, height: 860 });
+    const paragraph = 'Every item on the list has its price and its terms, and the terms change in spring. '.repeat(10);
+    for (let n = 1; n <= 4; n++) await write(`Part ${n}. ${paragraph}`);
+    await page.getByTestId('message').filter({ hasText: 'Part 4.' }).waitFor();
+    const inView = async (message: ReturnType<Page['getByTestId']>) => {
+      await message.waitFor();
+      await expect
+        .poll(async () => {
+          const [found, list] = await Promise.all([message.boundingBox(), box('message-list')]);
+          return found !== null && found.y + found.height <= list.y + list.height + 1;
+        }, { timeout: 5_000 })
+        .toBe(true);
+    };
+    // Each width re-wraps every message; what arrives next must still come into view, not below the fold.
+    for (const [i, width] of [900, 1100, 1440, 900].entries()) {
+      await page.setViewportSize({ width, height: 760 });
+      await write(`Arrived at ${width} px (${i})`);
+      await inView(page.getByTestId('message').filter({ hasText: `Arrived at ${width} px (${i})` }));
+    }
+    // A photo is fetched once seen: one that arrived out of view would never show.
+    await sendPhoto();
+    await inView(page.getByTestId('photo-open'));
+    await screenshot(page, 'inbox-resized-900-en-light');
+  });
 });

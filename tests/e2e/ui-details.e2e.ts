@@ -20,7 +20,10 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
 }
 
 /** Screenshots at the widths the desk must work at, in both languages (and dark where asked). */
-async function shoot(name: string, options: { widths?: number[]; themes?: ('light' | 'dark')[]; before?: () => Promise<void> } = {}) {
+async function shoot(
+  name: string,
+  options: { widths?: number[]; themes?: ('light' | 'dark')[]; before?: () => Promise<void>; after?: () => Promise<void> } = {},
+) {
   const dir = process.env.SHOTS_DIR ?? SCREENSHOT_DIR;
   mkdirSync(dir, { recursive: true });
   for (const theme of options.themes ?? ['light']) {
@@ -31,11 +34,46 @@ async function shoot(name: string, options: { widths?: number[]; themes?: ('ligh
         await page.setViewportSize({ width, height: 760 });
         await options.before?.();
         await page.screenshot({ path: join(dir, `${name}-${width}-${language}-${theme}.png`) });
+        await options.after?.();
       }
     }
   }
   await callEngine(page, 'settings.update', { language: 'en', theme: 'light' });
   await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+const drawer = () => page.locator('[data-testid="inbox"][data-side="drawer"]');
+
+/**
+ * The inbox follows a resize a moment later (a media query): until it has, "Details" can still
+ * speak for the panel of the width before. Below 1,280 px the panel is a drawer.
+ */
+async function layoutSettled() {
+  const leaving = page.viewportSize()!.width >= 1280 ? 'drawer' : 'docked';
+  await page.locator(`[data-testid="inbox"]:not([data-side="${leaving}"])`).waitFor();
+}
+
+/**
+ * Where the window is narrow the conversation panel is a drawer: an operator opens it with
+ * "Details". A closed panel reads the same before and after a resize, so a press that landed on
+ * the panel of the width before is pressed again until the panel shows.
+ */
+async function showDetails() {
+  const panel = page.getByTestId('conversation-panel');
+  const toggle = page.getByTestId('side-toggle');
+  await layoutSettled();
+  await until(async () => {
+    if (await panel.isVisible()) return true;
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    return undefined;
+  }, 'the conversation panel');
+}
+
+/** Closes the drawer, so the list it lies over is in reach again (a docked panel stays). */
+async function hideDrawer() {
+  await layoutSettled();
+  if ((await drawer().count()) > 0) await page.getByTestId('side-toggle').click();
+  await drawer().waitFor({ state: 'detached' });
 }
 
 const accountTarget = () => sandbox.targets.find((t) => t.kind === 'account' && t.password === null)!;
@@ -78,6 +116,7 @@ describe('details of the window', () => {
   });
 
   it('keeps an active segment button readable on hover, light and dark', async () => {
+    await showDetails();
     await page.getByTestId('status-pending').click();
     const active = page.locator('[data-testid="status-pending"][aria-pressed="true"]');
     await active.waitFor();
@@ -97,7 +136,15 @@ describe('details of the window', () => {
       });
       expect(colours.background, theme).toBe(colours.accent);
     }
-    await shoot('segment-hover', { themes: ['light', 'dark'], widths: [1100], before: () => active.hover() });
+    await shoot('segment-hover', {
+      themes: ['light', 'dark'],
+      widths: [1100],
+      before: async () => {
+        await showDetails();
+        await active.hover();
+      },
+      after: hideDrawer,
+    });
   });
 
   it('ends a long label chip with an ellipsis instead of cutting a word', async () => {
@@ -126,6 +173,9 @@ describe('details of the window', () => {
       await page.locator(`html[lang="${language}"]`).waitFor();
       for (const width of [1440, 1100, 900]) {
         await page.setViewportSize({ width, height: 760 });
+        // The new-label field is in the conversation panel: a drawer to open in a narrower window.
+        await showDetails();
+        expect(await page.getByTestId('label-name').count()).toBe(1);
         const clipped = await page.evaluate(() => {
           const canvas = document.createElement('canvas').getContext('2d')!;
           const out: string[] = [];
@@ -139,11 +189,13 @@ describe('details of the window', () => {
           for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid="search-input"], [data-testid="label-name"]'))) fits(input, input.placeholder, 0);
           return out;
         });
+        await hideDrawer();
         expect(clipped, `${language} ${width}`).toEqual([]);
       }
     }
     await callEngine(page, 'settings.update', { language: 'en' });
-    await shoot('filters', { widths: [1440, 1100, 900] });
+    await shoot('filters', { widths: [1440, 1100, 900], themes: ['light', 'dark'] });
+    await shoot('filters-details', { widths: [1100, 900], themes: ['light', 'dark'], before: showDetails, after: hideDrawer });
 
     // The log's search fields, and its column headings, which must not break mid-word.
     await page.getByTestId('nav-logs').click();
@@ -199,22 +251,34 @@ describe('details of the window', () => {
 
   it('refuses a label name over 40 characters with a message, keeping what was typed', async () => {
     const name = 'Customers who asked about the spring price list';
+    await showDetails();
     await page.getByTestId('label-name').fill(name);
     expect(await page.getByTestId('label-name').inputValue()).toBe(name);
     expect(await page.getByTestId('label-name-too-long').textContent()).toContain(`(this one has ${name.length})`);
     expect(await page.getByTestId('label-add').isDisabled()).toBe(true);
-    await shoot('label-too-long');
+    // A drawer starts afresh each time it opens, so the name is typed again at each width.
+    await shoot('label-too-long', {
+      before: async () => {
+        await showDetails();
+        await page.getByTestId('label-name').fill(name);
+      },
+      after: hideDrawer,
+    });
     await page.getByTestId('label-name').fill('');
   });
 
   it('words the snooze picker in the window’s language', async () => {
     await callEngine(page, 'settings.update', { language: 'ru' });
     await page.locator('html[lang="ru"]').waitFor();
+    await showDetails();
     await page.getByTestId('status-snoozed').click();
     expect(await page.getByTestId('snooze-day').locator('option').nth(1).textContent()).toBe('Завтра');
     await callEngine(page, 'settings.update', { language: 'en' });
-    await shoot('snooze-picker');
-    await page.getByTestId('status-snoozed').click();
+    const openPicker = async () => {
+      await showDetails();
+      if ((await page.getByTestId('snooze-day').count()) === 0) await page.getByTestId('status-snoozed').click();
+    };
+    await shoot('snooze-picker', { before: openPicker, after: hideDrawer });
   });
 
   it('shows the last login code in the sandbox console after it was used', async () => {

@@ -9,6 +9,8 @@ import { estimateRow, startsDay } from './rows';
 
 /** How long a message found by search or a quote stays lit. */
 const HIGHLIGHT_MS = 2000;
+/** How close to the end (px) still counts as reading the newest message. */
+const AT_END_PX = 2;
 /** How close to the top (px) the history must be scrolled for the page before to load. */
 const OLDER_THRESHOLD_PX = 200;
 
@@ -56,10 +58,36 @@ export function MessageList({ conversation }: { conversation: ConversationView }
 
   // Near the top, the page before is fetched. Scroll events decide, not the rendered range:
   // the first render sits at the top until the chat is moved to its bottom.
+  // Whether the operator reads the newest message (see below). Only a move up leaves the end:
+  // the list's own moves toward it can stop short while it measures what it scrolled to.
+  const atEnd = useRef(true);
+  const lastScrollTop = useRef(0);
   const onScroll = () => {
     const el = scrollerRef.current;
-    if (el && el.scrollTop < OLDER_THRESHOLD_PX) void loadOlder();
+    if (!el) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX) atEnd.current = true;
+    else if (el.scrollTop < lastScrollTop.current) atEnd.current = false;
+    lastScrollTop.current = el.scrollTop;
+    if (el.scrollTop < OLDER_THRESHOLD_PX) void loadOlder();
   };
+
+  // Reading the newest message is a place to stay. A resize re-wraps every message, and a new
+  // one is measured taller than its estimate after the list followed it; either way the end
+  // moves away unseen and the next message lands below the fold (a photo there, never seen,
+  // is never fetched). So while the operator was at the end, a change of size keeps them there.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const hasHistory = messages.length > 0;
+  useEffect(() => {
+    const el = scrollerRef.current;
+    const canvas = canvasRef.current;
+    if (!el || !canvas || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atEnd.current) virtualizer.scrollToIndex(messagesRef.current.length - 1, { align: 'end' });
+    });
+    observer.observe(el);
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [hasHistory, virtualizer]);
   // A short history never scrolls, so it keeps loading until it fills the pane or ends.
   useEffect(() => {
     const el = scrollerRef.current;
@@ -71,6 +99,8 @@ export function MessageList({ conversation }: { conversation: ConversationView }
     if (!focus) return;
     const index = messagesRef.current.findIndex((m) => m.id === focus.messageId);
     if (index < 0) return;
+    // Until its scroll is seen, the list must not be held at the end it is leaving.
+    atEnd.current = false;
     virtualizer.scrollToIndex(index, { align: 'center' });
     setHighlighted(focus.messageId);
     const timer = setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
@@ -108,7 +138,7 @@ export function MessageList({ conversation }: { conversation: ConversationView }
         </p>
       )}
       <div ref={scrollerRef} className="chat-scroller" data-virtual-scroller="" data-testid="message-list" role="log" onScroll={onScroll} aria-label={t('inbox.chat.history')}>
-        <div className="virtual-canvas chat-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        <div ref={canvasRef} className="virtual-canvas chat-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const m = messages[item.index]!;
             return (
