@@ -147,22 +147,31 @@ describe('details of the window', () => {
     });
   });
 
-  it('ends a long label chip with an ellipsis instead of cutting a word', async () => {
+  it('shows a long label whole or as its colour with the name on hover, never cut mid-word, and keeps the preview readable', async () => {
     const label = await callEngine<{ id: number }>(page, 'inbox.saveLabel', { name: 'Customers from the spring exhibition 26', color: '#7c3aed' });
     const conversationId = Number(await row(sandbox.people[0]!.name).getAttribute('data-id'));
     await callEngine(page, 'inbox.setLabels', { conversationId, labelIds: [label.id] });
-    const name = row(sandbox.people[0]!.name).locator('.conv-label-name');
-    await name.waitFor();
-    for (const width of [1100, 900]) {
+    const chip = row(sandbox.people[0]!.name).locator('.conv-label', { has: page.locator('.conv-label-name') });
+    await chip.waitFor();
+    for (const width of [1440, 1100, 900]) {
       await page.setViewportSize({ width, height: 760 });
-      const fit = await name.evaluate((el) => {
-        const style = getComputedStyle(el);
-        const rowBox = el.closest('[data-testid="conversation-row"]')!.getBoundingClientRect();
-        return { overflow: style.textOverflow, right: el.getBoundingClientRect().right, rowRight: rowBox.right, full: el.getAttribute('title') };
+      await page.waitForFunction((w) => window.innerWidth === w, width);
+      const fit = await chip.evaluate((el) => {
+        const name = el.querySelector('.conv-label-name')!;
+        const rowBox = el.closest('[data-testid="conversation-row"]')!;
+        return {
+          title: el.getAttribute('title'),
+          nameShown: getComputedStyle(name).display !== 'none',
+          right: el.getBoundingClientRect().right,
+          rowRight: rowBox.getBoundingClientRect().right,
+          preview: rowBox.querySelector('.conv-preview')!.getBoundingClientRect().width,
+        };
       });
-      expect(fit.overflow).toBe('ellipsis');
-      expect(fit.right).toBeLessThanOrEqual(fit.rowRight);
-      expect(fit.full).toBe('Customers from the spring exhibition 26');
+      expect(fit.title, `${width}`).toBe('Customers from the spring exhibition 26');
+      expect(fit.right, `${width}`).toBeLessThanOrEqual(fit.rowRight);
+      // The desk's list is 260 to 340 px wide: the label is its colour there, and the last message stays readable.
+      expect(fit.nameShown, `${width}`).toBe(false);
+      expect(fit.preview, `${width}`).toBeGreaterThan(100);
     }
     await shoot('label-chip', { widths: [1440, 1100, 900] });
   });

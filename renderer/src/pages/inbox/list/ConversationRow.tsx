@@ -66,11 +66,9 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           {/* Open is what every new conversation is; only the other statuses tell something. */}
           {c.status !== 'open' && <StatusChip status={c.status} />}
           {c.labels.slice(0, ROW_LABELS).map((label) => (
-            <span key={label.id} className="conv-label" style={{ borderColor: label.color }}>
+            <span key={label.id} className="conv-label" style={{ borderColor: label.color }} title={label.name}>
               <span className="conv-label-dot" style={{ background: label.color }} aria-hidden="true" />
-              <span className="conv-label-name" title={label.name}>
-                {label.name}
-              </span>
+              <span className="conv-label-name">{label.name}</span>
             </span>
           ))}
           {c.labels.length > ROW_LABELS && (
