@@ -26,7 +26,7 @@ describe('headless mode start-up', () => {
     expect(refused.output).toContain('Refusing to listen on 0.0.0.0: headless mode only binds loopback (127.0.0.1) unless started with --allow-remote.');
 
     await desk.start(['--host', '0.0.0.0', '--allow-remote']);
-    expect(desk.log).toContain('WARNING: headless mode is listening on http://0.0.0.0:');
+    await desk.waitForLog('WARNING: headless mode is listening on http://0.0.0.0:');
   });
 
   it('refuses a damaged database with a clear message and leaves the file as it was', async () => {

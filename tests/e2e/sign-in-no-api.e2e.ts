@@ -12,6 +12,8 @@ beforeAll(async () => {
   session = await openSignedInDesk();
   page = session.page;
   await page.getByTestId('workspace-choose-telegram').click();
+  // The engine restarts on the real-Telegram workspace; a wizard opened before that would be reset.
+  await page.getByTestId('sandbox-banner').waitFor({ state: 'detached' });
   await page.getByTestId('nav-accounts').click();
 }, 120_000);
 

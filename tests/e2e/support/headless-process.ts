@@ -74,6 +74,27 @@ export class HeadlessDesk {
     return this.output;
   }
 
+  /** What headless mode prints to stdout and stderr arrives on two pipes, in no set order: wait for it. */
+  waitForLog(text: string): Promise<void> {
+    const child = this.child!;
+    return new Promise((resolvePromise, reject) => {
+      const check = () => {
+        if (!this.output.includes(text)) return;
+        cleanup();
+        resolvePromise();
+      };
+      const timer = setTimeout(() => (cleanup(), reject(new Error(`headless mode never printed "${text}":\n${this.output}`))), 20_000);
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        child.stderr!.off('data', check);
+      };
+      child.stdout!.on('data', check);
+      child.stderr!.on('data', check);
+      check();
+    });
+  }
+
   async stop(): Promise<number | null> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
