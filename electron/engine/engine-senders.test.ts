@@ -5,19 +5,10 @@ import type { ChatMessage, ConversationView } from '../../shared/domain/inbox';
 import type { SandboxStatus } from '../../shared/domain/sandbox';
 import { useTempDirs } from './test-support/temp-dir';
 import { testEngine } from './test-support/test-engine';
+import { until } from './test-support/until';
 
 const tempDir = useTempDirs();
 
-/** Waits on a condition the engine reaches over real sockets; the deadline is the test's claim. */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, ms = 5_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('the engine follows its senders', () => {
   it('sends a reply queued while its bot was stopped once the bot is back, and fails one queued for a bot then removed', async () => {

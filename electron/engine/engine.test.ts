@@ -8,6 +8,7 @@ import { latestVersion } from './db/open-database';
 import { workspaceRoot } from './engine';
 import { useTempDirs } from './test-support/temp-dir';
 import { testEngine } from './test-support/test-engine';
+import { until } from './test-support/until';
 
 const tempDir = useTempDirs();
 const tick = () => new Promise((r) => setImmediate(r));
@@ -118,7 +119,7 @@ describe('engine', () => {
     expect(sandbox).toMatchObject({ ok: true, value: { active: true, targets: expect.arrayContaining([expect.objectContaining({ kind: 'bot' })]) } });
 
     expect(await engine.dispatch('settings.update', { workspace: 'telegram' })).toMatchObject({ ok: true });
-    await until(() => batches.flat().some((e) => e.type === 'system.restarted'));
+    await until(() => batches.flat().some((e) => e.type === 'system.restarted'), Boolean, 'the restart');
     expect(engine.workspace).toBe('telegram');
     expect(engine.db.name).toBe(join(dir, 'desk.sqlite'));
     expect(await engine.dispatch('sandbox.act', { personId: 1, action: 'join' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
@@ -144,7 +145,7 @@ describe('engine', () => {
 
     writeFileSync(join(dir, 'real-data-marker'), 'keep me');
     await engine.dispatch('sandbox.reset', { confirm: true });
-    await until(() => batches.flat().some((e) => e.type === 'system.restarted'));
+    await until(() => batches.flat().some((e) => e.type === 'system.restarted'), Boolean, 'the restart');
     const fresh = (await engine.dispatch('sandbox.status', {})) as { value: { feed: unknown[] } };
     expect(fresh.value.feed).toEqual([]);
     expect(existsSync(join(dir, 'real-data-marker'))).toBe(true);
@@ -157,14 +158,14 @@ describe('engine', () => {
     engine.subscribe((events) => batches.push(events));
     await engine.start();
     await engine.dispatch('settings.update', { httpIntake: { enabled: true, port: await freePort() } });
-    const local = await until(async () => ((await engine.dispatch('bots.endpoints', {})) as { value: { localWebhookBase: string | null } }).value.localWebhookBase);
+    const local = (await until(async () => ((await engine.dispatch('bots.endpoints', {})) as { value: { localWebhookBase: string | null } }).value.localWebhookBase, Boolean, 'the local webhook address'))!;
     expect(await engine.dispatch('bots.setEndpoints', { webhookBaseUrl: 'https://desk.example.org/' })).toMatchObject({ ok: true, value: { webhookBaseUrl: 'https://desk.example.org' } });
     const status = ((await engine.dispatch('sandbox.status', {})) as { value: SandboxStatus }).value;
     const bot = status.targets.find((t) => t.kind === 'bot')!;
     const added = (await engine.dispatch('bots.add', { token: bot.botToken!, mode: 'webhook' })) as { ok: true; value: { id: number } };
     expect(added.ok).toBe(true);
     await engine.dispatch('sandbox.act', { personId: status.people[0]!.id, targetId: bot.id, action: 'write', text: 'через вебхук' });
-    await until(() => batches.flat().some((e) => e.type === 'messages.received' && e.payload.messages.some((m) => m.text === 'через вебхук')));
+    await until(() => batches.flat().some((e) => e.type === 'messages.received' && e.payload.messages.some((m) => m.text === 'через вебхук')), Boolean, 'the message through the webhook');
 
     // Deliveries carry no API token (the secret header proves them); everything else still needs it.
     expect((await fetch(`${local}/api/health`)).status).toBe(401);
@@ -184,11 +185,3 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until<T>(condition: () => T | Promise<T>): Promise<NonNullable<T>> {
-  for (let i = 0; i < 200; i++) {
-    const value = await condition();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('condition not met in time');
-}

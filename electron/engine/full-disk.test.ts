@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskEvent } from '../../shared/contract/index';
 import { useTempDirs } from './test-support/temp-dir';
 import { testEngine } from './test-support/test-engine';
+import { until } from './test-support/until';
 
 /**
  * A full disk without filling one: Node's own file writes fail with the error a full disk gives
@@ -37,9 +38,6 @@ afterEach(() => {
 });
 const BIG_TEXT = 'я'.repeat(4096); // 8 KB: needs pages the database does not have yet
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 describe('a full disk', () => {
   it('is a state the window sees, writes fail with that reason, nothing stored is damaged, and work resumes with space', async () => {
@@ -58,7 +56,7 @@ describe('a full disk', () => {
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
     disk.full = true;
     engine.logger.info({ scope: 'test' }, 'a line written to a full disk');
-    await until(() => events.some((e) => e.type === 'system.disk'));
+    await until(() => events.some((e) => e.type === 'system.disk'), Boolean, 'the full disk announced');
     expect(events.find((e) => e.type === 'system.disk')).toEqual({ type: 'system.disk', payload: { full: true, folder: dir } });
     expect(await engine.dispatch('system.status', {})).toMatchObject({ ok: true, value: { disk: { full: true, folder: dir } } });
 
@@ -72,7 +70,7 @@ describe('a full disk', () => {
     disk.full = false;
     db.pragma('max_page_count = 1073741823');
     expect(await engine.dispatch('inbox.saveCannedReply', { title: 'Big', text: BIG_TEXT })).toMatchObject({ ok: true });
-    await until(() => events.filter((e) => e.type === 'system.disk').length === 2);
+    await until(() => events.filter((e) => e.type === 'system.disk').length === 2, Boolean, 'room announced again');
     expect(events.filter((e) => e.type === 'system.disk').at(-1)).toEqual({ type: 'system.disk', payload: { full: false, folder: dir } });
     expect(await engine.dispatch('settings.update', { language: 'ru' })).toMatchObject({ ok: true });
     engine.logger.info({ scope: 'test' }, 'a line written after space came back');
@@ -93,9 +91,9 @@ describe('a full disk', () => {
     await engine.start();
     disk.full = true;
     engine.logger.info({ scope: 'test' }, 'a line written to a full disk');
-    await until(() => events.some((e) => e.type === 'system.disk'));
+    await until(() => events.some((e) => e.type === 'system.disk'), Boolean, 'the full disk announced');
     disk.full = false;
-    await until(() => events.filter((e) => e.type === 'system.disk').length === 2);
+    await until(() => events.filter((e) => e.type === 'system.disk').length === 2, Boolean, 'room announced again');
     expect(events.filter((e) => e.type === 'system.disk').at(-1)).toMatchObject({ payload: { full: false } });
     await engine.stop();
   });

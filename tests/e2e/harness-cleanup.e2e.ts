@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openSignedInDesk } from './support/browser';
 import { spawnedHeadlessPids } from './support/headless-process';
 
@@ -14,9 +14,9 @@ const alive = (pid: number) => {
   }
 };
 
-/** Resolves once `pid` has exited; the test's timeout is the bound. */
-async function exited(pid: number): Promise<void> {
-  while (alive(pid)) await new Promise((r) => setTimeout(r, 50));
+/** Resolves once `pid` (not our child, so no exit event reaches us) has exited. */
+function exited(pid: number): Promise<void> {
+  return vi.waitFor(() => expect(alive(pid)).toBe(false), { timeout: 30_000, interval: 50 });
 }
 
 describe('test harness cleanup', () => {

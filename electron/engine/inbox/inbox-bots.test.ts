@@ -3,6 +3,7 @@ import { OPERATOR, startBotsWorld, type BotsWorld } from '../bots/test/bots-harn
 import { createEventBus } from '../contract/event-bus';
 import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { useTempDirs } from '../test-support/temp-dir';
+import { until } from '../test-support/until';
 import { inboxHarness } from './test/inbox-harness';
 
 const tempDir = useTempDirs();
@@ -11,15 +12,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** Reads until `check` holds (the bot polls over real HTTP, so this waits on real time). */
-async function until<T>(read: () => T | Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await read();
-    if (check(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A polling bot against the sandbox's Bot API server, and an inbox on the same database and bus. */
 async function setup(options: { localBotApiServer?: boolean } = {}) {

@@ -1,5 +1,4 @@
 import type { SandboxStatus } from '../../../shared/domain/sandbox';
-import type { Engine } from '../engine';
 import { systemClock } from '../platform/clock';
 import { testEngine } from './test-engine';
 
@@ -25,14 +24,21 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-async function online(e: Engine): Promise<void> {
-  for (;;) {
-    const { accounts } = await call<{ accounts: { state: { status: string } }[] }>('accounts.list', {});
-    const { bots } = await call<{ bots: { state: { status: string } }[] }>('bots.list', {});
-    if (accounts.length === 1 && bots.length === 1 && [...accounts, ...bots].every((c) => c.state.status === 'online')) return;
-    if (!e.running) throw new Error('the engine stopped');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Resolves once the account and the bot are both online, looking again at each change the engine announces. */
+function online(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const look = async () => {
+      const { accounts } = await call<{ accounts: { state: { status: string } }[] }>('accounts.list', {});
+      const { bots } = await call<{ bots: { state: { status: string } }[] }>('bots.list', {});
+      if (accounts.length !== 1 || bots.length !== 1 || ![...accounts, ...bots].every((c) => c.state.status === 'online')) return;
+      stopWatching();
+      resolve();
+    };
+    const stopWatching = engine.subscribe((batch) => {
+      if (batch.some((event) => event.type === 'accounts.changed' || event.type === 'bots.changed')) look().catch(reject);
+    });
+    look().catch(reject);
+  });
 }
 
 await engine.start();
@@ -45,7 +51,7 @@ if ((await call<{ accounts: unknown[] }>('accounts.list', {})).accounts.length =
   await call('accounts.submitCode', { flowId: step.flowId, code });
   await call('bots.add', { token: bot.botToken });
 }
-await online(engine);
+await online();
 process.send!({ type: 'ready' } satisfies EngineChildReport);
 process.on('message', (command: EngineChildCommand) => {
   if (command.type === 'stop') void engine.stop().then(() => process.exit(0));
