@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BotApiServerField } from './BotApiServerField';
 import type { DeskErrorShape } from '../../../../shared/contract/result';
 import type { BotMode } from '../../stores/bots-store';
 import { useStores } from '../../stores/context';
@@ -80,22 +81,13 @@ export function AddBotForm() {
             ))}
           </select>
         </label>
-        <label className="conn-field conn-grow">
-          <span>{t('botEndpoints.add.apiServer')}</span>
-          <input
-            type="text"
-            inputMode="url"
-            spellCheck={false}
-            data-testid="bot-api-server"
-            placeholder={t('botEndpoints.settings.apiServerPlaceholder')}
-            value={apiServer}
-            aria-describedby={`${ids}-server-hint`}
-            onChange={(e) => setApiServer(e.target.value)}
-          />
-          <span className="field-hint" id={`${ids}-server-hint`}>
-            {t('botEndpoints.add.apiServerHint')}
-          </span>
-        </label>
+        <BotApiServerField
+          label={t('botEndpoints.add.apiServer')}
+          hint={t('botEndpoints.add.apiServerHint')}
+          testId="bot-api-server"
+          value={apiServer}
+          onChange={setApiServer}
+        />
       </div>
       <p className="field-hint">{t('accounts.bots.add.modeHint')}</p>
       <div className="form-actions">

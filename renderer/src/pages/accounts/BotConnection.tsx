@@ -1,5 +1,6 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BotApiServerField } from './BotApiServerField';
 import type { BotView } from '../../../../shared/domain/connections';
 import { useStores } from '../../stores/context';
 import { useDateTimeFormat } from '../../ui/use-date-format';
@@ -47,29 +48,13 @@ function ServerForm({ bot, onDone }: { bot: BotView; onDone(): void }) {
   const busy = useBotsStore((s) => s.busy[bot.id] === true);
   const configure = useBotsStore((s) => s.configure);
   const [url, setUrl] = useState(bot.apiServer ?? '');
-  const ids = useId();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (await configure(bot.id, { apiServer: url.trim() === '' ? null : url.trim() })) onDone();
   };
   return (
     <form className="bot-conn-form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <label className="conn-field conn-grow">
-        <span>{t('botEndpoints.bot.serverLabel')}</span>
-        <input
-          type="text"
-          inputMode="url"
-          spellCheck={false}
-          data-testid="bot-server-input"
-          placeholder={t('botEndpoints.settings.apiServerPlaceholder')}
-          value={url}
-          aria-describedby={`${ids}-hint`}
-          onChange={(e) => setUrl(e.target.value)}
-        />
-        <span className="field-hint" id={`${ids}-hint`}>
-          {t('botEndpoints.bot.serverHint')}
-        </span>
-      </label>
+      <BotApiServerField label={t('botEndpoints.bot.serverLabel')} hint={t('botEndpoints.bot.serverHint')} testId="bot-server-input" value={url} onChange={setUrl} />
       <div className="bot-conn-form-actions">
         <button type="submit" className="button button-small button-primary" data-testid="bot-server-save" disabled={busy}>
           {t('botEndpoints.bot.useServer')}
