@@ -2,20 +2,17 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { settle } from '../accounts/test/harness';
 import { useTempDirs } from '../test-support/temp-dir';
+import { collectUnhandledRejections } from '../test-support/unhandled-rejections';
 import { BOT, outboxWorld, until } from './test/harness';
 
 const tempDir = useTempDirs();
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+const unhandled = collectUnhandledRejections();
 afterEach(() => {
-  process.off('unhandledRejection', onUnhandled);
-  unhandled.length = 0;
   vi.restoreAllMocks();
 });
 
 describe('outbox on a full disk', () => {
   it('a send whose outcome cannot be written stays sending, rejects nothing unhandled, and is recorded once the disk has room', async () => {
-    process.on('unhandledRejection', onUnhandled);
     const w = await outboxWorld(tempDir());
     const outbox = w.outbox();
     await outbox.start();

@@ -6,16 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { settle } from '../../accounts/test/harness';
 import { openDatabase } from '../../db/open-database';
 import { useTempDirs } from '../../test-support/temp-dir';
+import { collectUnhandledRejections } from '../../test-support/unhandled-rejections';
 import { MediaDownloads, mediaRow } from './media-downloads';
 import { DEFAULT_MEDIA_POLICY } from './media-policy';
 import { MediaStore } from './media-store';
 
 const tempDir = useTempDirs();
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+const unhandled = collectUnhandledRejections();
 afterEach(() => {
-  process.off('unhandledRejection', onUnhandled);
-  unhandled.length = 0;
   vi.restoreAllMocks();
 });
 
@@ -65,7 +63,6 @@ function mediaWorld(dir: string) {
 
 describe('media downloads on a full disk', () => {
   it('a message that cannot be queued stays not downloaded, said once, and nothing throws', async () => {
-    process.on('unhandledRejection', onUnhandled);
     const w = mediaWorld(tempDir());
     const downloads = w.downloads();
     const id = w.message(1);
@@ -78,7 +75,6 @@ describe('media downloads on a full disk', () => {
   });
 
   it('a download whose outcome cannot be written rejects nothing unhandled and shows as failed after a restart, to be fetched again', async () => {
-    process.on('unhandledRejection', onUnhandled);
     const w = mediaWorld(tempDir());
     const first = w.downloads();
     const id = w.message(1);
