@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './statements';
 
 export type SenderKind = 'account' | 'bot';
 
@@ -22,7 +23,8 @@ export function recordRemovedSender(db: Database, sender: RemovedSender, now: nu
 }
 
 export function findRemovedSender(db: Database, sender: { kind: SenderKind; id: number }): RemovedSender | null {
-  const row = db.prepare('SELECT name FROM removed_senders WHERE sender_kind = ? AND sender_id = ?').get(sender.kind, sender.id) as { name: string | null } | undefined;
+  // Asked on every enqueue and every look at a lane: prepared once.
+  const row = cachedStatement(db, 'SELECT name FROM removed_senders WHERE sender_kind = ? AND sender_id = ?').get(sender.kind, sender.id) as { name: string | null } | undefined;
   return row ? { ...sender, name: row.name } : null;
 }
 
