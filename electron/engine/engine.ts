@@ -23,7 +23,7 @@ import { createInboxService } from './inbox/inbox-service';
 import { followSenders } from './outbox/follow-senders';
 import { createOutbox } from './outbox/outbox';
 import { announceBenches, outboxHandlers } from './outbox/outbox-handlers';
-import { realScheduler } from './accounts/runtime/scheduler';
+import { realScheduler } from './platform/scheduler';
 import { healthRoute } from './http/health-route';
 import { messagesHandlers } from './messages/handlers';
 import { sandboxHandlers } from './sandbox-workspace/handlers';

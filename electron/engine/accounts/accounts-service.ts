@@ -5,7 +5,7 @@ import { credentialsFor } from './credentials';
 import { normalisePhone } from './phone';
 import { DEFAULT_BACKOFF } from './runtime/backoff';
 import { AccountRuntime, type RuntimeOptions } from './runtime/account-runtime';
-import { realScheduler } from './runtime/scheduler';
+import { realScheduler } from '../platform/scheduler';
 import { createSignIns, type CompletedSignIn } from './sign-in/sign-ins';
 import {
   accountName,

@@ -5,7 +5,7 @@ import { DeskError } from '../../../shared/contract/result';
 import { CLOUD_BOT_FILE_LIMITS } from '../../../shared/domain/bot-endpoints';
 import { UPLOAD_LIMITS, type ChatMessage } from '../../../shared/domain/inbox';
 import { MESSAGE_LIMITS, replyParts } from '../../../shared/domain/message-text';
-import type { Scheduler } from '../accounts/runtime/scheduler';
+import type { Scheduler } from '../platform/scheduler';
 import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Api as BotApi } from 'grammy';
 import PQueue from 'p-queue';
-import type { Scheduler } from '../accounts/runtime/scheduler';
+import type { Scheduler } from '../platform/scheduler';
 import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';

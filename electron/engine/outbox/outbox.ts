@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { DeskError } from '../../../shared/contract/result';
 import { UPLOAD_LIMITS } from '../../../shared/domain/inbox';
 import type { BenchView } from '../../../shared/domain/outbox';
-import { realScheduler, type Scheduler } from '../accounts/runtime/scheduler';
+import { realScheduler, type Scheduler } from '../platform/scheduler';
 import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';

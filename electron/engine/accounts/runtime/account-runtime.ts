@@ -6,7 +6,7 @@ import { classifyRpcError } from '../../telegram/mtproto/rpc-failure';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import type { ApiCredentials } from '../store/default-api';
 import { backoffDelay, type BackoffOptions } from './backoff';
-import type { Scheduler } from './scheduler';
+import type { Scheduler } from '../../platform/scheduler';
 import { UpdateSync, type SyncDeps } from './update-sync';
 
 export interface RuntimeOptions {

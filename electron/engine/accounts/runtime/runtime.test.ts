@@ -4,7 +4,7 @@ import type { IncomingMessage } from '../../../../shared/domain/connections';
 import { createDiskGuard } from '../../platform/disk-guard';
 import { retryWhenDiskHasRoom } from '../../telegram/connection-service';
 import { useTempDirs } from '../../test-support/temp-dir';
-import { realScheduler } from './scheduler';
+import { realScheduler } from '../../platform/scheduler';
 import { accountsHarness, eventually, losingUpdate, sandboxWorld, settle } from '../test/harness';
 import { signIn, stateOf, storedCopies, write } from '../test/sign-in-helper';
 

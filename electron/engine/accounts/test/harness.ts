@@ -14,7 +14,7 @@ import { SandboxMtproto } from '../../telegram/sandbox/mtproto';
 import type { OptionsOverride } from '../../telegram/sandbox/mtproto';
 import { SandboxWorld } from '../../telegram/sandbox/world/world';
 import { createAccountsService, type AccountsOptions } from '../accounts-service';
-import type { Scheduler } from '../runtime/scheduler';
+import type { Scheduler } from '../../platform/scheduler';
 
 type ManualClock = ReturnType<typeof manualClock>;
 

@@ -1,0 +1,46 @@
+import type { Database } from 'better-sqlite3';
+import type { BotMembershipChange, CallbackQuery, InboundDeletion, InboundMessage, InboundReadMark, MemberChange } from '../telegram/inbound/types';
+
+/** Which account or bot the updates came through. */
+export interface InboundSource {
+  kind: 'account' | 'bot';
+  id: number;
+}
+
+/**
+ * Everything one committed step of an update sequence brings (a getUpdates page, a webhook
+ * delivery, an MTProto update or difference page), translated to plain values.
+ */
+export interface InboundBatch {
+  source: InboundSource;
+  messages: InboundMessage[];
+  /** Edited messages in full. */
+  edits: InboundMessage[];
+  deletions: InboundDeletion[];
+  reads: InboundReadMark[];
+  members: MemberChange[];
+  botMemberships: BotMembershipChange[];
+  callbacks: CallbackQuery[];
+}
+
+export interface InboundContext {
+  db: Database;
+  now: number;
+  /** Runs once the transaction has committed (announce to the window, wake a lane); never inside it. */
+  afterCommit(run: () => void): void;
+}
+
+/**
+ * A domain's view of incoming updates. Consumers run in list order inside the one transaction
+ * that also moves the bot's offset or the account's pts, so what they write and the position
+ * commit together: after a crash an update is either wholly applied or delivered again.
+ */
+export interface InboundConsumer {
+  name: string;
+  /**
+   * Synchronous on purpose: it runs inside a better-sqlite3 transaction. Returns the batch the
+   * next consumers see (a bot flow takes the messages it owns out of the inbox's way), or
+   * nothing to pass it on unchanged.
+   */
+  consume(batch: InboundBatch, ctx: InboundContext): InboundBatch | void;
+}
