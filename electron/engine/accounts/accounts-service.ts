@@ -3,7 +3,7 @@ import type { AccountView, ConnectionState } from '../../../shared/domain/connec
 import type { AccountsService, ConnectionDeps, HealthEntry } from '../telegram/connection-service';
 import { credentialsFor } from './credentials';
 import { normalisePhone } from './phone';
-import { DEFAULT_BACKOFF } from './runtime/backoff';
+import { RECONNECT_BACKOFF } from '../platform/backoff';
 import { AccountRuntime, type RuntimeOptions } from './runtime/account-runtime';
 import { realScheduler } from '../platform/scheduler';
 import { createSignIns, type CompletedSignIn } from './sign-in/sign-ins';
@@ -35,7 +35,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
   const runtimeOptions: RuntimeOptions = {
     healthCheckMs: 60_000,
     healthTimeoutMs: 30_000,
-    backoff: DEFAULT_BACKOFF,
+    backoff: RECONNECT_BACKOFF,
     scheduler: realScheduler,
     random: Math.random,
     ...options,

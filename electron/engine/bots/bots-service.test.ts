@@ -247,7 +247,7 @@ describe('bots: live control', () => {
 
   it('leaves no timers or sockets behind after stopAll, even mid-backoff', async () => {
     const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    const bots = newService({ backoff: { firstMs: 60_000, maxMs: 60_000 } });
+    const bots = newService({ backoff: { baseMs: 60_000, maxMs: 60_000 } });
     const { id } = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'polling' }, OPERATOR);
     await waitForState(id, 'online');
     w.server.setFaults({ serverError: { methods: ['getUpdates'], status: 500 } });

@@ -10,7 +10,7 @@ import type { BotServer } from '../telegram/bots/bot-server';
 import { checkBotToken } from './add-bot';
 import { checkApiServerAnswers, checkApiServerWithBot } from './api-server-check';
 import { botHealth, botView } from './bot-view';
-import { DEFAULT_BACKOFF, type BackoffPolicy } from './polling/backoff';
+import { BOT_BACKOFF, type BackoffOptions } from '../platform/backoff';
 import { BotPoller } from './polling/bot-poller';
 import { deleteBot, findBot, findBotByTelegramId, insertBot, listBots, setBotApiServer, setBotEnabled, setBotMode, type BotMode, type BotRecord } from './store/bot-repo';
 import { readAppApiServer, readWebhookBase, writeAppApiServer, writeWebhookBase } from './store/endpoints-repo';
@@ -22,7 +22,7 @@ import { DEFAULT_WEBHOOK_CHECK_MS, WebhookRegistration } from './webhook/webhook
 export interface BotsServiceOptions {
   /** How long one getUpdates may be held; tests pass a second or two. */
   pollTimeoutSeconds?: number;
-  backoff?: BackoffPolicy;
+  backoff?: BackoffOptions;
   /** The least time between two empty polls (see PollerOptions); a second unless a test says otherwise. */
   emptyPollGapMs?: number;
   /**
@@ -60,7 +60,7 @@ const NO_LOCAL_SERVER = 'Webhook mode needs HTTP intake on (Settings → HTTP in
 export function createBotsService(deps: ConnectionDeps, options: BotsServiceOptions = {}): BotsServiceWithWebhook {
   const { db, clock, events } = deps;
   const log = deps.logger.child({ scope: 'bots' });
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const backoff = options.backoff ?? BOT_BACKOFF;
   const runners = new Map<number, Runner>();
   const apis = new Map<number, Api>();
   const states = new Map<number, ConnectionState>();

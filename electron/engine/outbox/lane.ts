@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Api as BotApi } from 'grammy';
 import PQueue from 'p-queue';
+import { backoffDelay, type BackoffOptions } from '../platform/backoff';
 import type { Scheduler } from '../platform/scheduler';
 import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
@@ -14,9 +15,7 @@ import type { OutboxPayload, OutboxSender } from './outbox-port';
 import { activeRows, clearPause, readPause, writePause, type Change, type OutboxRow, type OutboxState } from './outbox-repo';
 import { accountPolicy, botPolicy, type AccountPacing, type BotLimits, type LanePolicy } from './policy';
 
-export interface RetryPolicy {
-  baseMs: number;
-  maxMs: number;
+export interface RetryPolicy extends BackoffOptions {
   /** Tries before a transient failure becomes `failed`. */
   maxAttempts: number;
 }
@@ -297,9 +296,7 @@ export class Lane {
           commit({ state: 'failed', reason: `${outcome.reason} Gave up after ${attempts} tries; retry when Telegram is reachable.` });
           return;
         }
-        const delay = Math.min(options.retry.maxMs, options.retry.baseMs * 2 ** (attempts - 1));
-        // Jitter, so lanes that failed together do not all come back together.
-        const notBefore = now + Math.round(delay * (0.5 + options.random() / 2));
+        const notBefore = now + backoffDelay(attempts, options.retry, options.random);
         commit({ state: 'waiting', notBefore, reason: `${outcome.reason} Trying again (try ${attempts + 1} of ${options.retry.maxAttempts}).` });
         return;
       }

@@ -1,3 +1,4 @@
+import { SlidingWindows, type RateWindow } from '../platform/sliding-window';
 import { PRIORITY } from './outbox-repo';
 
 /** A random gap between `minMs` and `maxMs`. */
@@ -15,11 +16,6 @@ export interface AccountPacing {
   bulk: Gap & { pauseAfter: number; pauseMs: number };
 }
 
-/** At most `count` sends in any `windowMs`. */
-export interface RateWindow {
-  count: number;
-  windowMs: number;
-}
 
 /** Telegram's documented bot limits (core.telegram.org/bots/faq, "broadcasting"). */
 export interface BotLimits {
@@ -79,19 +75,14 @@ export function accountPolicy(pacing: AccountPacing, random: () => number): Lane
 
 /** Sliding windows of send starts, overall and per chat, on the injected clock. */
 export function botPolicy(limits: BotLimits, now: () => number): LanePolicy {
-  const starts = new Map<string, number[]>();
+  const starts = new SlidingWindows();
   const windowOf = (chatKey: string) => (chatKey.startsWith('user:') ? limits.perPrivateChat : limits.perGroup);
-  const freeAt = (key: string, window: RateWindow): number => {
-    const recent = (starts.get(key) ?? []).filter((t) => t > now() - window.windowMs);
-    starts.set(key, recent);
-    // Room opens when the send that fills the window slides out of it.
-    return recent.length < window.count ? Number.NEGATIVE_INFINITY : recent[recent.length - window.count]! + window.windowMs;
-  };
   return {
     concurrency: limits.concurrency,
-    readyAt: (_priority, chatKey) => Math.max(freeAt('*', limits.perBot), freeAt(chatKey, windowOf(chatKey))),
+    readyAt: (_priority, chatKey) => Math.max(starts.freeAt('*', limits.perBot, now()), starts.freeAt(chatKey, windowOf(chatKey), now())),
     book(_priority, chatKey, at) {
-      for (const key of ['*', chatKey]) starts.set(key, [...(starts.get(key) ?? []), at]);
+      starts.record('*', limits.perBot, at);
+      starts.record(chatKey, windowOf(chatKey), at);
     },
   };
 }

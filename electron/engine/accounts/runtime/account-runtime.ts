@@ -5,7 +5,7 @@ import type { TelegramEnvironment } from '../../telegram/environment';
 import { classifyRpcError } from '../../telegram/mtproto/rpc-failure';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import type { ApiCredentials } from '../store/default-api';
-import { backoffDelay, type BackoffOptions } from './backoff';
+import { backoffDelay, type BackoffOptions } from '../../platform/backoff';
 import type { Scheduler } from '../../platform/scheduler';
 import { UpdateSync, type SyncDeps } from './update-sync';
 

@@ -9,7 +9,7 @@ import { classifyBotApiError, grammySignal } from '../../telegram/bots/bot-api';
 import { ALLOWED_UPDATES } from '../../telegram/bots/translate/update';
 import { readUpdateOffset } from '../store/bot-repo';
 import { storeUpdates, type BotIdentity } from '../store/store-updates';
-import { backoffDelay, type BackoffPolicy } from './backoff';
+import { backoffDelay, type BackoffOptions } from '../../platform/backoff';
 import { StoppableLoop } from './stoppable-loop';
 
 export interface PollerOptions {
@@ -20,7 +20,7 @@ export interface PollerOptions {
   log: Logger;
   /** How long Telegram may hold one getUpdates (about 25 s in production). */
   timeoutSeconds: number;
-  backoff: BackoffPolicy;
+  backoff: BackoffOptions;
   /**
    * The least time between two polls that came back empty: a server or proxy that answers at
    * once (ignoring `timeout`) would otherwise be asked hundreds of times a second.

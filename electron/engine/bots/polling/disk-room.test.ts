@@ -13,7 +13,7 @@ describe('bot polling on a full disk', () => {
     const w = await startBotsWorld(dir);
     const db = w.openDb();
     // A backoff far longer than the test may take: only "retry now" can bring the message in.
-    const bots = w.service(db, { backoff: { firstMs: 60_000, maxMs: 60_000 } });
+    const bots = w.service(db, { backoff: { baseMs: 60_000, maxMs: 60_000 } });
     const disk = createDiskGuard({ folder: dir, recheckMs: 10 });
     const unsubscribe = retryWhenDiskHasRoom(disk, [bots]);
     try {

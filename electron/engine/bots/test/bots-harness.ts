@@ -60,7 +60,7 @@ export async function startBotsWorld(dir: string, serverOptions: Omit<BotApiServ
           },
         },
       },
-      { pollTimeoutSeconds: 1, backoff: { firstMs: 20, maxMs: 100 }, ...options },
+      { pollTimeoutSeconds: 1, backoff: { baseMs: 20, maxMs: 100 }, ...options },
     );
   }
 

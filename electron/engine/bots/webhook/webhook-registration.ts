@@ -6,7 +6,7 @@ import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../platform/clock';
 import { classifyBotApiError, grammySignal } from '../../telegram/bots/bot-api';
 import { ALLOWED_UPDATES } from '../../telegram/bots/translate/update';
-import { backoffDelay, type BackoffPolicy } from '../polling/backoff';
+import { backoffDelay, type BackoffOptions } from '../../platform/backoff';
 import { TOKEN_REVOKED } from '../polling/bot-poller';
 import { StoppableLoop } from '../polling/stoppable-loop';
 
@@ -17,7 +17,7 @@ export interface WebhookRegistrationOptions {
   secret: string;
   clock: Clock;
   log: Logger;
-  backoff: BackoffPolicy;
+  backoff: BackoffOptions;
   /** How often getWebhookInfo is asked whether deliveries work. */
   checkEveryMs: number;
   onState(state: ConnectionState): void;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Api } from 'telegram';
+import { SlidingWindows } from '../../../platform/sliding-window';
 import type { SandboxWorld } from '../world/world';
 import type { CodeType, LoginCodeOptions } from './options';
 import { fail } from './rpc-error';
@@ -19,7 +20,7 @@ interface PendingCode {
  */
 export class LoginCodes {
   private readonly pending = new Map<string, PendingCode>();
-  private readonly sends = new Map<string, number[]>();
+  private readonly sends = new SlidingWindows();
   /** The last code sent to each number: Telegram's message with it stays in the chat after it is used. */
   private readonly lastSent = new Map<string, string>();
   private issued = 0;
@@ -77,11 +78,10 @@ export class LoginCodes {
 
   private throttle(phone: string): void {
     const now = this.world.clock.now();
-    const windowMs = this.options.windowSeconds * 1000;
-    const recent = (this.sends.get(phone) ?? []).filter((at) => now - at < windowMs);
-    if (recent.length >= this.options.sendsPerNumber) fail(`FLOOD_WAIT_${Math.ceil((recent[0]! + windowMs - now) / 1000)}`);
-    recent.push(now);
-    this.sends.set(phone, recent);
+    const window = { count: this.options.sendsPerNumber, windowMs: this.options.windowSeconds * 1000 };
+    const waitMs = this.sends.waitMs(phone, window, now);
+    if (waitMs > 0) fail(`FLOOD_WAIT_${Math.ceil(waitMs / 1000)}`);
+    this.sends.record(phone, window, now);
   }
 
   private sentCode(entry: PendingCode): Api.auth.SentCode {

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../../platform/clock';
 import { BotApiError } from '../errors';
-import type { BotApiLimits, RateWindow } from './rate-limits';
+import { SlidingWindows } from '../../../../platform/sliding-window';
+import type { BotApiLimits } from './rate-limits';
 
 /**
  * Sliding windows of send times, on the world's clock so tests move time instead of sleeping.
@@ -8,7 +9,7 @@ import type { BotApiLimits, RateWindow } from './rate-limits';
  * went through (a refused or failed send costs nothing, as with Telegram).
  */
 export class RateLimiter {
-  private readonly sends = new Map<string, number[]>();
+  private readonly sends = new SlidingWindows();
 
   constructor(
     private readonly clock: Clock,
@@ -22,30 +23,20 @@ export class RateLimiter {
   /** Throws 429 with the seconds until both windows have room. */
   check(botId: number, chatKey: string, isPrivate: boolean): void {
     const now = this.clock.now();
-    const waitMs = Math.max(
-      this.wait(`bot:${botId}`, this.limits.perBot, now),
-      this.wait(`chat:${botId}:${chatKey}`, isPrivate ? this.limits.perPrivateChat : this.limits.perGroup, now),
-    );
+    const waitMs = Math.max(this.sends.waitMs(`bot:${botId}`, this.limits.perBot, now), this.sends.waitMs(`chat:${botId}:${chatKey}`, this.chatWindow(isPrivate), now));
     if (waitMs > 0) {
       const retryAfter = Math.ceil(waitMs / 1000);
       throw new BotApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
     }
   }
 
-  record(botId: number, chatKey: string): void {
+  record(botId: number, chatKey: string, isPrivate: boolean): void {
     const now = this.clock.now();
-    for (const key of [`bot:${botId}`, `chat:${botId}:${chatKey}`]) {
-      const times = this.sends.get(key) ?? [];
-      times.push(now);
-      this.sends.set(key, times);
-    }
+    this.sends.record(`bot:${botId}`, this.limits.perBot, now);
+    this.sends.record(`chat:${botId}:${chatKey}`, this.chatWindow(isPrivate), now);
   }
 
-  private wait(key: string, window: RateWindow, now: number): number {
-    const times = (this.sends.get(key) ?? []).filter((t) => t > now - window.windowMs);
-    this.sends.set(key, times);
-    if (times.length < window.count) return 0;
-    // Room opens when the send that fills the window slides out of it.
-    return times[times.length - window.count]! + window.windowMs - now;
+  private chatWindow(isPrivate: boolean) {
+    return isPrivate ? this.limits.perPrivateChat : this.limits.perGroup;
   }
 }

@@ -1,8 +1,4 @@
-/** At most `count` messages in any `windowMs`. */
-export interface RateWindow {
-  count: number;
-  windowMs: number;
-}
+import type { RateWindow } from '../../../../platform/sliding-window';
 
 export interface BotApiLimits {
   /** Broadcasts: about 30 messages a second per bot overall. */

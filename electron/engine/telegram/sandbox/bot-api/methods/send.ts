@@ -36,7 +36,7 @@ export function deliver(ctx: MethodContext, target: ChatTarget, outgoing: Outgoi
       inlineKeyboard: outgoing.inlineKeyboard ?? readInlineKeyboard(ctx.params) ?? null,
     }),
   );
-  ctx.limiter.record(ctx.bot.id, conversationKey(target.conversation));
+  ctx.limiter.record(ctx.bot.id, conversationKey(target.conversation), target.kind === 'private');
   return { message, view: botApiMessage(ctx.world, message, ctx.bot.id) };
 }
 
