@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migration0001 } from './0001-foundation';
 
 describe('migration 0001-foundation', () => {
-  const db = new Database(':memory:');
-  migration0001.up(db);
+  const db = migratedTo(0);
+  migrateTo(db, 1);
 
   const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
 

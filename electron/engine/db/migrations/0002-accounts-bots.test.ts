@@ -1,14 +1,10 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migration0001 } from './0001-foundation';
-import { migration0002 } from './0002-accounts-bots';
 
 describe('migration 0002-accounts-bots', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migration0001.up(db);
+  const db = migratedTo(1);
   db.prepare("INSERT INTO audit_log (at, actor, action) VALUES (1, 'operator:local', 'before')").run();
-  migration0002.up(db);
+  migrateTo(db, 2);
 
   it('keeps what version 1 stored', () => {
     expect(db.prepare('SELECT action FROM audit_log').pluck().all()).toEqual(['before']);

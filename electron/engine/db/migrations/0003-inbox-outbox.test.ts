@@ -1,19 +1,13 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migration0001 } from './0001-foundation';
-import { migration0002 } from './0002-accounts-bots';
-import { migration0003 } from './0003-inbox-outbox';
 
 describe('migration 0003-inbox-outbox', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migration0001.up(db);
-  migration0002.up(db);
+  const db = migratedTo(2);
   const insertMessage = db.prepare(
     "INSERT INTO messages (source_kind, source_id, chat_key, chat_title, telegram_message_id, sender_name, date, text, outgoing, received_at) VALUES ('account', 1, 'user:5', 'Анна', ?, 'Анна', 1, ?, 0, 1)",
   );
   insertMessage.run(1, 'Здравствуйте, где мой заказ?');
-  migration0003.up(db);
+  migrateTo(db, 3);
 
   const search = (query: string) => db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(query);
 

@@ -1,16 +1,8 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migration0001 } from './0001-foundation';
-import { migration0002 } from './0002-accounts-bots';
-import { migration0003 } from './0003-inbox-outbox';
-import { migration0004 } from './0004-store-speed';
 
 describe('migration 0004-store-speed', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migration0001.up(db);
-  migration0002.up(db);
-  migration0003.up(db);
+  const db = migratedTo(3);
   const conversationId = db
     .prepare("INSERT INTO conversations (source_kind, source_id, chat_key, kind, title, last_activity_at, created_at) VALUES ('account', 1, 'user:5', 'private', 'Анна', 1, 1)")
     .run().lastInsertRowid;
@@ -25,7 +17,7 @@ describe('migration 0004-store-speed', () => {
   index();
   db.prepare("INSERT INTO message_media (message_id, kind, mime_type) VALUES (2, 'photo', 'image/jpeg')").run();
   db.prepare("INSERT INTO message_edits (message_id, edited_at, old_text) VALUES (1, 5, 'Здравствуйте')").run();
-  migration0004.up(db);
+  migrateTo(db, 4);
 
   const search = (query: string) => db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(query);
 

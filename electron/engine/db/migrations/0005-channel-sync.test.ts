@@ -1,19 +1,11 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migration0001 } from './0001-foundation';
-import { migration0002 } from './0002-accounts-bots';
-import { migration0003 } from './0003-inbox-outbox';
-import { migration0005 } from './0005-channel-sync';
 
 describe('migration 0005-channel-sync', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migration0001.up(db);
-  migration0002.up(db);
-  migration0003.up(db);
+  const db = migratedTo(4);
   const accountId = db.prepare("INSERT INTO accounts (phone, created_at, updated_at) VALUES ('+79990000001', 1, 1)").run().lastInsertRowid;
   db.prepare("INSERT INTO conversations (source_kind, source_id, chat_key, kind, title, last_activity_at, created_at) VALUES ('account', ?, 'user:5', 'private', 'Анна', 1, 1)").run(accountId);
-  migration0005.up(db);
+  migrateTo(db, 5);
 
   it('starts existing conversations with nothing read by the other side', () => {
     expect(db.prepare('SELECT read_outbox_telegram_id FROM conversations').pluck().all()).toEqual([0]);

@@ -1,20 +1,12 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migration0001 } from './0001-foundation';
-import { migration0002 } from './0002-accounts-bots';
-import { migration0003 } from './0003-inbox-outbox';
-import { migration0006 } from './0006-outbox-caps';
 
 describe('migration 0006-outbox-caps', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migration0001.up(db);
-  migration0002.up(db);
-  migration0003.up(db);
+  const db = migratedTo(5);
   const accountId = Number(db.prepare("INSERT INTO accounts (phone, created_at, updated_at) VALUES ('+79990000001', 1, 1)").run().lastInsertRowid);
   db.prepare("INSERT INTO outbox (sender_kind, sender_id, kind, payload, state, created_at, updated_at) VALUES ('account', ?, 'text', '{}', 'sent', 1, 1)").run(accountId);
   db.prepare("INSERT INTO sender_pauses (sender_kind, sender_id, until, reason) VALUES ('account', ?, 5, 'flood')").run(accountId);
-  migration0006.up(db);
+  migrateTo(db, 6);
 
   it('counts every earlier outbox row as a reply and every earlier pause as a flood wait', () => {
     expect(db.prepare('SELECT action FROM outbox').pluck().all()).toEqual(['reply']);

@@ -1,12 +1,8 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migrations } from './index';
-import { migration0007 } from './0007-sender-ids';
 
 describe('migration 0007-sender-ids', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const migration of migrations.filter((m) => m.version < 7)) migration.up(db);
+  const db = migratedTo(6);
 
   // Account 1 and bot 1 are live; bot 3 and account 2 were removed before this migration, leaving
   // their conversations and outbox rows behind (the bot's own reply carries its name).
@@ -25,7 +21,7 @@ describe('migration 0007-sender-ids', () => {
      VALUES ('bot', 3, 'user:5', 'Person', 4, 'Old bot', 1, 'hello', 1, 1, ?)`,
   ).run(removedBotChat);
   db.prepare("INSERT INTO outbox (sender_kind, sender_id, kind, payload, state, created_at, updated_at) VALUES ('bot', 5, 'text', '{}', 'failed', 1, 1)").run();
-  migration0007.up(db);
+  migrateTo(db, 7);
 
   const insertBot = () =>
     Number(

@@ -1,12 +1,8 @@
-import Database from 'better-sqlite3';
+import { migratedTo, migrateTo } from './test/migrated-to';
 import { describe, expect, it } from 'vitest';
-import { migrations } from './index';
-import { migration0008 } from './0008-bot-api-server';
 
 describe('migration 0008-bot-api-server', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const migration of migrations.filter((m) => m.version < 8)) migration.up(db);
+  const db = migratedTo(7);
 
   // Bot 1 has its own server, bot 2 uses the app-wide one; bot 9 was removed but its key stayed.
   const insertBot = db.prepare("INSERT INTO bots (id, telegram_bot_id, username, first_name, token_enc, mode, created_at, updated_at) VALUES (?, ?, ?, 'B', 'enc', 'polling', 1, 1)");
@@ -17,7 +13,7 @@ describe('migration 0008-bot-api-server', () => {
   putMeta.run('bot_api_server:9', 'http://127.0.0.1:8082');
   putMeta.run('bots_api_server', 'http://127.0.0.1:9000');
   putMeta.run('bots_webhook_base_url', 'https://desk.example');
-  migration0008.up(db);
+  migrateTo(db, 8);
 
   it("moves each bot's own server into its row", () => {
     expect(db.prepare('SELECT id, api_server FROM bots ORDER BY id').all()).toEqual([
