@@ -14,12 +14,15 @@ import { createLogging, type Logger } from './logging/logger';
 import type { Clock } from './platform/clock';
 import { DataDirError, ensureWritableDataDir } from './platform/data-dir';
 import { createDiskGuard, diskFullAtStartMessage, isDiskFull } from './platform/disk-guard';
+import { createDomainEventBus } from './platform/domain-events';
 import type { Notifier } from './platform/notifier';
 import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
 import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
-import { createInboxService } from './inbox/inbox-service';
+import { composeDomains, unhandledMethods } from './domains/compose';
+import type { DomainContext, DomainFactory } from './domains/domain-module';
+import { DOMAINS } from './domains/index';
 import { followSenders } from './outbox/follow-senders';
 import { createOutbox } from './outbox/outbox';
 import { announceBenches, outboxHandlers } from './outbox/outbox-handlers';
@@ -53,6 +56,8 @@ export interface EngineOptions {
   keepLogEntries?: number;
   /** How often a full disk is looked at again for room (5 s unless a test says otherwise). */
   diskRecheckMs?: number;
+  /** Domains a test adds before the desk's own (a throwaway domain that proves the mechanisms). */
+  extraDomains?: readonly DomainFactory[];
 }
 
 export interface Engine {
@@ -199,11 +204,26 @@ export function createEngine(options: EngineOptions): Engine {
         senders: { account: (id) => accounts.connection(id), bot: (id) => bots.api(id) },
         botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
-      const inbox = createInboxService(
-        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), botServer: (id) => bots.serverOf(id), audit },
-        { scheduler: realScheduler },
-      );
-      teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events), followSenders(outbox, events));
+      const domainContext: DomainContext = {
+        db,
+        clock: options.clock,
+        logger: logging.logger,
+        scheduler: realScheduler,
+        events,
+        domainEvents: createDomainEventBus((name, error) => logging.logger.error({ err: error, event: name }, 'a domain event listener failed')),
+        outbox,
+        audit,
+        dataDir: root,
+        secrets,
+        telegram: {
+          environment: deps.telegram,
+          account: (id) => accounts.connection(id),
+          bot: (id) => bots.api(id),
+          botServer: (id) => bots.serverOf(id),
+        },
+      };
+      const domains = composeDomains([...(options.extraDomains ?? []), ...DOMAINS], domainContext);
+      teardown.push(() => outbox.stop(), () => domains.stop((name, error) => logging.logger.error({ err: error, domain: name }, 'a domain failed to stop')), announceBenches(outbox, events), followSenders(outbox, events));
 
       const ctx: EngineContext = {
         db: () => db,
@@ -225,7 +245,7 @@ export function createEngine(options: EngineOptions): Engine {
         }),
         requestRestart: (restart) => setImmediate(() => void restartEngine(restart?.wipeSandbox ?? false)),
       };
-      const handlers: EngineHandlers = {
+      const handlers = {
         ...systemHandlers(ctx),
         ...settingsHandlers(ctx),
         ...logsHandlers(ctx),
@@ -233,17 +253,19 @@ export function createEngine(options: EngineOptions): Engine {
         ...accounts.handlers,
         ...bots.handlers,
         ...messagesHandlers(ctx),
-        ...inbox.handlers,
         ...outboxHandlers({ db, outbox, audit }),
         'accounts.restartAll': async (_input, call) => {
           audit({ actor: call.actor, action: 'accounts.restartAll', target: null });
           return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };
         },
-      };
+        ...(domains.handlers as Partial<EngineHandlers>),
+      } as EngineHandlers;
+      const missing = unhandledMethods(handlers);
+      if (missing.length > 0) throw new Error(`No domain handles ${missing.join(', ')}.`);
       running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger, disk), teardown };
       await accounts.startAll();
       await bots.startAll();
-      inbox.start();
+      await domains.start();
       await outbox.start();
       await httpApi.apply(settings.get().httpIntake);
       logging.logger.info({ scope: 'engine', mode: options.mode, dataDir: options.dataDir }, 'engine started');

@@ -12,6 +12,9 @@ import type { Outbox } from '../outbox/outbox-port';
 import type { Clock } from '../platform/clock';
 import type { DomainEventBus } from '../platform/domain-events';
 import type { Scheduler } from '../platform/scheduler';
+import type { SecretBox } from '../secrets/secret-box';
+import type { BotServer } from '../telegram/bots/bot-server';
+import type { TelegramEnvironment } from '../telegram/environment';
 import type { MtprotoTransport } from '../telegram/mtproto/transport';
 
 /** What a domain is given: the engine's services, never the engine itself nor another domain. */
@@ -28,10 +31,15 @@ export interface DomainContext {
   audit(record: AuditRecord): void;
   /** The workspace's data folder (media, exports). */
   dataDir: string;
-  /** Live connections, for reads (a member list, a contact list); everything that leaves goes through the outbox. */
+  /** Decrypts what is stored encrypted (a bot's token to fetch its files). */
+  secrets: SecretBox;
+  /** Live connections, for reads (a member list, a file); everything that leaves goes through the outbox. */
   telegram: {
+    environment: TelegramEnvironment;
     account(accountId: number): MtprotoTransport | null;
     bot(botId: number): BotApi | null;
+    /** A bot's Bot API server and its file limits. */
+    botServer(botId: number): BotServer;
   };
 }
 
