@@ -21,6 +21,7 @@ import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
 import { createInboxService } from './inbox/inbox-service';
 import { followSenders } from './outbox/follow-senders';
+import { TELEGRAM_KINDS } from './outbox/kinds/index';
 import { createOutbox } from './outbox/outbox';
 import { announceBenches, outboxHandlers } from './outbox/outbox-handlers';
 import { realScheduler } from './platform/scheduler';
@@ -197,6 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
         clock: options.clock,
         logger: logging.logger,
         senders: { account: (id) => accounts.connection(id), bot: (id) => bots.api(id) },
+        kinds: TELEGRAM_KINDS,
         botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
       const inbox = createInboxService(

@@ -45,10 +45,10 @@ export const DEFAULT_BOT_LIMITS: BotLimits = {
 /** What a lane asks its sender's policy before each send. */
 export interface LanePolicy {
   readonly concurrency: number;
-  /** The earliest time a send of this priority to this chat may start. */
-  readyAt(priority: number, chatKey: string): number;
+  /** The earliest time a send of this priority to this chat may start (null: an action that touches no chat). */
+  readyAt(priority: number, chatKey: string | null): number;
   /** Books a send that starts now. */
-  book(priority: number, chatKey: string, now: number): void;
+  book(priority: number, chatKey: string | null, now: number): void;
 }
 
 const draw = (gap: Gap, random: () => number) => gap.minMs + Math.floor(random() * (gap.maxMs - gap.minMs + 1));
@@ -89,9 +89,9 @@ export function botPolicy(limits: BotLimits, now: () => number): LanePolicy {
   };
   return {
     concurrency: limits.concurrency,
-    readyAt: (_priority, chatKey) => Math.max(freeAt('*', limits.perBot), freeAt(chatKey, windowOf(chatKey))),
+    readyAt: (_priority, chatKey) => Math.max(freeAt('*', limits.perBot), chatKey === null ? Number.NEGATIVE_INFINITY : freeAt(chatKey, windowOf(chatKey))),
     book(_priority, chatKey, at) {
-      for (const key of ['*', chatKey]) starts.set(key, [...(starts.get(key) ?? []), at]);
+      for (const key of chatKey === null ? ['*'] : ['*', chatKey]) starts.set(key, [...(starts.get(key) ?? []), at]);
     },
   };
 }
