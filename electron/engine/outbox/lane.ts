@@ -65,7 +65,8 @@ const OFFLINE = {
  * One sender's lane. What goes next is read from the table each time (priority, then age), so
  * operator replies overtake bulk work and nothing depends on memory that a crash would lose;
  * pacing and rate windows are checked on the injected clock; p-queue runs the attempts with the
- * sender's concurrency. A chat never has two sends in flight, so its messages keep their order.
+ * sender's concurrency. A chat never has two sends in flight, so its messages keep their order;
+ * an action on no chat (a callback answer, a check) waits only for the sender's own pacing.
  */
 export class Lane {
   private readonly policy: LanePolicy;
@@ -266,7 +267,7 @@ export class Lane {
       cancelTimer();
       this.aborts.delete(abort);
     }
-    // Stopped mid-send: the row stays `sending`, and the next start resends (MTProto) or marks it uncertain (Bot API).
+    // Stopped mid-send: the row stays `sending`, and the next start does what its kind says (afterInterruption).
     if (!this.stopped) this.record(row.id, write);
   }
 

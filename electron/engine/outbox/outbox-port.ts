@@ -3,9 +3,9 @@ import type { BenchView, DailyCapView, OutboxAction } from '../../../shared/doma
 import type { ActionResult, Origin } from './action-kind';
 
 /**
- * What the inbox (and later campaigns, invites, notifications) asks of the one outbox.
- * Every outgoing action is a row before it is attempted; the outbox owns lanes, pacing,
- * retries and Telegram's waits, and reports every state change.
+ * What the inbox, campaigns, invites and every other domain ask of the one outbox. Every
+ * outgoing action is a row before it is attempted, of a registered kind (action-kind.ts); the
+ * outbox owns lanes, pacing, retries and Telegram's waits, and reports every state change.
  */
 export type OutboxSender = { kind: 'account' | 'bot'; id: number };
 
@@ -82,7 +82,10 @@ export interface Outbox {
   follow(domain: string, listener: (item: OutboxItem) => void): () => void;
   /** A domain's items (of one reference, when given), newest first, a page at a time. */
   itemsByOrigin(domain: string, query?: OriginQuery): OutboxItem[];
-  /** Resumes the stored queue (after a crash: MTProto `sending` rows are resent with their random_id; Bot API ones become uncertain). */
+  /**
+   * Resumes the stored queue. A row left `sending` by a crash goes as its kind says: again (MTProto
+   * messages, with their random_id), again after checking it did not happen, or uncertain (Bot API messages).
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
