@@ -25,9 +25,9 @@ afterEach(async () => {
   await world.close();
 });
 
-/** A channel Alice created, as her account would have stored it from her updates. */
-function alicesChannel(w: typeof world): SandboxChat {
-  const channel = w.world.createChat({ kind: 'channel', title: 'Club', creatorId: w.alice.id });
+/** A channel (Alice's unless said), as her account would have stored it from her updates. */
+function alicesChannel(w: typeof world, creatorId = w.alice.id): SandboxChat {
+  const channel = w.world.createChat({ kind: 'channel', title: 'Club', creatorId, memberIds: creatorId === w.alice.id ? [] : [w.alice.id] });
   upsertAccountEntities(
     w.db,
     ACCOUNT.id,
@@ -151,5 +151,11 @@ describe('account action kinds', () => {
     ]);
     // Checks count against no cap.
     expect(outbox.dailyCaps(ACCOUNT.id).find((c) => c.action === 'check')).toMatchObject({ cap: null, sentToday: 3 });
+
+    // In someone else's channel Alice is a subscriber, and subscribers are for admins to see.
+    const theirs = alicesChannel(w, p1!.id);
+    const refused = enqueue(outbox, 'channels.participant', { chatKey: `channel:${theirs.id}`, userId: p1!.id });
+    await settle();
+    expect(itemOf(outbox, refused).delivery).toEqual({ state: 'failed', reason: 'Only an admin of this channel can see who is subscribed.' });
   });
 });

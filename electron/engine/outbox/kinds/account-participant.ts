@@ -41,5 +41,11 @@ export const accountParticipant: ActionKind<Payload> = {
   payload,
   chatKey: () => null,
   perform: async (ctx, p) => ({ data: await membership(ctx, p) }),
+  classify(error) {
+    const name = rpcName(error);
+    if (name === 'CHAT_ADMIN_REQUIRED') return { kind: 'permanent', reason: 'Only an admin of this channel can see who is subscribed.' };
+    if (name === 'CHANNEL_PRIVATE') return { kind: 'permanent', reason: 'This account is not in this channel, so it cannot see its members.' };
+    return null;
+  },
   afterInterruption: 'resend',
 };
