@@ -24,6 +24,7 @@ import { composeDomains, unhandledMethods } from './domains/compose';
 import type { DomainContext, DomainFactory } from './domains/domain-module';
 import { DOMAINS } from './domains/index';
 import { followSenders } from './outbox/follow-senders';
+import { TELEGRAM_KINDS } from './outbox/kinds/index';
 import { createOutbox } from './outbox/outbox';
 import { announceBenches, outboxHandlers } from './outbox/outbox-handlers';
 import { realScheduler } from './platform/scheduler';
@@ -202,6 +203,7 @@ export function createEngine(options: EngineOptions): Engine {
         clock: options.clock,
         logger: logging.logger,
         senders: { account: (id) => accounts.connection(id), bot: (id) => bots.api(id) },
+        kinds: TELEGRAM_KINDS,
         botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
       const domainContext: DomainContext = {
@@ -223,6 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
         },
       };
       const domains = composeDomains([...(options.extraDomains ?? []), ...DOMAINS], domainContext);
+      outbox.registerKinds(domains.actionKinds);
       teardown.push(() => outbox.stop(), () => domains.stop((name, error) => logging.logger.error({ err: error, domain: name }, 'a domain failed to stop')), announceBenches(outbox, events), followSenders(outbox, events));
 
       const ctx: EngineContext = {

@@ -1,5 +1,8 @@
-/** The kinds of action that leave through the outbox; each may have its own daily cap per account. */
-export const OUTBOX_ACTIONS = ['reply', 'campaign_message', 'invite', 'contact_import'] as const;
+/**
+ * The kinds of action that leave through the outbox; each may have its own daily cap per account.
+ * `check`: reads such as "is this person a member?", uncapped unless the operator sets one.
+ */
+export const OUTBOX_ACTIONS = ['reply', 'campaign_message', 'invite', 'contact_import', 'check'] as const;
 export type OutboxAction = (typeof OUTBOX_ACTIONS)[number];
 
 /** The largest daily cap the desk accepts, so a typo cannot quietly mean "no cap". */

@@ -36,7 +36,7 @@ export function composeDomains(factories: readonly DomainFactory[], ctx: DomainC
       claim(`Method ${method}`, module.name);
       handlers[method] = handler;
     }
-    for (const kind of module.actionKinds ?? []) claim(`Action kind ${kind.name}`, module.name);
+    for (const kind of module.actionKinds ?? []) claim(`Action kind ${kind.name} for ${kind.sender}s`, module.name);
     for (const flow of module.botFlows ?? []) {
       claim(`Bot role ${flow.role}`, module.name);
       if (flow.callbackPrefix) claim(`Callback prefix ${flow.callbackPrefix}`, module.name);

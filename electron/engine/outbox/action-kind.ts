@@ -28,6 +28,8 @@ export interface ActionResult {
 export interface PerformContext {
   db: Database;
   senderId: number;
+  /** Epoch ms on the engine's clock when this attempt began (expiry dates are counted from it). */
+  now: number;
   /** The row's random_id, stored before the first attempt (MTProto kinds that send a message). */
   randomId: string | null;
   /** Aborted when the attempt times out or the lane stops. */
@@ -45,7 +47,11 @@ export interface PerformContext {
  * and the lane performs it through the sender's connection with the sender's pacing.
  */
 export interface ActionKind<P = unknown> {
-  /** Stored in `outbox.kind`, e.g. `text`, `bot.message`, `channels.invite`. */
+  /**
+   * Stored in `outbox.kind`, e.g. `text`, `bot.message`, `channels.invite`. Unique per sender
+   * kind: `text` is one kind for accounts and another for bots, and a row names the one its
+   * sender performs.
+   */
   name: string;
   sender: 'account' | 'bot';
   /** The daily cap it counts against on a personal account unless the enqueue names another. */
@@ -54,6 +60,11 @@ export interface ActionKind<P = unknown> {
   payload: z.ZodType<P>;
   /** The chat it goes to (per-chat order and rate windows); null when it touches no chat. */
   chatKey(payload: P): string | null;
+  /**
+   * A reason to fail the item at once, stored with it, before anything is tried (a file over
+   * the sender's upload limit): the operator sees it straight away and nothing is lost.
+   */
+  refuse?(payload: P, limits: { uploadBytes: number }): string | null;
   perform(ctx: PerformContext, payload: P): Promise<ActionResult>;
   /**
    * For kinds Telegram does not deduplicate (an invite, a contact import): asked before every

@@ -13,6 +13,7 @@ import { createBotApiServer, scaleLimits, TELEGRAM_BOT_LIMITS } from '../telegra
 import { SandboxMtproto } from '../telegram/sandbox/mtproto';
 import { signedIn } from '../telegram/sandbox/mtproto/test-support';
 import { SandboxWorld } from '../telegram/sandbox/world/world';
+import { TELEGRAM_KINDS } from './kinds/index';
 import { createOutbox } from './outbox';
 import type { OutboxPayload } from './outbox-port';
 import type { OutboxRow } from './outbox-repo';
@@ -46,7 +47,7 @@ describe('outbox crash', () => {
 
     let db = open();
     rememberPeople(db, people, Date.now());
-    const enqueuer = createOutbox({ db, clock: systemClock, logger: silent, senders: { account: () => null, bot: () => null } });
+    const enqueuer = createOutbox({ db, clock: systemClock, logger: silent, senders: { account: () => null, bot: () => null }, kinds: TELEGRAM_KINDS });
     for (let i = 0; i < 500; i++) {
       const to = people[i % people.length]!;
       enqueuer.enqueue({ sender: i % 2 === 0 ? ACCOUNT : BOT, conversationId: null, priority: 'operator', payload: { kind: 'text', chatKey: `user:${to.id}`, text: `reply ${i}` } });
@@ -81,7 +82,7 @@ describe('outbox crash', () => {
 
     // Restart in this process, on the same database and the same Telegram.
     server.setFaults({});
-    const outbox = createOutbox({ db, clock: systemClock, logger: silent, senders: { account: () => transport, bot: () => new BotApi(botUser.token, { apiRoot: server.url }) } }, CRASH_OPTIONS);
+    const outbox = createOutbox({ db, clock: systemClock, logger: silent, senders: { account: () => transport, bot: () => new BotApi(botUser.token, { apiRoot: server.url }) }, kinds: TELEGRAM_KINDS }, CRASH_OPTIONS);
     await outbox.start();
     await until(() => rows().every((r) => r.state === 'sent' || r.state === 'uncertain'), 'every reply to settle', 30_000);
     // An uncertain send is never resent on its own: no row has a timer, and stopping leaves every

@@ -12,6 +12,8 @@ export const DEFAULT_DAILY_CAPS: Readonly<Record<OutboxAction, number | null>> =
   campaign_message: 100,
   invite: 40,
   contact_import: 50,
+  // Reading a membership changes nothing Telegram counts against an account.
+  check: null,
 };
 
 const NOUNS: Record<OutboxAction, string> = {
@@ -19,6 +21,7 @@ const NOUNS: Record<OutboxAction, string> = {
   campaign_message: 'campaign messages',
   invite: 'invites',
   contact_import: 'contact imports',
+  check: 'membership checks',
 };
 
 /**

@@ -15,13 +15,25 @@ export type Outcome =
   /** A Bot API send that may or may not have reached Telegram: never resent without the operator. */
   | { kind: 'uncertain'; reason: string }
   /** The sender cannot send now (signed out, token revoked): wait until it is back online. */
-  | { kind: 'offline'; reason: string };
+  | { kind: 'offline'; reason: string }
+  /** Telegram asked for this one item to come back later (a contact import over its limit): no failure, no retry spent. */
+  | { kind: 'later'; waitMs: number; reason: string };
 
 /** A send refused by the desk itself before Telegram was asked (unknown chat, missing file). */
 export class Refusal extends Error {}
 
 /** A send that took longer than the lane allows. */
 export class AttemptTimeout extends Error {}
+
+/** Telegram answered without doing it, and asked for it again later; a kind throws it to wait without failing. */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly waitMs: number,
+  ) {
+    super(message);
+  }
+}
 
 const BLOCKED = 'This person blocked the sender.';
 const NO_ACCESS = 'The sender can no longer write to this chat (it left, was removed, or has no rights there).';
@@ -55,6 +67,7 @@ const MTPROTO_PERMANENT: Record<string, string> = {
 
 export function classifyMtprotoError(error: unknown): Outcome {
   if (error instanceof Refusal) return { kind: 'permanent', reason: error.message };
+  if (error instanceof RetryLater) return { kind: 'later', waitMs: error.waitMs, reason: error.message };
   if (error instanceof AttemptTimeout) return { kind: 'transient', reason: 'Telegram did not answer in time.' };
   const failure = classifyRpcError(error);
   switch (failure.kind) {
@@ -95,6 +108,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 
 export function classifyBotError(error: unknown): Outcome {
   if (error instanceof Refusal) return { kind: 'permanent', reason: error.message };
+  if (error instanceof RetryLater) return { kind: 'later', waitMs: error.waitMs, reason: error.message };
   // It may have passed the message on to Telegram before failing: never resent blindly.
   if (isForeignAnswer(error)) return { kind: 'uncertain', reason: `${FOREIGN_ANSWER}, so the desk cannot tell whether this was delivered. Check the chat, then retry or cancel.` };
   if (error instanceof GrammyError) {

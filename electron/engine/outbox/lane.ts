@@ -7,12 +7,13 @@ import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { MtprotoTransport } from '../telegram/mtproto/transport';
-import { sendByBot } from './bot-send';
+import type { ActionResult } from './action-kind';
 import { dailyCapGate } from './daily-caps';
-import { AttemptTimeout, classifyBotError, classifyMtprotoError, type Outcome } from './failures';
-import { inputPeer, sendByAccount, type Sent } from './mtproto-send';
-import type { OutboxPayload, OutboxSender } from './outbox-port';
+import { AttemptTimeout, type Outcome } from './failures';
+import type { AnyActionKind, KindRegistry } from './kind-registry';
+import type { OutboxSender } from './outbox-port';
 import { activeRows, clearPause, readPause, writePause, type Change, type OutboxRow, type OutboxState } from './outbox-repo';
+import { chatKeyOf, classifyFailure, performOnce, type Connection } from './perform';
 import { accountPolicy, botPolicy, type AccountPacing, type BotLimits, type LanePolicy } from './policy';
 
 export interface RetryPolicy extends BackoffOptions {
@@ -46,14 +47,13 @@ export interface LaneContext {
   scheduler: Scheduler;
   log: Logger;
   senders: OutboxSenders;
+  kinds: KindRegistry;
   options: LaneOptions;
   /** Moves a row (guarded by `from`), runs `also` in the same transaction, then tells the listeners. */
   commit(id: number, from: readonly OutboxState[], change: Change, also?: () => void): boolean;
   /** An account was benched or its bench ran out. */
   benchChanged(sender: OutboxSender): void;
 }
-
-type Connection = { kind: 'account'; transport: MtprotoTransport } | { kind: 'bot'; api: BotApi };
 
 const OFFLINE = {
   account: 'The account is offline; this will be sent when it is back online.',
@@ -64,13 +64,14 @@ const OFFLINE = {
  * One sender's lane. What goes next is read from the table each time (priority, then age), so
  * operator replies overtake bulk work and nothing depends on memory that a crash would lose;
  * pacing and rate windows are checked on the injected clock; p-queue runs the attempts with the
- * sender's concurrency. A chat never has two sends in flight, so its messages keep their order.
+ * sender's concurrency. A chat never has two sends in flight, so its messages keep their order;
+ * an action on no chat (a callback answer, a check) waits only for the sender's own pacing.
  */
 export class Lane {
   private readonly policy: LanePolicy;
   private readonly queue: PQueue;
-  /** Item id → chat key of the sends in flight. */
-  private readonly sending = new Map<number, string>();
+  /** Item id → chat key of the sends in flight (null: it touches no chat). */
+  private readonly sending = new Map<number, string | null>();
   private readonly aborts = new Set<AbortController>();
   private cancelWake: (() => void) | null = null;
   private wakeTime = Number.POSITIVE_INFINITY;
@@ -167,15 +168,20 @@ export class Lane {
         next = Math.min(next, held.until);
         continue;
       }
-      const chatKey = chatKeyOf(row);
-      if (taken.has(chatKey)) continue;
+      const kind = this.ctx.kinds.find(this.sender.kind, row.kind);
+      if (!kind) {
+        this.ctx.commit(row.id, ['queued', 'waiting'], { state: 'failed', reason: `This desk no longer knows how to do "${row.kind}" (what asked for it is not installed).` });
+        continue;
+      }
+      const chatKey = chatKeyOf(kind, row);
+      if (chatKey !== null && taken.has(chatKey)) continue;
       // Later items to the same chat wait behind this one, whether it goes now or not.
-      taken.add(chatKey);
+      if (chatKey !== null) taken.add(chatKey);
       const at = Math.max(row.not_before, this.policy.readyAt(row.priority, chatKey));
       if (at > now) next = Math.min(next, at);
       else {
         caps?.book(row.action);
-        this.begin(row, chatKey, connection, now);
+        this.begin(row, kind, chatKey, connection, now);
       }
     }
     if (next < Number.POSITIVE_INFINITY) this.wakeAt(next);
@@ -221,38 +227,46 @@ export class Lane {
     this.wakeAt(head ? until : Math.min(until, ...rows.map((row) => row.not_before)));
   }
 
-  private begin(row: OutboxRow, chatKey: string, connection: Connection, now: number): void {
+  private begin(row: OutboxRow, kind: AnyActionKind, chatKey: string | null, connection: Connection, now: number): void {
     const attempts = row.attempts + 1;
-    if (!this.ctx.commit(row.id, ['queued', 'waiting'], { state: 'sending', attempts })) return;
+    if (!this.ctx.commit(row.id, ['queued', 'waiting'], { state: 'sending', attempts, tried: true })) return;
     this.policy.book(row.priority, chatKey, now);
     this.sending.set(row.id, chatKey);
     void this.queue
-      .add(() => this.attempt(row, attempts, connection))
+      .add(() => this.attempt(row, kind, attempts, connection))
       .finally(() => {
         this.sending.delete(row.id);
         this.pump();
       });
   }
 
-  private async attempt(row: OutboxRow, attempts: number, connection: Connection): Promise<void> {
+  private async attempt(row: OutboxRow, kind: AnyActionKind, attempts: number, connection: Connection): Promise<void> {
     const abort = new AbortController();
     this.aborts.add(abort);
     const cancelTimer = this.ctx.scheduler.after(this.ctx.options.attemptTimeoutMs, () => abort.abort());
-    const classify = connection.kind === 'account' ? classifyMtprotoError : classifyBotError;
     // Written outside the try: a failed write of a send that worked must never count as a failed send.
     let write: () => void;
     try {
-      const sent = await Promise.race([this.send(row, connection, abort.signal), rejectOnAbort(abort.signal)]);
-      write = () => void this.ctx.commit(row.id, ['sending'], { state: 'sent', resultMessageId: sent.messageId, sentAt: sent.date });
+      // Begun inside the try, so a refusal thrown before any await fails the item instead of the lane.
+      const performed = Promise.resolve().then(() => performOnce(this.ctx.db, kind, row, connection, this.ctx.clock.now(), abort.signal));
+      const done: ActionResult = await Promise.race([performed, rejectOnAbort(abort.signal)]);
+      const { messageId, date, ...rest } = done;
+      write = () =>
+        void this.ctx.commit(row.id, ['sending'], {
+          state: 'sent',
+          resultMessageId: messageId,
+          sentAt: date,
+          ...(rest.data === undefined && !rest.alreadyDone ? {} : { result: rest }),
+        });
     } catch (error) {
-      const outcome = classify(error);
+      const outcome = classifyFailure(kind, error);
       if (!this.stopped) this.ctx.log.warn({ outboxId: row.id, sender: this.sender, attempts, outcome }, 'outbox send failed');
       write = () => this.settle(row, attempts, outcome);
     } finally {
       cancelTimer();
       this.aborts.delete(abort);
     }
-    // Stopped mid-send: the row stays `sending`, and the next start resends (MTProto) or marks it uncertain (Bot API).
+    // Stopped mid-send: the row stays `sending`, and the next start does what its kind says (afterInterruption).
     if (!this.stopped) this.record(row.id, write);
   }
 
@@ -265,13 +279,6 @@ export class Lane {
       if (!this.unrecorded.has(id)) this.ctx.log.error({ err: error, outboxId: id, sender: this.sender }, 'the outcome of an outbox send could not be written; it is tried again');
       this.unrecorded.set(id, write);
     }
-  }
-
-  private send(row: OutboxRow, connection: Connection, signal: AbortSignal): Promise<Sent> {
-    const payload = JSON.parse(row.payload) as OutboxPayload;
-    if (connection.kind === 'bot') return sendByBot(connection.api, payload, signal);
-    // Resolved inside the try, so an unknown chat fails the item instead of the lane.
-    return Promise.resolve().then(() => sendByAccount(connection.transport, inputPeer(this.ctx.db, this.sender.id, payload.chatKey), payload, row.random_id!));
   }
 
   private settle(row: OutboxRow, attempts: number, outcome: Outcome): void {
@@ -290,6 +297,10 @@ export class Lane {
       }
       case 'offline':
         commit({ state: 'waiting', notBefore: now + options.offlineRecheckMs, reason: outcome.reason });
+        return;
+      case 'later':
+        // Telegram's own request to come back: the try is given back, so waiting never runs out the retries.
+        commit({ state: 'waiting', notBefore: now + outcome.waitMs, reason: outcome.reason, attempts: attempts - 1 });
         return;
       case 'transient': {
         if (attempts >= options.retry.maxAttempts) {
@@ -324,10 +335,6 @@ export class Lane {
     this.cancelWake = null;
     this.wakeTime = Number.POSITIVE_INFINITY;
   }
-}
-
-function chatKeyOf(row: OutboxRow): string {
-  return (JSON.parse(row.payload) as OutboxPayload).chatKey;
 }
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {

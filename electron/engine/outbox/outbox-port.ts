@@ -1,10 +1,12 @@
+import type { AnyActionKind } from './kind-registry';
 import type { DeliveryState } from '../../../shared/domain/inbox';
 import type { BenchView, DailyCapView, OutboxAction } from '../../../shared/domain/outbox';
+import type { ActionResult, Origin } from './action-kind';
 
 /**
- * What the inbox (and later campaigns, invites, notifications) asks of the one outbox.
- * Every outgoing action is a row before it is attempted; the outbox owns lanes, pacing,
- * retries and Telegram's waits, and reports every state change.
+ * What the inbox, campaigns, invites and every other domain ask of the one outbox. Every
+ * outgoing action is a row before it is attempted, of a registered kind (action-kind.ts); the
+ * outbox owns lanes, pacing, retries and Telegram's waits, and reports every state change.
  */
 export type OutboxSender = { kind: 'account' | 'bot'; id: number };
 
@@ -18,16 +20,23 @@ export interface OutboxAttachment {
   mediaKind: 'photo' | 'document' | 'video' | 'voice';
 }
 
+/** The payloads of the message kinds (`text`, `media`), which name their own kind. */
 export type OutboxPayload =
   | { kind: 'text'; chatKey: string; text: string; replyToTelegramId?: number }
   | { kind: 'media'; chatKey: string; attachment: OutboxAttachment; caption?: string; replyToTelegramId?: number };
 
 export interface EnqueueInput {
   sender: OutboxSender;
-  /** What kind of action this is (a personal account's daily caps are per kind); a reply unless said. */
+  /** A registered action kind's name; a message payload (`text`, `media`) names it itself. */
+  kind?: string;
+  /** Checked against the kind's schema: what does not parse is refused before anything is stored. */
+  payload: unknown;
+  /** Who asked for it; the domain follows its own items by it. */
+  origin?: Origin;
+  /** The daily cap it counts against on a personal account; the kind's own unless said. */
   action?: OutboxAction;
-  conversationId: number | null;
-  payload: OutboxPayload;
+  /** The inbox's conversation a reply belongs to. */
+  conversationId?: number | null;
   /** Operator replies go before bulk work in the same lane. */
   priority: 'operator' | 'bulk';
 }
@@ -35,17 +44,32 @@ export interface EnqueueInput {
 export interface OutboxItem {
   id: number;
   sender: OutboxSender;
+  kind: string;
+  origin: Origin | null;
   conversationId: number | null;
-  payload: OutboxPayload;
+  payload: unknown;
   delivery: DeliveryState;
   attempts: number;
   /** The Telegram message id once sent. */
   telegramMessageId: number | null;
   /** Epoch ms Telegram stamped the sent message with. */
   sentAt: number | null;
+  /** What the action left behind once sent (or found already done); null before. */
+  result: ActionResult | null;
+}
+
+/** One page of a domain's items, newest first; `before` is the last id of the previous page. */
+export interface OriginQuery {
+  ref?: string;
+  before?: number;
+  limit?: number;
 }
 
 export interface Outbox {
+  /**
+   * Stores the item. Inside a caller's transaction it is stored in that transaction; listeners
+   * and the lane hear of it only once it is committed, and a rolled-back item never leaves.
+   */
   enqueue(input: EnqueueInput): OutboxItem;
   /** A failed or uncertain item is tried again (uncertain only when the operator says so). */
   retry(id: number): OutboxItem;
@@ -55,13 +79,22 @@ export interface Outbox {
   resume(sender: OutboxSender): void;
   /** Called after each state change is committed (the inbox updates the message it shows). */
   onChange(listener: (item: OutboxItem) => void): () => void;
-  /** Resumes the stored queue (after a crash: MTProto `sending` rows are resent with their random_id; Bot API ones become uncertain). */
+  /** Like onChange, for the items one domain asked for only. */
+  follow(domain: string, listener: (item: OutboxItem) => void): () => void;
+  /** A domain's items (of one reference, when given), newest first, a page at a time. */
+  itemsByOrigin(domain: string, query?: OriginQuery): OutboxItem[];
+  /**
+   * Resumes the stored queue. A row left `sending` by a crash goes as its kind says: again (MTProto
+   * messages, with their random_id), again after checking it did not happen, or uncertain (Bot API messages).
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** What the operator sees and decides about the outbox itself: benches and daily caps. */
 export interface OutboxControl {
+  /** Adds the domains' action kinds (before start); a name taken twice for one sender kind is refused. */
+  registerKinds(kinds: readonly AnyActionKind[]): void;
   /** Personal accounts Telegram benched with PEER_FLOOD, until the bench lifts by itself or the operator lifts it. */
   benches(): BenchView[];
   /** Lifts a bench now and resumes the lane; returns the bench that was lifted. */

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DeliveryState } from '../../../shared/domain/inbox';
 import type { OutboxAction } from '../../../shared/domain/outbox';
-import type { OutboxItem, OutboxPayload, OutboxSender } from './outbox-port';
+import type { ActionResult, Origin } from './action-kind';
+import type { OriginQuery, OutboxItem, OutboxSender } from './outbox-port';
 
 export type OutboxState = DeliveryState['state'];
 
@@ -21,6 +22,12 @@ export interface OutboxRow {
   random_id: string | null;
   result_message_id: number | null;
   sent_at: number | null;
+  origin_domain: string | null;
+  origin_ref: string | null;
+  /** JSON of what the action left behind beyond the message id and date. */
+  result: string | null;
+  /** Every try ever made (attempts starts again on an operator's retry). */
+  tries: number;
 }
 
 /** A state change; `reason` is cleared unless given. */
@@ -31,6 +38,9 @@ export interface Change {
   attempts?: number;
   resultMessageId?: number;
   sentAt?: number;
+  /** A try begins: counts in `tries`, which nothing resets. */
+  tried?: boolean;
+  result?: Pick<ActionResult, 'data' | 'alreadyDone'>;
 }
 
 /** Lower runs first. */
@@ -43,9 +53,11 @@ export function insertItem(
   db: Database,
   input: {
     sender: OutboxSender;
+    kind: string;
     action: OutboxAction;
+    origin: Origin | null;
     conversationId: number | null;
-    payload: OutboxPayload;
+    payload: unknown;
     priority: number;
     randomId: string | null;
     failedReason: string | null;
@@ -55,10 +67,25 @@ export function insertItem(
   const state: OutboxState = input.failedReason === null ? 'queued' : 'failed';
   const result = db
     .prepare(
-      `INSERT INTO outbox (sender_kind, sender_id, kind, action, conversation_id, payload, priority, state, reason, random_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (sender_kind, sender_id, kind, action, origin_domain, origin_ref, conversation_id, payload, priority, state, reason, random_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.sender.kind, input.sender.id, input.payload.kind, input.action, input.conversationId, JSON.stringify(input.payload), input.priority, state, input.failedReason, input.randomId, now, now);
+    .run(
+      input.sender.kind,
+      input.sender.id,
+      input.kind,
+      input.action,
+      input.origin?.domain ?? null,
+      input.origin?.ref ?? null,
+      input.conversationId,
+      JSON.stringify(input.payload),
+      input.priority,
+      state,
+      input.failedReason,
+      input.randomId,
+      now,
+      now,
+    );
   return Number(result.lastInsertRowid);
 }
 
@@ -93,11 +120,23 @@ export function transition(
 ): boolean {
   const result = db
     .prepare(
-      `UPDATE outbox SET state = ?, reason = ?, not_before = coalesce(?, not_before), attempts = coalesce(?, attempts),
-         result_message_id = coalesce(?, result_message_id), sent_at = coalesce(?, sent_at), updated_at = ?
+      `UPDATE outbox SET state = ?, reason = ?, not_before = coalesce(?, not_before), attempts = coalesce(?, attempts), tries = tries + ?,
+         result_message_id = coalesce(?, result_message_id), sent_at = coalesce(?, sent_at), result = coalesce(?, result), updated_at = ?
        WHERE id = ? AND state IN (${from.map(() => '?').join(', ')})`,
     )
-    .run(change.state, change.reason ?? null, change.notBefore ?? null, change.attempts ?? null, change.resultMessageId ?? null, change.sentAt ?? null, now, id, ...from);
+    .run(
+      change.state,
+      change.reason ?? null,
+      change.notBefore ?? null,
+      change.attempts ?? null,
+      change.tried ? 1 : 0,
+      change.resultMessageId ?? null,
+      change.sentAt ?? null,
+      change.result === undefined ? null : JSON.stringify(change.result),
+      now,
+      id,
+      ...from,
+    );
   return result.changes === 1;
 }
 
@@ -155,16 +194,36 @@ export function heldUntil(db: Database, sender: OutboxSender, until: number, act
     .all(sender.kind, sender.id, until, action ?? null, action ?? null) as number[];
 }
 
+/** A domain's rows, newest first. */
+export function rowsByOrigin(db: Database, domain: string, query: OriginQuery): OutboxRow[] {
+  return db
+    .prepare('SELECT * FROM outbox WHERE origin_domain = ? AND (? IS NULL OR origin_ref = ?) AND id < ? ORDER BY id DESC LIMIT ?')
+    .all(domain, query.ref ?? null, query.ref ?? null, query.before ?? Number.MAX_SAFE_INTEGER, Math.min(Math.max(query.limit ?? 100, 1), 1_000)) as OutboxRow[];
+}
+
 export function toItem(row: OutboxRow): OutboxItem {
   return {
     id: row.id,
     sender: { kind: row.sender_kind, id: row.sender_id },
+    kind: row.kind,
+    origin: row.origin_domain === null ? null : { domain: row.origin_domain, ref: row.origin_ref ?? '' },
     conversationId: row.conversation_id,
-    payload: JSON.parse(row.payload) as OutboxPayload,
+    payload: JSON.parse(row.payload) as unknown,
     delivery: delivery(row),
     attempts: row.attempts,
     telegramMessageId: row.result_message_id,
     sentAt: row.sent_at,
+    result: resultOf(row),
+  };
+}
+
+function resultOf(row: OutboxRow): ActionResult | null {
+  if (row.state !== 'sent') return null;
+  const stored = row.result === null ? {} : (JSON.parse(row.result) as Pick<ActionResult, 'data' | 'alreadyDone'>);
+  return {
+    ...(row.result_message_id === null ? {} : { messageId: row.result_message_id }),
+    ...(row.sent_at === null ? {} : { date: row.sent_at }),
+    ...stored,
   };
 }
 

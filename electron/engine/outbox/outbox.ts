@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
 import { DeskError } from '../../../shared/contract/result';
 import { UPLOAD_LIMITS } from '../../../shared/domain/inbox';
 import type { BenchView } from '../../../shared/domain/outbox';
@@ -6,8 +7,10 @@ import { realScheduler, type Scheduler } from '../platform/scheduler';
 import { findRemovedSender, removedReason } from '../db/removed-senders';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
+import { announcer } from './announce';
 import { Lane, type LaneContext, type LaneOptions, type OutboxSenders } from './lane';
 import { capViews, dayWindow, writeCap } from './daily-caps';
+import { kindRegistry, type AnyActionKind, type KindRegistry } from './kind-registry';
 import { newRandomId } from './mtproto-send';
 import type { EnqueueInput, Outbox, OutboxControl, OutboxItem, OutboxSender } from './outbox-port';
 import {
@@ -20,6 +23,7 @@ import {
   PRIORITY,
   readPause,
   readRow,
+  rowsByOrigin,
   sendersWithWork,
   toItem,
   transition,
@@ -35,6 +39,8 @@ export interface OutboxDeps {
   logger: Logger;
   /** The engine passes `accounts.connection(id)` and `bots.api(id)`. */
   senders: OutboxSenders;
+  /** Every action kind the outbox may perform (outbox/kinds and each domain's); one name per sender kind. */
+  kinds: readonly AnyActionKind[];
   /** Real timers unless a test drives its own on a manual clock. */
   scheduler?: Scheduler;
   /** The most a bot may send: its Bot API server's limit (Telegram's own unless told). */
@@ -53,30 +59,20 @@ export const DEFAULT_OUTBOX_OPTIONS: LaneOptions = {
   random: Math.random,
 };
 
-const INTERRUPTED_BOT_SEND =
-  'The desk stopped while this was being sent, so it cannot tell whether Telegram delivered it. Check the chat, then retry or cancel.';
+const INTERRUPTED =
+  'The desk stopped while this was being sent, so it cannot tell whether Telegram received it. Check in Telegram, then retry or cancel.';
 
 /** The one outbox: see outbox-port.ts for the contract and lane.ts for how a sender's work runs. */
 export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Outbox & OutboxControl {
   const { db, clock } = deps;
   const log = deps.logger.child({ scope: 'outbox' });
-  const listeners = new Set<(item: OutboxItem) => void>();
+  const kinds = kindRegistry(deps.kinds);
+  const announce = announcer(db, log);
   const benchListeners = new Set<(accountId: number, bench: BenchView | null) => void>();
   const lanes = new Map<string, Lane>();
   let running = false;
 
-  function notify(id: number): void {
-    const row = readRow(db, id);
-    if (!row) return;
-    const item = toItem(row);
-    for (const listener of listeners) {
-      try {
-        listener(item);
-      } catch (error) {
-        log.error({ err: error, outboxId: id }, 'an outbox listener failed');
-      }
-    }
-  }
+  const notify = (id: number) => announce.afterCommit(() => announce.notify(id));
 
   function commit(id: number, from: readonly OutboxState[], change: Change, also?: () => void): boolean {
     const moved = db.transaction(() => {
@@ -125,6 +121,7 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
     scheduler: deps.scheduler ?? realScheduler,
     log,
     senders: deps.senders,
+    kinds,
     options: { ...DEFAULT_OUTBOX_OPTIONS, ...options },
     commit,
     benchChanged,
@@ -147,26 +144,34 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
 
   return {
     enqueue(input: EnqueueInput): OutboxItem {
+      const { kind, payload } = checkedInput(kinds, input);
+      const { sender } = input;
+      const uploadBytes = sender.kind === 'bot' ? (deps.botUploadLimit?.(sender.id) ?? UPLOAD_LIMITS.bot) : UPLOAD_LIMITS.account;
       const id = insertItem(
         db,
         {
-          sender: input.sender,
-          action: input.action ?? 'reply',
-          conversationId: input.conversationId,
-          payload: input.payload,
+          sender,
+          kind: kind.name,
+          action: input.action ?? kind.capAction,
+          origin: input.origin ?? null,
+          conversationId: input.conversationId ?? null,
+          payload,
           priority: PRIORITY[input.priority],
-          randomId: input.sender.kind === 'account' ? newRandomId() : null,
-          failedReason:
-            removedSenderReason(db, input.sender) ??
-            tooLarge(input, input.sender.kind === 'bot' ? (deps.botUploadLimit?.(input.sender.id) ?? UPLOAD_LIMITS.bot) : UPLOAD_LIMITS.account),
+          randomId: sender.kind === 'account' ? newRandomId() : null,
+          failedReason: removedSenderReason(db, sender) ?? kind.refuse?.(payload, { uploadBytes }) ?? null,
         },
         clock.now(),
       );
-      notify(id);
-      kick(input.sender);
-      // What a bench holds back grows: the window shows how much.
-      if (input.sender.kind === 'account' && currentBench(input.sender.id)) benchChanged(input.sender);
-      return toItem(need(id));
+      const stored = toItem(need(id));
+      // Inside the caller's transaction this waits for its commit; a rolled-back item is gone by then and nothing is told.
+      announce.afterCommit(() => {
+        if (!readRow(db, id)) return;
+        announce.notify(id);
+        kick(sender);
+        // What a bench holds back grows: the window shows how much.
+        if (sender.kind === 'account' && currentBench(sender.id)) benchChanged(sender);
+      });
+      return stored;
     },
 
     retry(id) {
@@ -196,10 +201,13 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
       return row ? toItem(row) : null;
     },
 
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => announce.onChange(listener),
+
+    follow: (domain, listener) => announce.follow(domain, listener),
+
+    itemsByOrigin: (domain, query = {}) => rowsByOrigin(db, domain, query).map(toItem),
+
+    registerKinds: (more) => kinds.add(more),
 
     benches: () => activeBenches(db, clock.now()).map(({ accountId, pause }) => benchView(accountId, pause)),
 
@@ -234,11 +242,12 @@ export function createOutbox(deps: OutboxDeps, options: OutboxOptions = {}): Out
 
     async start() {
       if (running) return;
-      // What was in flight when the process died: MTProto goes again with its stored random_id
-      // (Telegram deduplicates); a Bot API send has no such key, so it is never resent blindly.
+      // What was in flight when the process died goes as its kind says: again (Telegram
+      // deduplicates by random_id), again after checking whether it happened, or to the operator.
       const interrupted = interruptedRows(db);
       for (const row of interrupted) {
-        if (row.sender_kind === 'bot') commit(row.id, ['sending'], { state: 'uncertain', reason: INTERRUPTED_BOT_SEND });
+        const rule = kinds.find(row.sender_kind, row.kind)?.afterInterruption ?? 'uncertain';
+        if (rule === 'uncertain') commit(row.id, ['sending'], { state: 'uncertain', reason: INTERRUPTED });
         else commit(row.id, ['sending'], { state: 'queued' });
       }
       if (interrupted.length > 0) log.info({ interrupted: interrupted.length }, 'outbox resumed sends interrupted by a stop or crash');
@@ -262,13 +271,17 @@ function removedSenderReason(db: Database, sender: OutboxSender): string | null 
   return removed && removedReason(removed);
 }
 
-/** Checked before anything is tried, so the operator sees it at once (and the text is kept). */
-function tooLarge(input: EnqueueInput, limit: number): string | null {
-  if (input.payload.kind !== 'media') return null;
-  const size = input.payload.attachment.size;
-  if (size <= limit) return null;
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `The file is ${mb(size)}; a ${input.sender.kind === 'bot' ? 'bot' : 'personal account'} can send at most ${mb(limit)}.`;
+/** The item's kind and its payload as the kind's schema reads it; anything else is refused before a row exists. */
+function checkedInput(kinds: KindRegistry, input: EnqueueInput): { kind: AnyActionKind; payload: unknown } {
+  const name = input.kind ?? (input.payload as { kind?: unknown } | null)?.kind;
+  if (typeof name !== 'string') throw new DeskError('invalid_input', 'An outbox item must name its kind of action.');
+  const kind = kinds.need(input.sender.kind, name);
+  if (input.origin && (!input.origin.domain || typeof input.origin.ref !== 'string')) {
+    throw new DeskError('invalid_input', 'An outbox item’s origin needs a domain and a reference.');
+  }
+  const parsed = kind.payload.safeParse(input.payload);
+  if (!parsed.success) throw new DeskError('invalid_input', `This "${name}" action is not valid: ${z.prettifyError(parsed.error)}`);
+  return { kind, payload: parsed.data };
 }
 
 function notFound(id: number): never {

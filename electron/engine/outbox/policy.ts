@@ -41,10 +41,10 @@ export const DEFAULT_BOT_LIMITS: BotLimits = {
 /** What a lane asks its sender's policy before each send. */
 export interface LanePolicy {
   readonly concurrency: number;
-  /** The earliest time a send of this priority to this chat may start. */
-  readyAt(priority: number, chatKey: string): number;
+  /** The earliest time a send of this priority to this chat may start (null: an action that touches no chat). */
+  readyAt(priority: number, chatKey: string | null): number;
   /** Books a send that starts now. */
-  book(priority: number, chatKey: string, now: number): void;
+  book(priority: number, chatKey: string | null, now: number): void;
 }
 
 const draw = (gap: Gap, random: () => number) => gap.minMs + Math.floor(random() * (gap.maxMs - gap.minMs + 1));
@@ -79,10 +79,11 @@ export function botPolicy(limits: BotLimits, now: () => number): LanePolicy {
   const windowOf = (chatKey: string) => (chatKey.startsWith('user:') ? limits.perPrivateChat : limits.perGroup);
   return {
     concurrency: limits.concurrency,
-    readyAt: (_priority, chatKey) => Math.max(starts.freeAt('*', limits.perBot, now()), starts.freeAt(chatKey, windowOf(chatKey), now())),
+    readyAt: (_priority, chatKey) =>
+      Math.max(starts.freeAt('*', limits.perBot, now()), chatKey === null ? Number.NEGATIVE_INFINITY : starts.freeAt(chatKey, windowOf(chatKey), now())),
     book(_priority, chatKey, at) {
       starts.record('*', limits.perBot, at);
-      starts.record(chatKey, windowOf(chatKey), at);
+      if (chatKey !== null) starts.record(chatKey, windowOf(chatKey), at);
     },
   };
 }

@@ -399,6 +399,7 @@ export const en = {
         campaign_message: 'Campaign messages',
         invite: 'Invites',
         contact_import: 'Contact imports',
+        check: 'Membership checks',
       },
       sentToday_one: '{{count}} sent today',
       sentToday_other: '{{count}} sent today',

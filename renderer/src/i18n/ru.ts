@@ -405,6 +405,7 @@ export const ru: RussianMessages = {
         campaign_message: 'Сообщения рассылок',
         invite: 'Приглашения',
         contact_import: 'Импорт контактов',
+        check: 'Проверки участия',
       },
       sentToday_one: 'Сегодня {{count}} отправка',
       sentToday_few: 'Сегодня {{count}} отправки',

@@ -2,6 +2,7 @@ import { Api as BotApi } from 'grammy';
 import pino from 'pino';
 import { openDatabase } from '../../db/open-database';
 import { systemClock } from '../../platform/clock';
+import { TELEGRAM_KINDS } from '../kinds/index';
 import { createOutbox } from '../outbox';
 import { ipcTransport } from './ipc-transport';
 import { CRASH_OPTIONS, type CrashDeskConfig } from './options';
@@ -16,7 +17,7 @@ const db = openDatabase({ path: config.dbPath, backupsDir: config.backupsDir, no
 const transport = ipcTransport();
 const api = new BotApi(config.botToken, { apiRoot: config.apiRoot });
 const outbox = createOutbox(
-  { db, clock: systemClock, logger: pino({ level: 'silent' }), senders: { account: () => transport, bot: () => api } },
+  { db, clock: systemClock, logger: pino({ level: 'silent' }), senders: { account: () => transport, bot: () => api }, kinds: TELEGRAM_KINDS },
   CRASH_OPTIONS,
 );
 void outbox.start().then(() => process.send!({ type: 'started' }));

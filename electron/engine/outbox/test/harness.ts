@@ -11,6 +11,8 @@ import { SandboxMtproto } from '../../telegram/sandbox/mtproto';
 import { signedIn } from '../../telegram/sandbox/mtproto/test-support';
 import type { SandboxUser } from '../../telegram/sandbox/world/types';
 import { SandboxWorld } from '../../telegram/sandbox/world/world';
+import type { AnyActionKind } from '../kind-registry';
+import { TELEGRAM_KINDS } from '../kinds/index';
 import { createOutbox, type OutboxOptions } from '../outbox';
 import type { OutboxItem, OutboxPayload, OutboxSender } from '../outbox-port';
 import { NO_PACING } from './options';
@@ -53,7 +55,8 @@ export async function outboxWorld(dir: string) {
   const logged: Record<string, unknown>[] = [];
   const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) });
 
-  function outbox(options: OutboxOptions = {}) {
+  /** `kinds`: a test's own action kinds beside the outbox's. */
+  function outbox(options: OutboxOptions = {}, kinds: AnyActionKind[] = []) {
     const created = createOutbox(
       {
         db,
@@ -61,6 +64,7 @@ export async function outboxWorld(dir: string) {
         logger,
         scheduler: timers.scheduler,
         senders: { account: () => (online.account ? transport : null), bot: () => (online.bot ? api : null) },
+        kinds: [...TELEGRAM_KINDS, ...kinds],
       },
       { accountPacing: NO_PACING, random: () => 0.5, ...options },
     );

@@ -89,6 +89,31 @@ describe('MTProto channels', () => {
     expect(admin.id).toBe(channel.creatorId);
   });
 
+  it('answers one person\'s membership: admins see anyone, a banned person shows as banned, a stranger is USER_NOT_PARTICIPANT', async () => {
+    const { person, world, channel, admin, transport, sandbox } = await channelWithAdmin();
+    const [member, banned, stranger] = [person(), person(), person()];
+    world.addMember(channel.id, member.id, member.id);
+    world.addMember(channel.id, banned.id, banned.id);
+    world.removeMember(channel.id, banned.id, admin.id, { ban: true });
+    const ask = (via: typeof transport, who: SandboxUser) =>
+      via.invoke(new Api.channels.GetParticipant({ channel: inputChannel(channel), participant: new Api.InputPeerUser({ userId: bigInt(who.id), accessHash: bigInt(who.accessHash.toString()) }) }));
+    const found = await ask(transport, member);
+    expect(found.participant).toBeInstanceOf(Api.ChannelParticipant);
+    expect(Number((found.participant as Api.ChannelParticipant).userId)).toBe(member.id);
+    expect(found.users.map((u) => Number(u.id))).toEqual([member.id]);
+    expect((await ask(transport, admin)).participant).toBeInstanceOf(Api.ChannelParticipantCreator);
+    expect((await ask(transport, banned)).participant).toBeInstanceOf(Api.ChannelParticipantBanned);
+    await expect(ask(transport, stranger)).rejects.toMatchObject({ code: 400, errorMessage: 'USER_NOT_PARTICIPANT' });
+
+    // A subscriber may ask about themselves, not about others in a broadcast channel.
+    const own = await signedIn(sandbox, member);
+    expect((await ask(own, member)).participant).toBeInstanceOf(Api.ChannelParticipant);
+    await expect(ask(own, admin)).rejects.toMatchObject({ errorMessage: 'CHAT_ADMIN_REQUIRED' });
+    const outsider = await signedIn(sandbox, stranger);
+    await expect(ask(outsider, stranger)).rejects.toMatchObject({ errorMessage: 'USER_NOT_PARTICIPANT' });
+    await expect(ask(outsider, member)).rejects.toMatchObject({ errorMessage: 'CHANNEL_PRIVATE' });
+  });
+
   it('exports an invite link a person can join by', async () => {
     const { person, world, channel, transport } = await channelWithAdmin();
     const peer = new Api.InputPeerChannel({ channelId: bigInt(channel.id), accessHash: bigInt(channel.accessHash.toString()) });

@@ -84,4 +84,27 @@ function inviteToChannel(account: AccountService, request: Api.channels.InviteTo
   return new Api.messages.InvitedUsers({ updates, missingInvitees });
 }
 
-export const channelsRoutes = [userRoute(Api.channels.GetParticipants, getParticipants), userRoute(Api.channels.InviteToChannel, inviteToChannel)];
+/**
+ * One person's membership, under the same visibility as the list: anyone may ask about
+ * themselves; a channel's subscribers are for admins, a supergroup's members for members. Someone
+ * who is not in it (never joined, left) is USER_NOT_PARTICIPANT; a banned person is shown as
+ * banned to admins only.
+ */
+function getParticipant(account: AccountService, request: Api.channels.GetParticipant): Api.channels.ChannelParticipant {
+  const chat = account.channel(request.channel);
+  const user = account.user(request.participant);
+  const isAdmin = account.world.adminRights(chat.id, account.me.id) !== null;
+  if (user.id !== account.me.id) {
+    if (!chat.members.has(account.me.id)) fail('CHANNEL_PRIVATE');
+    if (chat.kind === 'channel' && !isAdmin) fail('CHAT_ADMIN_REQUIRED');
+  }
+  const shown = chat.members.has(user.id) || (chat.kicked.has(user.id) && isAdmin);
+  if (!shown) fail('USER_NOT_PARTICIPANT');
+  return new Api.channels.ChannelParticipant({ participant: participant(account, chat, user.id), ...account.entities([user.id]) });
+}
+
+export const channelsRoutes = [
+  userRoute(Api.channels.GetParticipants, getParticipants),
+  userRoute(Api.channels.GetParticipant, getParticipant),
+  userRoute(Api.channels.InviteToChannel, inviteToChannel),
+];
