@@ -19,7 +19,9 @@ import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
 import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
+import type { InboundConsumer } from './inbound/inbound';
 import { createInboxService } from './inbox/inbox-service';
+import { inboxConsumer } from './inbox/ingest/inbox-consumer';
 import { followSenders } from './outbox/follow-senders';
 import { createOutbox } from './outbox/outbox';
 import { announceBenches, outboxHandlers } from './outbox/outbox-handlers';
@@ -164,7 +166,9 @@ export function createEngine(options: EngineOptions): Engine {
         telegram: sandbox ? sandbox.telegram() : gramjsEnvironment({ appVersion: options.version }),
         events,
         audit,
+        consumers: () => consumers,
       };
+      const consumers: InboundConsumer[] = [inboxConsumer({ events, logger: logging.logger })];
       const accounts = createAccountsService(deps);
       const bots = createBotsService(deps, {
         // Deliveries reach the local API through the operator's public HTTPS address; the

@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../../shared/domain/connections';
 import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
+import type { InboundConsumer } from '../inbound/inbound';
 import type { Logger } from '../logging/logger';
 import type { DiskGuard } from '../platform/disk-guard';
 import type { Clock } from '../platform/clock';
@@ -21,6 +22,8 @@ export interface ConnectionDeps {
   /** For `accounts.changed` / `bots.changed` / `messages.received` (emit after the transaction commits). */
   events: EventBus;
   audit(record: AuditRecord): void;
+  /** Where translated updates go, in order, inside the transaction that moves the pts or offset (the inbox among them). */
+  consumers(): readonly InboundConsumer[];
 }
 
 /** One line of `/api/health` and of the Accounts & bots page. */

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import { recordAudit } from '../../audit/audit-repo';
+import type { InboundConsumer } from '../../inbound/inbound';
+import { inboxConsumer } from '../../inbox/ingest/inbox-consumer';
 import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
@@ -128,6 +130,8 @@ export function accountsHarness(input: {
   wrapTransport?: (transport: MtprotoTransport) => MtprotoTransport;
   /** A bus shared with another service under test (the inbox listens to it). */
   bus?: EventBus;
+  /** Inbound consumers that run before the inbox (a test's own domain). */
+  consumers?: InboundConsumer[];
 }) {
   const { clock, sandbox } = input.world;
   const opened = openDatabase({ path: join(input.dir, 'desk.sqlite'), backupsDir: join(input.dir, 'backups'), now: clock.now, keepBackups: 1 });
@@ -148,6 +152,7 @@ export function accountsHarness(input: {
       telegram: environment(sandbox, input),
       events: bus,
       audit: (record) => void recordAudit(db, clock.now(), record),
+      consumers: () => [...(input.consumers ?? []), inboxConsumer({ events: bus, logger })],
     },
     { scheduler: timers.scheduler, random: () => 0.5, backoff: { baseMs: 1_000, maxMs: 30_000 }, ...input.options },
   );

@@ -8,6 +8,8 @@ import type { ConnectionState } from '../../../../shared/domain/connections';
 import type { AuditRecord } from '../../audit/audit-repo';
 import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
+import type { InboundConsumer } from '../../inbound/inbound';
+import { inboxConsumer } from '../../inbox/ingest/inbox-consumer';
 import { manualClock } from '../../platform/clock';
 import { decryptSecret, encryptSecret } from '../../secrets/cipher';
 import type { SecretBox } from '../../secrets/secret-box';
@@ -40,7 +42,7 @@ export async function startBotsWorld(dir: string, serverOptions: Omit<BotApiServ
   const audits: AuditRecord[] = [];
 
   /** A service as the engine would make it; call again over the same database for "a restart". */
-  function service(db: Database, options: BotsServiceOptions & { apiRoot?: string; bus?: EventBus } = {}) {
+  function service(db: Database, options: BotsServiceOptions & { apiRoot?: string; bus?: EventBus; consumers?: InboundConsumer[] } = {}) {
     const bus = options.bus ?? createEventBus();
     bus.subscribe((batch) => events.push(...batch));
     return createBotsService(
@@ -51,6 +53,8 @@ export async function startBotsWorld(dir: string, serverOptions: Omit<BotApiServ
         secrets,
         events: bus,
         audit: (record) => audits.push(record),
+        // A test's own consumers run before the inbox, as domains do in the engine.
+        consumers: () => [...(options.consumers ?? []), inboxConsumer({ events: bus, logger })],
         telegram: {
           kind: 'sandbox',
           botApiRoot: options.apiRoot ?? server.url,

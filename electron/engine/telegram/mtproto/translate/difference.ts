@@ -1,5 +1,5 @@
 import { Api } from 'telegram';
-import type { ReadMark } from '../../../inbox/ingest/read-marks';
+import type { InboundReadMark } from '../../inbound/types';
 import { translateEntities, type TelegramEntity } from './entities';
 import { toNumber } from './ids';
 import type { TranslateContext } from './messages';
@@ -58,7 +58,7 @@ export function translateChannelDifference(difference: Api.updates.TypeChannelDi
   const ctx = withEntities(outer, entities);
   if (difference instanceof Api.updates.ChannelDifferenceTooLong) {
     const messages = messagesOf(difference.messages, ctx);
-    return { kind: 'too_long', pts: dialogPts(difference.dialog), entities, messages, edits: [], deletions: [], reads: dialogReads(difference.dialog) };
+    return { kind: 'too_long', pts: dialogPts(difference.dialog), entities, messages, edits: [], deletions: [], reads: dialogReads(difference.dialog), members: [] };
   }
   return { kind: 'page', final: difference.final === true, pts: difference.pts, entities, ...changesOf(difference.newMessages, difference.otherUpdates, ctx) };
 }
@@ -68,7 +68,7 @@ function dialogPts(dialog: Api.TypeDialog): number | null {
 }
 
 /** A dialog's read marks: how far the account read it (and what is left), and how far the others read ours. */
-function dialogReads(dialog: Api.TypeDialog): ReadMark[] {
+function dialogReads(dialog: Api.TypeDialog): InboundReadMark[] {
   if (!(dialog instanceof Api.Dialog) || !(dialog.peer instanceof Api.PeerChannel)) return [];
   const chatKey = `channel:${toNumber(dialog.peer.channelId)}`;
   return [

@@ -1,7 +1,6 @@
 import type bigInt from 'big-integer';
 import { Api } from 'telegram';
-import type { IncomingDeletion } from '../../../inbox/ingest/incoming';
-import type { ReadMark } from '../../../inbox/ingest/read-marks';
+import type { InboundDeletion, InboundReadMark, MemberChange } from '../../inbound/types';
 import { translateEntities, type TelegramEntity } from './entities';
 import { toNumber } from './ids';
 import { chatKeyOf, expandShortMessage, translateMessage, type TranslateContext, type TranslatedMessage } from './messages';
@@ -14,12 +13,13 @@ import { chatKeyOf, expandShortMessage, translateMessage, type TranslateContext,
 export type UpdateStep = StepChanges &
   ({ box: 'common'; pts: number; ptsCount: number } | { box: 'channel'; channelId: number; pts: number; ptsCount: number } | { box: 'none' });
 
-/** New messages, edited ones (in full), deleted ids and read marks carried by one event. */
+/** New messages, edited ones (in full), deleted ids, read marks and joins or leaves carried by one event. */
 export interface StepChanges {
   messages: TranslatedMessage[];
   edits: TranslatedMessage[];
-  deletions: IncomingDeletion[];
-  reads: ReadMark[];
+  deletions: InboundDeletion[];
+  reads: InboundReadMark[];
+  members: MemberChange[];
 }
 
 /**
@@ -31,7 +31,7 @@ export interface ChannelBehind {
   pts: number | null;
 }
 
-const NONE: StepChanges = { messages: [], edits: [], deletions: [], reads: [] };
+const NONE: StepChanges = { messages: [], edits: [], deletions: [], reads: [], members: [] };
 
 export interface UpdateBatch {
   steps: UpdateStep[];
@@ -128,6 +128,7 @@ export function mergeChanges(steps: readonly StepChanges[]): StepChanges {
     edits: steps.flatMap((s) => s.edits),
     deletions: steps.flatMap((s) => s.deletions),
     reads: steps.flatMap((s) => s.reads),
+    members: steps.flatMap((s) => s.members),
   };
 }
 
