@@ -67,6 +67,8 @@ const userFields = {
   firstName: z.string(),
   lastName: z.string(),
   username: z.string().nullable(),
+  // Absent in snapshots written before the sandbox knew people's languages.
+  languageCode: z.string().nullable().default(null),
   phone: z.string().nullable(),
   privacy: z.object({ addToGroups: privacyRule, phoneNumber: privacyRule }),
   twoFactor: z.object({ password: z.string(), hint: z.string() }).nullable(),

@@ -24,6 +24,8 @@ export interface SandboxUser {
   firstName: string;
   lastName: string;
   username: string | null;
+  /** The IETF tag of the language their app is set to (`ru`, `en`); Telegram tells bots it as `language_code`. */
+  languageCode: string | null;
   /** Digits only, with country code, no plus (as MTProto gives it). */
   phone: string | null;
   privacy: PrivacySettings;

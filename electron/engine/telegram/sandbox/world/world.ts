@@ -29,6 +29,7 @@ export interface NewUser {
   firstName: string;
   lastName?: string;
   username?: string | null;
+  languageCode?: string | null;
   phone?: string | null;
   privacy?: Partial<PrivacySettings>;
   twoFactor?: TwoFactor | null;
@@ -160,6 +161,7 @@ export class SandboxWorld {
       firstName: input.firstName,
       lastName: input.lastName ?? '',
       username: input.username ?? null,
+      languageCode: input.languageCode ?? null,
       phone: input.phone ? input.phone.replace(/\D/g, '') : null,
       privacy: { addToGroups: 'everybody', phoneNumber: 'contacts', ...input.privacy },
       twoFactor: input.twoFactor ?? null,
@@ -185,6 +187,7 @@ export class SandboxWorld {
       firstName: input.firstName,
       lastName: '',
       username: input.username,
+      languageCode: null,
       phone: null,
       privacy: { addToGroups: 'everybody', phoneNumber: 'nobody' },
       twoFactor: null,
