@@ -89,7 +89,7 @@ export class UpdateSync {
     if (!cursor || this.closed) return;
     const batch = translateUpdates(updates, this.ctx);
     if (batch.needsDifference) return this.catchUp();
-    let pts = cursor.pts;
+    let { pts, qts } = cursor;
     let gap = false;
     const channelPts = new Map<number, number>();
     const behind = new Map(batch.channelsBehind.map((c) => [c.channelId, c]));
@@ -108,6 +108,15 @@ export class UpdateSync {
         // A channel not followed yet (just joined) is followed from its first event.
         channelPts.set(step.channelId, step.pts);
         taken.push(step);
+      } else if (step.box === 'qts') {
+        // The secondary sequence moves one by one; a jump is a gap getDifference fills (it takes qts too).
+        if (gap || step.qts <= qts) continue;
+        if (step.qts - 1 > qts) {
+          gap = true;
+          continue;
+        }
+        qts = step.qts;
+        taken.push(step);
       } else {
         if (gap || step.pts <= pts) continue; // After a gap, or already applied (seen live and then in a difference).
         if (step.pts - step.ptsCount > pts) {
@@ -118,7 +127,7 @@ export class UpdateSync {
         taken.push(step);
       }
     }
-    this.store(mergeChanges(taken), batch.entities, { cursor: { ...cursor, pts }, channels: channelPts });
+    this.store(mergeChanges(taken), batch.entities, { cursor: { ...cursor, pts, qts }, channels: channelPts });
     if (gap) return this.catchUp([...behind.values()]);
     await this.catchUpChannels([...behind.values()]);
   }
