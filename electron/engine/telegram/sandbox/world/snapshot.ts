@@ -153,7 +153,7 @@ const messageSchema = z.object({
   randomId: long.nullable(),
   channelMessageId: int.nullable(),
   boxIds: pairs(int, int),
-  action: z.object({ type: z.enum(['chat_create', 'join', 'leave', 'add', 'kick']), userIds: z.array(int) }).nullable(),
+  action: z.object({ type: z.enum(['chat_create', 'join', 'join_by_link', 'join_by_request', 'leave', 'add', 'kick']), userIds: z.array(int), inviterId: int.optional() }).nullable(),
 });
 
 const worldSchema = z.object({

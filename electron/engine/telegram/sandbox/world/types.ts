@@ -139,7 +139,8 @@ export interface SandboxMessage {
   /** For private chats and basic groups: the id in each participant's box. */
   boxIds: Map<number, number>;
   /** Service messages: join, leave, chat created. */
-  action: { type: 'chat_create' | 'join' | 'leave' | 'add' | 'kick'; userIds: number[] } | null;
+  /** `inviterId`: who made the invite link someone joined by (join_by_link). */
+  action: { type: 'chat_create' | 'join' | 'join_by_link' | 'join_by_request' | 'leave' | 'add' | 'kick'; userIds: number[]; inviterId?: number } | null;
 }
 
 /** What happened, for front doors to turn into updates. */

@@ -19,6 +19,8 @@ function serviceFields(world: SandboxWorld, message: SandboxMessage): Record<str
   const users = action.userIds.map((id) => botApiUser(world.user(id)));
   switch (action.type) {
     case 'join':
+    case 'join_by_link':
+    case 'join_by_request':
     case 'add':
       return { new_chat_members: users, new_chat_member: users[0], new_chat_participant: users[0] };
     case 'leave':
