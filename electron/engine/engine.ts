@@ -12,6 +12,7 @@ import type { EngineContext } from './engine-context';
 import { logsHandlers } from './logging/handlers';
 import { createLogging, type Logger } from './logging/logger';
 import type { Clock } from './platform/clock';
+import { createDomainEventBus } from './platform/domain-events';
 import { DataDirError, ensureWritableDataDir } from './platform/data-dir';
 import { createDiskGuard, diskFullAtStartMessage, isDiskFull } from './platform/disk-guard';
 import type { Notifier } from './platform/notifier';
@@ -158,6 +159,8 @@ export function createEngine(options: EngineOptions): Engine {
         events.emit({ type: 'logs.auditAppended', payload: { entries: [entry] } });
       };
       const secrets = createSecretBox(key, logging.redactor);
+      // Domains hear each other here, never on the window's events; one per run, so a restart starts with no listeners.
+      const domainEvents = createDomainEventBus((name, error) => logging.logger.error({ scope: 'engine', event: name, err: error }, 'a domain event listener failed'));
       const deps: ConnectionDeps = {
         db,
         clock: options.clock,
@@ -165,10 +168,11 @@ export function createEngine(options: EngineOptions): Engine {
         secrets,
         telegram: sandbox ? sandbox.telegram() : gramjsEnvironment({ appVersion: options.version }),
         events,
+        domainEvents,
         audit,
         consumers: () => consumers,
       };
-      const consumers: InboundConsumer[] = [inboxConsumer({ events, logger: logging.logger })];
+      const consumers: InboundConsumer[] = [inboxConsumer({ events, domainEvents, logger: logging.logger })];
       const accounts = createAccountsService(deps);
       const bots = createBotsService(deps, {
         // Deliveries reach the local API through the operator's public HTTPS address; the
@@ -204,10 +208,10 @@ export function createEngine(options: EngineOptions): Engine {
         botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
       const inbox = createInboxService(
-        { db, clock: options.clock, logger: logging.logger, events, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), botServer: (id) => bots.serverOf(id), audit },
+        { db, clock: options.clock, logger: logging.logger, events, domainEvents, outbox, dataDir: root, secrets, telegram: deps.telegram, connection: (id) => accounts.connection(id), botServer: (id) => bots.serverOf(id), audit },
         { scheduler: realScheduler },
       );
-      teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events), followSenders(outbox, events));
+      teardown.push(() => outbox.stop(), () => inbox.stop(), announceBenches(outbox, events), followSenders(outbox, domainEvents));
 
       const ctx: EngineContext = {
         db: () => db,

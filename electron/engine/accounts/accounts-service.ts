@@ -67,6 +67,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
         onState: (state) => {
           log.info({ accountId: id, status: state.status }, 'account state');
           announce(id);
+          if (state.status === 'online') deps.domainEvents.emit('connection.online', { kind: 'account', id });
         },
         onRevoked: (reason) => markNeedsSignIn(db, id, reason, clock.now()),
       },
@@ -179,6 +180,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
         deleteAccount(db, id, clock.now());
         deps.audit({ actor: call.actor, action: 'accounts.remove', target: `account:${id}`, details: { phone: row.phone } });
         events.emit({ type: 'accounts.removed', payload: { id } });
+        deps.domainEvents.emit('connection.removed', { kind: 'account', id });
         return { removed: true };
       },
     },

@@ -95,6 +95,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
   function setState(id: number, state: ConnectionState): void {
     states.set(id, state);
     announceBot(id);
+    if (state.status === 'online') deps.domainEvents.emit('connection.online', { kind: 'bot', id });
   }
 
   /** Where Telegram delivers this bot's updates, or why webhook mode cannot run now. */
@@ -183,6 +184,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     webhookHealth.delete(id);
     deps.audit({ actor, action: 'bots.remove', target: `bot:${id}`, details: { username: bot.username } });
     events.emit({ type: 'bots.removed', payload: { id } });
+    deps.domainEvents.emit('connection.removed', { kind: 'bot', id });
     return { removed: true };
   }
 

@@ -5,6 +5,7 @@ import type { DeskEvent } from '../../../shared/contract/index';
 import { createEventBus } from '../contract/event-bus';
 import { migration0011 } from '../db/migrations/0011-inbound-failures';
 import { migrations } from '../db/migrations/index';
+import { createDomainEventBus } from '../platform/domain-events';
 import { inboxConsumer } from '../inbox/ingest/inbox-consumer';
 import { addBot, incoming } from '../inbox/test/messages';
 import { noInboundChanges } from '../telegram/inbound/types';
@@ -25,7 +26,7 @@ function setup(consumers: (inbox: InboundConsumer) => InboundConsumer[]) {
   bus.subscribe((batch) => events.push(...batch));
   const errors: string[] = [];
   const logger = pino({ level: 'error' }, { write: (line: string) => void errors.push(line) });
-  const inbox = inboxConsumer({ events: bus, logger });
+  const inbox = inboxConsumer({ events: bus, domainEvents: createDomainEventBus(() => undefined), logger });
   const list = consumers(inbox);
   const pipeline: InboundPipeline = { consumers: () => list, logger };
   /** One update's transaction: the consumers, then the position, then (after the commit) what they asked for. */
