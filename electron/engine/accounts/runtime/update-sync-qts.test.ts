@@ -44,6 +44,7 @@ describe('account update sync: participant changes (qts)', () => {
     const { db } = openDatabase({ path: `${dir}/desk.sqlite`, backupsDir: `${dir}/backups`, now: () => 1, keepBackups: 1 });
     db.prepare("INSERT INTO accounts (id, phone, telegram_user_id, created_at, updated_at) VALUES (1, '+10000000001', 42, 1, 1)").run();
     const seen: MemberChange[] = [];
+    const keys = new Set<string>();
     const { transport, asked } = scriptedTelegram(
       () =>
         new Api.updates.Difference({
@@ -62,7 +63,7 @@ describe('account update sync: participant changes (qts)', () => {
         logger: pino({ level: 'silent' }),
         accountId: 1,
         selfId: 42,
-        pipeline: { logger: pino({ level: 'silent' }), consumers: () => [{ name: 'joins', consume: (batch) => void seen.push(...batch.members) }] },
+        pipeline: { logger: pino({ level: 'silent' }), consumers: () => [{ name: 'joins', consume: (batch) => void (seen.push(...batch.members), Object.keys(batch).forEach((k) => keys.add(k))) }] },
       },
       transport,
     );
@@ -77,6 +78,8 @@ describe('account update sync: participant changes (qts)', () => {
     expect(asked.filter((r) => r instanceof Api.updates.GetDifference).map((r) => (r as Api.updates.GetDifference).qts)).toEqual([2]);
     expect(seen.map((m) => m.userId)).toEqual([502, 503, 504]);
     expect(loadCursor(db, 1)).toMatchObject({ qts: 4 });
+    // Consumers get the batch's plain values only, never the page's entities (access hashes) or cursor.
+    expect([...keys].sort()).toEqual(['botMemberships', 'callbacks', 'deletions', 'edits', 'members', 'messages', 'reads', 'source']);
     db.close();
   });
 });

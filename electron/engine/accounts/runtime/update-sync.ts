@@ -205,7 +205,9 @@ export class UpdateSync {
   private store(changes: StepChanges, entities: TelegramEntity[], to: Positions): void {
     const channels = [...(to.channels ?? [])].filter(([id, pts]) => this.channels.get(id) !== pts);
     const cursorMoves = to.cursor !== undefined && !sameCursor(to.cursor, this.cursor);
-    const empty = Object.values(changes).every((list: unknown[]) => list.length === 0);
+    // A difference page is passed whole: take only its changes.
+    const { messages, edits, deletions, reads, members } = changes;
+    const empty = [messages, edits, deletions, reads, members].every((list) => list.length === 0);
     if (this.closed || (empty && entities.length === 0 && !cursorMoves && channels.length === 0)) return;
     const { db, accountId, clock, pipeline } = this.deps;
     const source = { kind: 'account' as const, id: accountId };
@@ -213,7 +215,7 @@ export class UpdateSync {
     const afterCommit = db.transaction((): AfterCommit => {
       const now = clock.now();
       upsertAccountEntities(db, accountId, entities, now);
-      const batch = { source, ...changes, messages: withSource(changes.messages), edits: withSource(changes.edits), botMemberships: [], callbacks: [] };
+      const batch = { source, messages: withSource(messages), edits: withSource(edits), deletions, reads, members, botMemberships: [], callbacks: [] };
       const after = empty ? NOTHING : runConsumers(db, pipeline, batch, now);
       if (to.cursor) saveCursor(db, accountId, to.cursor);
       for (const [channelId, pts] of channels) saveChannelPts(db, accountId, channelId, pts);
