@@ -111,6 +111,12 @@ describe('inbound consumers in the update’s transaction', () => {
     expect(events.some((e) => e.type === 'messages.received')).toBe(true);
   });
 
+  it('refuses to run outside the transaction that moves the position', () => {
+    const { db, read } = setup((inbox) => [writer('domain'), inbox]);
+    expect(() => runConsumers(db, { consumers: () => [writer('domain')], logger: pino({ level: 'silent' }) }, batchOf('alone'), NOW)).toThrow('inside the transaction');
+    expect(read()).toEqual({ offset: 0, notes: [], texts: [] });
+  });
+
   it('runs after-commit work only once the transaction has committed, and one that throws does not stop the rest', () => {
     const seen: string[] = [];
     const { db, deliver, errors } = setup(() => [

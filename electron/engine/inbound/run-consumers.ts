@@ -34,6 +34,8 @@ function storageFailed(error: unknown): boolean {
  *   nor stalls a bot or account on it forever.
  */
 export function runConsumers(db: Database, pipeline: InboundPipeline, batch: InboundBatch, now: number): AfterCommit {
+  // Outside a transaction each savepoint would commit alone, apart from the position.
+  if (!db.inTransaction) throw new Error('runConsumers runs inside the transaction that moves the pts or offset.');
   const pending: AfterCommit[] = [];
   let current = batch;
   for (const consumer of pipeline.consumers()) {
