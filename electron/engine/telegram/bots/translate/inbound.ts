@@ -45,7 +45,7 @@ export function translateBotUpdate(update: Update, bot: BotSelf): TranslatedBotU
   return { changes, entities };
 }
 
-export function personOf(user: User | undefined): InboundPerson | null {
+function personOf(user: User | undefined): InboundPerson | null {
   if (!user) return null;
   return { userId: user.id, firstName: user.first_name, lastName: user.last_name ?? null, username: user.username ?? null, languageCode: user.language_code ?? null };
 }
