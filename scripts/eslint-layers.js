@@ -23,6 +23,26 @@ const TEST_PACKAGES = ['vitest', '@testing-library/react', '@testing-library/use
  */
 export const LAYERS = [
   {
+    name: 'telegram/',
+    files: 'electron/engine/telegram/',
+    folders: [
+      'electron/engine/telegram/',
+      'electron/engine/inbound/',
+      'electron/engine/platform/',
+      'electron/engine/logging/',
+      'electron/engine/contract/',
+      'electron/engine/secrets/',
+      'electron/engine/db/',
+      'electron/engine/audit/',
+      'electron/engine/test-support/',
+      'shared/',
+      'package.json',
+    ],
+    packages: 'node',
+    builtins: true,
+    why: 'telegram/ translates Telegram into its own plain types and imports no feature (inbox, accounts, bots, outbox, ...): features import it, never the reverse.',
+  },
+  {
     name: 'the engine',
     files: 'electron/engine/',
     folders: ['electron/engine/', 'shared/', 'package.json'],

@@ -31,6 +31,11 @@ describe('layering lint', () => {
     ['shared/contract/x.ts', "import { t } from '../../renderer/src/i18n';"],
     ['shared/x.ts', "const { join } = require('path');"],
     ['electron/main/x.ts', "import { App } from '../../renderer/src/app/App';"],
+    ['electron/engine/telegram/mtproto/translate/x.ts', "import type { ReadMark } from '../../../inbox/ingest/read-marks';"],
+    ['electron/engine/telegram/x.ts', "import { findBot } from '../bots/store/bot-repo';"],
+    ['electron/engine/telegram/entities/x.ts', "export { createOutbox } from '../../outbox/outbox';"],
+    ['electron/engine/telegram/sandbox/x.ts', "const a = await import('../../accounts/accounts-service');"],
+    ['electron/engine/telegram/x.ts', "import { app } from 'electron';"],
   ])('refuses %s: %s', async (filePath, code) => {
     expect(await layerErrors(filePath, code)).toHaveLength(1);
   });
@@ -38,6 +43,8 @@ describe('layering lint', () => {
   it.each([
     ['electron/engine/x.ts', "import { readFileSync } from 'node:fs'; import pino from 'pino'; import { z } from '../../shared/contract/index';"],
     ['electron/engine/domain/x.ts', "import { maintain } from './main-loop';"],
+    ['electron/engine/telegram/bots/x.ts', "import { Api } from 'grammy'; import type { Clock } from '../../platform/clock'; import type { InboundPerson } from '../inbound/types';"],
+    ['electron/engine/inbox/x.ts', "import type { InboundReadMark } from '../telegram/inbound/types';"],
     ['electron/main/x.ts', "import { app } from 'electron'; import { createEngine } from '../engine/engine';"],
     ['renderer/src/x.tsx', "import { useState } from 'react'; import { create } from 'zustand'; import { contract } from '../../shared/contract/index';"],
     ['renderer/src/x.test.tsx', "import { render } from '@testing-library/react'; import { it } from 'vitest';"],

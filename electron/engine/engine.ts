@@ -23,6 +23,7 @@ import { createHttpApi } from './http/http-api';
 import { composeDomains, unhandledMethods } from './domains/compose';
 import type { DomainContext, DomainFactory } from './domains/domain-module';
 import { DOMAINS } from './domains/index';
+import type { InboundConsumer } from './inbound/inbound';
 import { followSenders } from './outbox/follow-senders';
 import { TELEGRAM_KINDS } from './outbox/kinds/index';
 import { createOutbox } from './outbox/outbox';
@@ -162,6 +163,10 @@ export function createEngine(options: EngineOptions): Engine {
         events.emit({ type: 'logs.auditAppended', payload: { entries: [entry] } });
       };
       const secrets = createSecretBox(key, logging.redactor);
+      // Domains hear each other here, never on the window's events; one per run, so a restart starts with no listeners.
+      const domainEvents = createDomainEventBus((name, error) => logging.logger.error({ scope: 'engine', event: name, err: error }, 'a domain event listener failed'));
+      // Filled from the domains once they are built; nothing arrives before the connections start.
+      let consumers: readonly InboundConsumer[] = [];
       const deps: ConnectionDeps = {
         db,
         clock: options.clock,
@@ -169,7 +174,9 @@ export function createEngine(options: EngineOptions): Engine {
         secrets,
         telegram: sandbox ? sandbox.telegram() : gramjsEnvironment({ appVersion: options.version }),
         events,
+        domainEvents,
         audit,
+        consumers: () => consumers,
       };
       const accounts = createAccountsService(deps);
       const bots = createBotsService(deps, {
@@ -212,7 +219,7 @@ export function createEngine(options: EngineOptions): Engine {
         logger: logging.logger,
         scheduler: realScheduler,
         events,
-        domainEvents: createDomainEventBus((name, error) => logging.logger.error({ err: error, event: name }, 'a domain event listener failed')),
+        domainEvents,
         outbox,
         audit,
         dataDir: root,
@@ -226,7 +233,8 @@ export function createEngine(options: EngineOptions): Engine {
       };
       const domains = composeDomains([...(options.extraDomains ?? []), ...DOMAINS], domainContext);
       outbox.registerKinds(domains.actionKinds);
-      teardown.push(() => outbox.stop(), () => domains.stop((name, error) => logging.logger.error({ err: error, domain: name }, 'a domain failed to stop')), announceBenches(outbox, events), followSenders(outbox, events));
+      consumers = domains.consumers;
+      teardown.push(() => outbox.stop(), () => domains.stop((name, error) => logging.logger.error({ err: error, domain: name }, 'a domain failed to stop')), announceBenches(outbox, events), followSenders(outbox, domainEvents));
 
       const ctx: EngineContext = {
         db: () => db,

@@ -1,5 +1,6 @@
 import { DeskError } from '../../../shared/contract/result';
 import type { AccountView, ConnectionState } from '../../../shared/domain/connections';
+import type { InboundPipeline } from '../inbound/run-consumers';
 import type { AccountsService, ConnectionDeps, HealthEntry } from '../telegram/connection-service';
 import { credentialsFor } from './credentials';
 import { normalisePhone } from './phone';
@@ -20,7 +21,7 @@ import {
   type AccountRow,
 } from './store/account-repo';
 import { defaultApiView, writeDefaultApi } from './store/default-api';
-import { upsertAccountEntities } from './store/entity-repo';
+import { upsertAccountEntities } from '../telegram/entities/account-entities';
 
 export type AccountsOptions = Partial<RuntimeOptions>;
 
@@ -32,6 +33,7 @@ export type AccountsOptions = Partial<RuntimeOptions>;
 export function createAccountsService(deps: ConnectionDeps, options: AccountsOptions = {}): AccountsService {
   const { db, clock, secrets, telegram, events } = deps;
   const log = deps.logger.child({ scope: 'accounts' });
+  const pipeline: InboundPipeline = { consumers: deps.consumers, logger: log };
   const runtimeOptions: RuntimeOptions = {
     healthCheckMs: 60_000,
     healthTimeoutMs: 30_000,
@@ -54,7 +56,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
     if (!row.session_enc || row.telegram_user_id === null) return;
     const id = row.id;
     const runtime = new AccountRuntime(
-      { db, clock, events, logger: deps.logger, telegram, accountId: id, selfId: row.telegram_user_id },
+      { db, clock, pipeline, logger: deps.logger, telegram, accountId: id, selfId: row.telegram_user_id },
       () => {
         const current = need(id);
         if (!current.session_enc) throw new DeskError('session_revoked', 'The account has no session; sign in again.');
@@ -65,6 +67,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
         onState: (state) => {
           log.info({ accountId: id, status: state.status }, 'account state');
           announce(id);
+          if (state.status === 'online') deps.domainEvents.emit('connection.online', { kind: 'account', id });
         },
         onRevoked: (reason) => markNeedsSignIn(db, id, reason, clock.now()),
       },
@@ -177,6 +180,7 @@ export function createAccountsService(deps: ConnectionDeps, options: AccountsOpt
         deleteAccount(db, id, clock.now());
         deps.audit({ actor: call.actor, action: 'accounts.remove', target: `account:${id}`, details: { phone: row.phone } });
         events.emit({ type: 'accounts.removed', payload: { id } });
+        deps.domainEvents.emit('connection.removed', { kind: 'account', id });
         return { removed: true };
       },
     },

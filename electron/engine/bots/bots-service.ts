@@ -2,8 +2,7 @@ import type { Api } from 'grammy';
 import { DeskError } from '../../../shared/contract/result';
 import { CLOUD_BOT_FILE_LIMITS, OWN_SERVER_BOT_FILE_LIMITS, type BotEndpoints, type WebhookHealth } from '../../../shared/domain/bot-endpoints';
 import type { BotView, ConnectionState } from '../../../shared/domain/connections';
-import { announceIngest } from '../inbox/ingest/announce';
-import type { IngestResult } from '../inbox/ingest/store-incoming';
+import type { InboundPipeline } from '../inbound/run-consumers';
 import type { BotsService, ConnectionDeps } from '../telegram/connection-service';
 import { classifyBotApiError, createBotApi } from '../telegram/bots/bot-api';
 import type { BotServer } from '../telegram/bots/bot-server';
@@ -65,6 +64,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
   const apis = new Map<number, Api>();
   const states = new Map<number, ConnectionState>();
   const webhookHealth = new Map<number, WebhookHealth>();
+  const pipeline: InboundPipeline = { consumers: deps.consumers, logger: log };
 
   const stateOf = (id: number): ConnectionState => states.get(id) ?? { status: 'stopped' };
   const need = (id: number): BotRecord => {
@@ -95,6 +95,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
   function setState(id: number, state: ConnectionState): void {
     states.set(id, state);
     announceBot(id);
+    if (state.status === 'online') deps.domainEvents.emit('connection.online', { kind: 'bot', id });
   }
 
   /** Where Telegram delivers this bot's updates, or why webhook mode cannot run now. */
@@ -111,11 +112,6 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     return { webhookBaseUrl: readWebhookBase(db), apiServer: readAppApiServer(db), localWebhookBase: options.localWebhookBase?.() ?? null };
   }
 
-  const announce = (result: IngestResult) => {
-    if (result.messages.length > 0) events.emit({ type: 'messages.received', payload: { messages: result.messages } });
-    announceIngest(events, db, result, log);
-  };
-
   function launch(bot: BotRecord): void {
     const token = deps.secrets.decrypt(bot.tokenEnc);
     const api: Api = createBotApi(token, apiRootOf(bot.id));
@@ -128,13 +124,13 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
         api,
         bot,
         db,
+        pipeline,
         clock,
         log,
         timeoutSeconds: options.pollTimeoutSeconds ?? 25,
         backoff,
         emptyPollGapMs: options.emptyPollGapMs ?? DEFAULT_EMPTY_POLL_GAP_MS,
         onState,
-        onStored: announce,
       });
     } else {
       const target = webhookTarget(bot.id);
@@ -188,6 +184,7 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     webhookHealth.delete(id);
     deps.audit({ actor, action: 'bots.remove', target: `bot:${id}`, details: { username: bot.username } });
     events.emit({ type: 'bots.removed', payload: { id } });
+    deps.domainEvents.emit('connection.removed', { kind: 'bot', id });
     return { removed: true };
   }
 
@@ -230,9 +227,9 @@ export function createBotsService(deps: ConnectionDeps, options: BotsServiceOpti
     if ('error' in parsed) return { status: 400, body: { error: parsed.error } };
     const bot = need(botId);
     try {
-      const stored = storeUpdates(db, bot, [parsed.update], clock.now());
+      const afterCommit = storeUpdates(db, pipeline, bot, [parsed.update], clock.now());
       runner.delivered();
-      announce(stored);
+      afterCommit();
       return { status: 200, body: { ok: true } };
     } catch (error) {
       log.error({ err: error, botId }, 'storing a webhook update failed');

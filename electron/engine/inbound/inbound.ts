@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { BotMembershipChange, CallbackQuery, InboundDeletion, InboundMessage, InboundReadMark, MemberChange } from '../telegram/inbound/types';
+import type { InboundChanges } from '../telegram/inbound/types';
 
 /** Which account or bot the updates came through. */
 export interface InboundSource {
@@ -11,16 +11,8 @@ export interface InboundSource {
  * Everything one committed step of an update sequence brings (a getUpdates page, a webhook
  * delivery, an MTProto update or difference page), translated to plain values.
  */
-export interface InboundBatch {
+export interface InboundBatch extends InboundChanges {
   source: InboundSource;
-  messages: InboundMessage[];
-  /** Edited messages in full. */
-  edits: InboundMessage[];
-  deletions: InboundDeletion[];
-  reads: InboundReadMark[];
-  members: MemberChange[];
-  botMemberships: BotMembershipChange[];
-  callbacks: CallbackQuery[];
 }
 
 export interface InboundContext {
@@ -37,6 +29,12 @@ export interface InboundContext {
  */
 export interface InboundConsumer {
   name: string;
+  /**
+   * The update is not done until this consumer has taken it: any failure rolls the whole update
+   * back to come again (the inbox, the record of every message, must lose nothing). Without it,
+   * a failure other than storage sets the batch aside in inbound_failures and the update goes on.
+   */
+  mustSucceed?: boolean;
   /**
    * Synchronous on purpose: it runs inside a better-sqlite3 transaction. Returns the batch the
    * next consumers see (a bot flow takes the messages it owns out of the inbox's way), or

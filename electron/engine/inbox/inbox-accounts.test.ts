@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEventBus } from '../contract/event-bus';
+import { createDomainEventBus } from '../platform/domain-events';
 import { accountsHarness, eventually, sandboxWorld, settle } from '../accounts/test/harness';
 import { signIn, write } from '../accounts/test/sign-in-helper';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -14,8 +15,11 @@ async function setup(before: (w: ReturnType<typeof sandboxWorld>) => void = () =
   // Written before the account was added: only Telegram has these.
   before(w);
   const bus = createEventBus();
-  const accounts = accountsHarness({ dir, world: w, bus });
-  const inbox = inboxHarness({ dir, db: accounts.db, clock: w.clock, bus, connection: (id) => accounts.service.connection(id), options });
+  const domainEvents = createDomainEventBus((_name, error) => {
+    throw error;
+  });
+  const accounts = accountsHarness({ dir, world: w, bus, domainEvents });
+  const inbox = inboxHarness({ dir, db: accounts.db, clock: w.clock, bus, domainEvents, connection: (id) => accounts.service.connection(id), options });
   inbox.service.start();
   const account = await signIn(accounts, w, w.alice);
   const conversations = async () => (await inbox.call('inbox.conversations', { filter: {}, limit: 50, offset: 0 })).conversations;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR, startBotsWorld, type BotsWorld } from '../bots/test/bots-harness';
 import { createEventBus } from '../contract/event-bus';
+import { createDomainEventBus } from '../platform/domain-events';
 import { createBotApiServer } from '../telegram/sandbox/bot-api/index';
 import { useTempDirs } from '../test-support/temp-dir';
 import { until } from '../test-support/until';
@@ -19,8 +20,11 @@ async function setup(options: { localBotApiServer?: boolean } = {}) {
   const w: BotsWorld = await startBotsWorld(dir);
   const db = w.openDb();
   const bus = createEventBus();
-  const bots = w.service(db, { bus });
-  const inbox = inboxHarness({ dir, db, clock: w.clock, bus, secrets: w.secrets, botServer: (id) => bots.serverOf(id) });
+  const domainEvents = createDomainEventBus((_name, error) => {
+    throw error;
+  });
+  const bots = w.service(db, { bus, domainEvents });
+  const inbox = inboxHarness({ dir, db, clock: w.clock, bus, domainEvents, secrets: w.secrets, botServer: (id) => bots.serverOf(id) });
   inbox.service.start();
   // The operator's own Bot API server on the same Telegram (telegram-bot-api --local).
   const local = options.localBotApiServer ? await createBotApiServer({ world: w.world, local: true, onInternalError: () => undefined }) : null;

@@ -1,5 +1,6 @@
 import type { DomainFactory } from '../domains/domain-module';
 import { createInboxService } from './inbox-service';
+import { inboxConsumer } from './ingest/inbox-consumer';
 
 /** The unified inbox: every chat of every account and bot, with its workflow and its replies. */
 export const inboxDomain: DomainFactory = (ctx) => {
@@ -9,6 +10,7 @@ export const inboxDomain: DomainFactory = (ctx) => {
       clock: ctx.clock,
       logger: ctx.logger,
       events: ctx.events,
+      domainEvents: ctx.domainEvents,
       outbox: ctx.outbox,
       dataDir: ctx.dataDir,
       secrets: ctx.secrets,
@@ -19,5 +21,11 @@ export const inboxDomain: DomainFactory = (ctx) => {
     },
     { scheduler: ctx.scheduler },
   );
-  return { name: 'inbox', handlers: inbox.handlers, start: () => inbox.start(), stop: () => inbox.stop() };
+  return {
+    name: 'inbox',
+    handlers: inbox.handlers,
+    consumers: [inboxConsumer({ events: ctx.events, domainEvents: ctx.domainEvents, logger: ctx.logger })],
+    start: () => inbox.start(),
+    stop: () => inbox.stop(),
+  };
 };

@@ -6,6 +6,7 @@ import { CLOUD_BOT_FILE_LIMITS } from '../../../shared/domain/bot-endpoints';
 import { UPLOAD_LIMITS, type ChatMessage } from '../../../shared/domain/inbox';
 import { MESSAGE_LIMITS, replyParts } from '../../../shared/domain/message-text';
 import type { Scheduler } from '../platform/scheduler';
+import type { DomainEventBus } from '../platform/domain-events';
 import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
@@ -40,6 +41,8 @@ export interface InboxDeps {
   clock: Clock;
   logger: Logger;
   events: EventBus;
+  /** Between domains: the inbox hears accounts come online and its consumer store messages here. */
+  domainEvents: DomainEventBus;
   outbox: Outbox;
   /** The workspace's data folder; media and attachments live under `media/`. */
   dataDir: string;
@@ -123,8 +126,11 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
   const view = (conversationId: number) => conversationView(db, conversationId)!;
   const messageView = (messageId: number): ChatMessage => messageViews(db, [messageId], sources)[0]!;
 
-  // New media is considered for download when its messagesChanged event goes by (see start).
-  const announce = (result: IngestResult) => announceIngest(events, db, result, log);
+  /** After backfill's commit; new media in it is considered for download as live messages' is (see start). */
+  const announce = (result: IngestResult) => {
+    announceIngest(events, db, result, log);
+    downloads.consider(result.messageIds);
+  };
 
   // ---- snoozes ---------------------------------------------------------------------------
   let cancelSnooze: (() => void) | null = null;
@@ -262,16 +268,13 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     start() {
       cleanups.push(outbox.onChange(onOutboxChange));
       cleanups.push(
-        events.subscribe((batch) => {
-          for (const event of batch) {
-            // Backfill once per run, when the account first comes online.
-            if (event.type === 'accounts.changed' && event.payload.state.status === 'online' && !backfilled.has(event.payload.id)) {
-              backfilled.add(event.payload.id);
-              runBackfill(event.payload.id).catch((error: unknown) => log.warn({ accountId: event.payload.id, reason: (error as Error).message }, 'history backfill failed'));
-            }
-            if (event.type === 'inbox.messagesChanged') downloads.consider(event.payload.messages.filter((m) => m.media?.download === 'none').map((m) => m.id));
-          }
+        deps.domainEvents.on('connection.online', ({ kind, id }) => {
+          // Backfill once per run, when the account first comes online.
+          if (kind !== 'account' || backfilled.has(id)) return;
+          backfilled.add(id);
+          runBackfill(id).catch((error: unknown) => log.warn({ accountId: id, reason: (error as Error).message }, 'history backfill failed'));
         }),
+        deps.domainEvents.on('inbox.messagesStored', ({ messageIds }) => downloads.consider(messageIds)),
       );
       armSnooze();
     },

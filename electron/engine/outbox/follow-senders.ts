@@ -1,4 +1,4 @@
-import type { EventBus } from '../contract/event-bus';
+import type { DomainEventBus } from '../platform/domain-events';
 import type { Outbox } from './outbox-port';
 
 /**
@@ -6,21 +6,9 @@ import type { Outbox } from './outbox-port';
  * online (a lane that found it offline would otherwise wait for its next recheck) and when one
  * is removed (its lane fails what it still holds, with the reason). Returns the unsubscribe.
  */
-export function followSenders(outbox: Pick<Outbox, 'resume'>, events: Pick<EventBus, 'subscribe'>): () => void {
-  return events.subscribe((batch) => {
-    for (const event of batch) {
-      switch (event.type) {
-        case 'accounts.changed':
-        case 'bots.changed':
-          if (event.payload.state.status === 'online') outbox.resume({ kind: event.type === 'accounts.changed' ? 'account' : 'bot', id: event.payload.id });
-          break;
-        case 'accounts.removed':
-          outbox.resume({ kind: 'account', id: event.payload.id });
-          break;
-        case 'bots.removed':
-          outbox.resume({ kind: 'bot', id: event.payload.id });
-          break;
-      }
-    }
-  });
+export function followSenders(outbox: Pick<Outbox, 'resume'>, domainEvents: Pick<DomainEventBus, 'on'>): () => void {
+  const stops = [domainEvents.on('connection.online', (sender) => outbox.resume(sender)), domainEvents.on('connection.removed', (sender) => outbox.resume(sender))];
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -4,7 +4,7 @@ import bigInt from 'big-integer';
 import type { Database } from 'better-sqlite3';
 import { Api } from 'telegram';
 import { ATTACHMENT_CHUNK_BYTES } from '../../../shared/domain/inbox';
-import { findAccountEntity } from '../accounts/store/entity-repo';
+import { findAccountEntity } from '../telegram/entities/account-entities';
 import type { MtprotoTransport } from '../telegram/mtproto/transport';
 import { Refusal } from './failures';
 import type { OutboxAttachment, OutboxPayload } from './outbox-port';

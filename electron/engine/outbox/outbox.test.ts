@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { settle } from '../accounts/test/harness';
-import { createEventBus } from '../contract/event-bus';
+import { createDomainEventBus } from '../platform/domain-events';
 import { recordRemovedSender } from '../db/removed-senders';
 import { useTempDirs } from '../test-support/temp-dir';
 import { drawScreenshot } from '../telegram/sandbox/people/screenshot-image';
@@ -220,8 +220,10 @@ describe('outbox', () => {
     w.online.account = false;
     w.online.bot = false;
     const outbox = await start();
-    const bus = createEventBus();
-    const unfollow = followSenders(outbox, bus);
+    const domainEvents = createDomainEventBus((_name, error) => {
+      throw error;
+    });
+    const unfollow = followSenders(outbox, domainEvents);
     const viaAccount = outbox.enqueue({ sender: ACCOUNT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'account is back') });
     const viaBot = outbox.enqueue({ sender: BOT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'bot is back') });
     await settle();
@@ -230,9 +232,8 @@ describe('outbox', () => {
     // Back online, and said so: no timer runs (the clock stands still), yet both go.
     w.online.account = true;
     w.online.bot = true;
-    const online = { status: 'online' } as const;
-    bus.emit({ type: 'accounts.changed', payload: { id: ACCOUNT.id, phone: '+9996630001', firstName: 'Alice', lastName: '', username: null, telegramUserId: w.alice.id, ownApiCredentials: false, enabled: true, state: online, createdAt: 0 } });
-    bus.emit({ type: 'bots.changed', payload: { id: BOT.id, username: 'outbox_bot', firstName: 'Outbox', telegramBotId: w.botUser.id, mode: 'polling', enabled: true, state: online, createdAt: 0, apiServer: null, fileLimits: { uploadBytes: 50 * 1024 * 1024, downloadBytes: 20 * 1024 * 1024 }, webhook: null } });
+    domainEvents.emit('connection.online', { kind: 'account', id: ACCOUNT.id });
+    domainEvents.emit('connection.online', { kind: 'bot', id: BOT.id });
     await until(() => state(outbox, viaAccount) === 'sent' && state(outbox, viaBot) === 'sent', 'both sends after the senders came online');
     expect(w.received(p1!).map((m) => m.text).sort()).toEqual(['account is back', 'bot is back']);
     unfollow();
@@ -260,8 +261,10 @@ describe('outbox', () => {
     const [p1] = w.people;
     w.online.bot = false;
     const outbox = await start();
-    const bus = createEventBus();
-    const unfollow = followSenders(outbox, bus);
+    const domainEvents = createDomainEventBus((_name, error) => {
+      throw error;
+    });
+    const unfollow = followSenders(outbox, domainEvents);
     const held = outbox.enqueue({ sender: BOT, conversationId: null, priority: 'operator', payload: w.text(p1!, 'for the old bot') });
     await settle();
     expect(state(outbox, held)).toBe('waiting');
@@ -269,7 +272,7 @@ describe('outbox', () => {
     // A flood wait of an hour does not hold back the verdict, and goes with the sender.
     writePause(w.db, BOT, { kind: 'flood', since: w.clock.now(), until: w.clock.now() + 3_600_000, reason: 'flood' });
     recordRemovedSender(w.db, { kind: 'bot', id: BOT.id, name: '@outbox_bot' }, w.clock.now());
-    bus.emit({ type: 'bots.removed', payload: { id: BOT.id } });
+    domainEvents.emit('connection.removed', { kind: 'bot', id: BOT.id });
     await until(() => state(outbox, held) === 'failed', 'the held reply to fail');
     expect(outbox.item(held.id)!.delivery).toEqual({ state: 'failed', reason: expect.stringMatching(/^The bot @outbox_bot was removed from the desk/) });
     expect(readPause(w.db, BOT)).toBeUndefined();

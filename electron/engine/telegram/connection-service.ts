@@ -4,8 +4,10 @@ import type { ConnectionState } from '../../../shared/domain/connections';
 import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
+import type { InboundConsumer } from '../inbound/inbound';
 import type { Logger } from '../logging/logger';
 import type { DiskGuard } from '../platform/disk-guard';
+import type { DomainEventBus } from '../platform/domain-events';
 import type { Clock } from '../platform/clock';
 import type { SecretBox } from '../secrets/secret-box';
 import type { TelegramEnvironment } from './environment';
@@ -21,6 +23,25 @@ export interface ConnectionDeps {
   /** For `accounts.changed` / `bots.changed` / `messages.received` (emit after the transaction commits). */
   events: EventBus;
   audit(record: AuditRecord): void;
+  /** Between domains inside the engine: `connection.online` and `connection.removed` go here. */
+  domainEvents: DomainEventBus;
+  /** Where translated updates go, in order, inside the transaction that moves the pts or offset (the inbox among them). */
+  consumers(): readonly InboundConsumer[];
+}
+
+/** An account or a bot, as the engine's own events name it. */
+export interface ConnectionRef {
+  kind: 'account' | 'bot';
+  id: number;
+}
+
+declare module '../platform/domain-events' {
+  interface DomainEvents {
+    /** The account or bot is online (again): work waiting for it can go now. */
+    'connection.online': ConnectionRef;
+    /** The account or bot was removed from the desk. */
+    'connection.removed': ConnectionRef;
+  }
 }
 
 /** One line of `/api/health` and of the Accounts & bots page. */

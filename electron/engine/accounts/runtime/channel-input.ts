@@ -2,7 +2,7 @@ import bigInt from 'big-integer';
 import type { Database } from 'better-sqlite3';
 import { Api } from 'telegram';
 import { classifyRpcError } from '../../telegram/mtproto/rpc-failure';
-import { findAccountEntity } from '../store/entity-repo';
+import { findAccountEntity } from '../../telegram/entities/account-entities';
 
 /** The channel as Telegram wants it named in a request; null when its access hash was never seen. */
 export function inputChannel(db: Database, accountId: number, channelId: number): Api.InputChannel | null {

@@ -1,10 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { Api } from 'telegram';
+import { runConsumers, type AfterCommit, type InboundPipeline } from '../../inbound/run-consumers';
 import type { Logger } from '../../logging/logger';
-import type { EventBus } from '../../contract/event-bus';
-import { announceIngest } from '../../inbox/ingest/announce';
-import { applyReadMarks, announceReadMessages } from '../../inbox/ingest/read-marks';
-import { storeIncoming } from '../../inbox/ingest/store-incoming';
 import type { Clock } from '../../platform/clock';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import { cursorOf, translateChannelDifference, translateDifference, type UpdateCursor } from '../../telegram/mtproto/translate/difference';
@@ -13,13 +10,14 @@ import type { TranslateContext, TranslatedMessage } from '../../telegram/mtproto
 import { mergeChanges, translateUpdates, type ChannelBehind, type StepChanges } from '../../telegram/mtproto/translate/updates';
 import { forgetChannel, loadChannelPts, saveChannelPts } from '../store/channel-cursor-repo';
 import { loadCursor, saveCursor } from '../store/cursor-repo';
-import { findAccountEntity, upsertAccountEntities } from '../store/entity-repo';
+import { findAccountEntity, upsertAccountEntities } from '../../telegram/entities/account-entities';
 import { channelIsGone, inputChannel } from './channel-input';
 
 export interface SyncDeps {
   db: Database;
   clock: Clock;
-  events: EventBus;
+  /** The consumers (the inbox among them) that take each step's changes in the transaction that moves the positions. */
+  pipeline: InboundPipeline;
   logger: Logger;
   accountId: number;
   selfId: number;
@@ -28,7 +26,7 @@ export interface SyncDeps {
 /** Events asked for per getChannelDifference call (Telegram suggests 10-100 for user accounts). */
 const CHANNEL_PAGE = 100;
 
-const NO_CHANGES: StepChanges = { messages: [], edits: [], deletions: [], reads: [] };
+const NO_CHANGES: StepChanges = { messages: [], edits: [], deletions: [], reads: [], members: [] };
 
 /** Where a commit moves the sequences: the account's own, and any channels'. */
 interface Positions {
@@ -40,7 +38,7 @@ interface Positions {
  * Keeps one account's stored messages in step with Telegram's update sequences: the account's
  * own (pts) and one per channel or supergroup it is in. Updates are applied only in order; a
  * jump means something was missed, and getDifference (getChannelDifference for a channel)
- * fetches it. Messages, read marks, entities and the new positions commit together, so a
+ * fetches it. What the consumers make of the changes, entities and the new positions commit together, so a
  * crash or a dropped connection at any point leaves positions that the next catch-up resumes
  * from exactly, and the unique message key makes a message seen twice stored once.
  */
@@ -91,7 +89,7 @@ export class UpdateSync {
     if (!cursor || this.closed) return;
     const batch = translateUpdates(updates, this.ctx);
     if (batch.needsDifference) return this.catchUp();
-    let pts = cursor.pts;
+    let { pts, qts } = cursor;
     let gap = false;
     const channelPts = new Map<number, number>();
     const behind = new Map(batch.channelsBehind.map((c) => [c.channelId, c]));
@@ -110,6 +108,15 @@ export class UpdateSync {
         // A channel not followed yet (just joined) is followed from its first event.
         channelPts.set(step.channelId, step.pts);
         taken.push(step);
+      } else if (step.box === 'qts') {
+        // The secondary sequence moves one by one; a jump is a gap getDifference fills (it takes qts too).
+        if (gap || step.qts <= qts) continue;
+        if (step.qts - 1 > qts) {
+          gap = true;
+          continue;
+        }
+        qts = step.qts;
+        taken.push(step);
       } else {
         if (gap || step.pts <= pts) continue; // After a gap, or already applied (seen live and then in a difference).
         if (step.pts - step.ptsCount > pts) {
@@ -120,7 +127,7 @@ export class UpdateSync {
         taken.push(step);
       }
     }
-    this.store(mergeChanges(taken), batch.entities, { cursor: { ...cursor, pts }, channels: channelPts });
+    this.store(mergeChanges(taken), batch.entities, { cursor: { ...cursor, pts, qts }, channels: channelPts });
     if (gap) return this.catchUp([...behind.values()]);
     await this.catchUpChannels([...behind.values()]);
   }
@@ -198,28 +205,29 @@ export class UpdateSync {
   private store(changes: StepChanges, entities: TelegramEntity[], to: Positions): void {
     const channels = [...(to.channels ?? [])].filter(([id, pts]) => this.channels.get(id) !== pts);
     const cursorMoves = to.cursor !== undefined && !sameCursor(to.cursor, this.cursor);
-    const empty = changes.messages.length === 0 && changes.edits.length === 0 && changes.deletions.length === 0 && changes.reads.length === 0;
+    // A difference page is passed whole: take only its changes.
+    const { messages, edits, deletions, reads, members } = changes;
+    const empty = [messages, edits, deletions, reads, members].every((list) => list.length === 0);
     if (this.closed || (empty && entities.length === 0 && !cursorMoves && channels.length === 0)) return;
-    const { db, accountId, clock } = this.deps;
+    const { db, accountId, clock, pipeline } = this.deps;
     const source = { kind: 'account' as const, id: accountId };
     const withSource = (list: TranslatedMessage[]) => list.map((m) => ({ ...m, source }));
-    const { stored, reads } = db.transaction(() => {
+    const afterCommit = db.transaction((): AfterCommit => {
       const now = clock.now();
       upsertAccountEntities(db, accountId, entities, now);
-      // Messages and read marks land in their inbox conversations in the same commit as the positions.
-      const stored = storeIncoming(db, source, { messages: withSource(changes.messages), edits: withSource(changes.edits), deletions: changes.deletions }, now);
-      const reads = applyReadMarks(db, accountId, changes.reads);
+      const batch = { source, messages: withSource(messages), edits: withSource(edits), deletions, reads, members, botMemberships: [], callbacks: [] };
+      const after = empty ? NOTHING : runConsumers(db, pipeline, batch, now);
       if (to.cursor) saveCursor(db, accountId, to.cursor);
       for (const [channelId, pts] of channels) saveChannelPts(db, accountId, channelId, pts);
-      return { stored, reads };
+      return after;
     })();
     if (to.cursor) this.cursor = to.cursor;
     for (const [channelId, pts] of channels) this.channels.set(channelId, pts);
-    if (stored.messages.length > 0) this.deps.events.emit({ type: 'messages.received', payload: { messages: stored.messages } });
-    announceIngest(this.deps.events, db, { ...stored, conversationIds: new Set([...stored.conversationIds, ...reads.conversationIds]) }, this.deps.logger);
-    announceReadMessages(this.deps.events, db, reads.readMessageIds);
+    afterCommit();
   }
 }
+
+const NOTHING: AfterCommit = () => undefined;
 
 function sameCursor(a: UpdateCursor, b: UpdateCursor | null): boolean {
   return b !== null && a.pts === b.pts && a.qts === b.qts && a.date === b.date && a.seq === b.seq;

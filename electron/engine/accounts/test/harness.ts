@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { DeskEvent } from '../../../../shared/contract/index';
 import { recordAudit } from '../../audit/audit-repo';
+import type { InboundConsumer } from '../../inbound/inbound';
+import { inboxConsumer } from '../../inbox/ingest/inbox-consumer';
+import { createDomainEventBus, type DomainEventBus } from '../../platform/domain-events';
 import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
@@ -128,6 +131,10 @@ export function accountsHarness(input: {
   wrapTransport?: (transport: MtprotoTransport) => MtprotoTransport;
   /** A bus shared with another service under test (the inbox listens to it). */
   bus?: EventBus;
+  /** Inbound consumers that run before the inbox (a test's own domain). */
+  consumers?: InboundConsumer[];
+  /** The engine's own bus, shared with another service under test (the inbox hears accounts come online on it). */
+  domainEvents?: DomainEventBus;
 }) {
   const { clock, sandbox } = input.world;
   const opened = openDatabase({ path: join(input.dir, 'desk.sqlite'), backupsDir: join(input.dir, 'backups'), now: clock.now, keepBackups: 1 });
@@ -139,6 +146,7 @@ export function accountsHarness(input: {
   const bus = input.bus ?? createEventBus();
   bus.subscribe((batch) => events.push(...batch));
   const timers = manualScheduler(clock);
+  const domainEvents = input.domainEvents ?? createDomainEventBus((name, error) => logger.error({ event: name, err: error }, 'domain event listener failed'));
   const service = createAccountsService(
     {
       db,
@@ -147,7 +155,9 @@ export function accountsHarness(input: {
       secrets: createSecretBox(key, new Redactor()),
       telegram: environment(sandbox, input),
       events: bus,
+      domainEvents,
       audit: (record) => void recordAudit(db, clock.now(), record),
+      consumers: () => [...(input.consumers ?? []), inboxConsumer({ events: bus, domainEvents, logger })],
     },
     { scheduler: timers.scheduler, random: () => 0.5, backoff: { baseMs: 1_000, maxMs: 30_000 }, ...input.options },
   );

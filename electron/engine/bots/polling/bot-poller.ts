@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { Api } from 'grammy';
 import type { ConnectionState } from '../../../../shared/domain/connections';
-import type { IngestResult } from '../../inbox/ingest/store-incoming';
 import type { Logger } from '../../logging/logger';
+import type { AfterCommit, InboundPipeline } from '../../inbound/run-consumers';
 import type { Clock } from '../../platform/clock';
 import { classifyBotApiError, grammySignal } from '../../telegram/bots/bot-api';
 import { ALLOWED_UPDATES } from '../../telegram/bots/translate/update';
@@ -16,6 +16,8 @@ export interface PollerOptions {
   api: Api;
   bot: BotIdentity;
   db: Database;
+  /** The consumers the updates go to, in the transaction that moves the offset. */
+  pipeline: InboundPipeline;
   clock: Clock;
   log: Logger;
   /** How long Telegram may hold one getUpdates (about 25 s in production). */
@@ -27,8 +29,6 @@ export interface PollerOptions {
    */
   emptyPollGapMs: number;
   onState(state: ConnectionState): void;
-  /** Called after the commit with what changed (new messages, edits, their conversations). */
-  onStored(result: IngestResult): void;
 }
 
 export const TOKEN_REVOKED =
@@ -80,9 +80,9 @@ export class BotPoller extends StoppableLoop {
         continue;
       }
 
-      let stored: IngestResult;
+      let afterCommit: AfterCommit;
       try {
-        stored = storeUpdates(o.db, o.bot, updates, o.clock.now());
+        afterCommit = storeUpdates(o.db, o.pipeline, o.bot, updates, o.clock.now());
       } catch (error) {
         // Nothing was committed, so the next poll (same offset) gets the same updates again.
         o.log.error({ err: error, botId: o.bot.id }, 'storing bot updates failed');
@@ -95,7 +95,7 @@ export class BotPoller extends StoppableLoop {
         online = true;
         o.onState({ status: 'online' });
       }
-      if (stored.messageIds.length > 0) o.onStored(stored);
+      afterCommit();
       // Only a poll meant to be held counts (the first one asks without holding, on purpose).
       // Real time, not the desk's clock: this paces network calls.
       const early = o.emptyPollGapMs - (performance.now() - polledAt);

@@ -1,32 +1,36 @@
 import type { Database } from 'better-sqlite3';
 import type { Update } from 'grammy/types';
-import { nothingStored, storeIncoming, type IngestResult } from '../../inbox/ingest/store-incoming';
-import { translateUpdate } from '../../telegram/bots/translate/update';
-import { upsertBotEntities } from './entity-repo';
+import { runConsumers, type AfterCommit, type InboundPipeline } from '../../inbound/run-consumers';
+import { upsertBotEntities } from '../../telegram/entities/bot-entities';
+import { translateBotUpdate } from '../../telegram/bots/translate/inbound';
+import { mergeInboundChanges } from '../../telegram/inbound/types';
 import { readUpdateOffset, setUpdateOffset } from './bot-repo';
 
 export interface BotIdentity {
   id: number;
   telegramBotId: number;
+  /** Commands addressed to another bot's username are not this bot's. */
+  username: string;
 }
 
+const NOTHING: AfterCommit = () => undefined;
+
 /**
- * Stores a batch of updates and moves the bot's offset past them in ONE transaction: either
- * both happen or neither, so after a crash Telegram redelivers exactly what was not stored.
- * An update whose id is just below the committed offset is a redelivery of the last one
- * stored (a webhook answer lost on the way back) and is skipped. Messages land in their inbox
- * conversations; the result (new messages, changed conversations) is announced after the commit.
+ * Hands a batch of updates to the inbound consumers (the inbox among them) and moves the bot's
+ * offset past them in ONE transaction: either both happen or neither, so after a crash Telegram
+ * redelivers exactly what was not taken. An update whose id is just below the committed offset
+ * is a redelivery of the last one taken (a webhook answer lost on the way back) and is skipped.
+ * Returns what the consumers do once the transaction has committed (announce to the window).
  */
-export function storeUpdates(db: Database, bot: BotIdentity, updates: readonly Update[], now: number): IngestResult {
-  if (updates.length === 0) return nothingStored();
+export function storeUpdates(db: Database, pipeline: InboundPipeline, bot: BotIdentity, updates: readonly Update[], now: number): AfterCommit {
+  if (updates.length === 0) return NOTHING;
   return db.transaction(() => {
     const offset = readUpdateOffset(db, bot.id);
     const fresh = updates.filter((u) => u.update_id !== offset - 1);
-    const translated = fresh.map((u) => translateUpdate(u, { botId: bot.id, telegramBotId: bot.telegramBotId }));
+    const translated = fresh.map((u) => translateBotUpdate(u, { botId: bot.id, telegramBotId: bot.telegramBotId, username: bot.username }));
     upsertBotEntities(db, bot.id, translated.flatMap((t) => t.entities), now);
-    const stored = storeIncoming(db, { kind: 'bot', id: bot.id }, { messages: translated.flatMap((t) => t.messages), edits: translated.flatMap((t) => t.edits), deletions: [] }, now);
-    const last = updates.at(-1)!.update_id;
-    setUpdateOffset(db, bot.id, last + 1, now);
-    return stored;
+    const after = translated.length > 0 ? runConsumers(db, pipeline, { source: { kind: 'bot', id: bot.id }, ...mergeInboundChanges(translated.map((t) => t.changes)) }, now) : NOTHING;
+    setUpdateOffset(db, bot.id, updates.at(-1)!.update_id + 1, now);
+    return after;
   })();
 }

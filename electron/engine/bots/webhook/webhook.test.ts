@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InboundConsumer } from '../../inbound/inbound';
 import { useTempDirs } from '../../test-support/temp-dir';
 import type { BotsServiceWithWebhook } from '../bots-service';
 import { OPERATOR, startBotsWorld, waitFor, type BotsWorld } from '../test/bots-harness';
@@ -15,6 +16,14 @@ let db: Database;
 let bots: BotsServiceWithWebhook;
 let local: Server;
 let localUrl: string;
+/** Set by a test to make the next deliveries fail to store, as a locked database would. */
+let storageFails = false;
+const lockedDatabase: InboundConsumer = {
+  name: 'locked',
+  consume() {
+    if (storageFails) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+  },
+};
 
 /** The operator's public address; the sandbox forwards it to the local server, as their reverse proxy would. */
 const PUBLIC_BASE = 'https://desk.example.org';
@@ -39,7 +48,9 @@ beforeEach(async () => {
     localWebhookBase: () => localUrl,
     forwardPublicAddress: (publicBase, localBase) => w.server.forwardWebhooks(publicBase, localBase),
     webhookCheckEveryMs: 30,
+    consumers: [lockedDatabase],
   });
+  storageFails = false;
 });
 afterEach(async () => {
   await bots.stopAll();
@@ -135,6 +146,26 @@ describe('bots: webhook mode', () => {
     expect((await post(id, update, secret)).status).toBe(200);
     expect(storedTexts()).toEqual(['via webhook', 'posted twice']);
     expect(db.prepare('SELECT update_offset FROM bots WHERE id = ?').pluck().get(id)).toBe(501);
+  });
+
+  it('answers 500 when a delivery cannot be stored, moving no offset, and takes it once when Telegram delivers it again', async () => {
+    await setPublicBase();
+    const { id } = await bots.handlers['bots.add']({ token: w.deskBot.token, mode: 'webhook' }, OPERATOR);
+    await waitFor(() => (w.lastState(id)?.status === 'online' ? true : undefined));
+    const secret = webhookSecret(w.deskBot.token);
+    const update = JSON.stringify({
+      update_id: 600,
+      message: { message_id: 78, date: 1, chat: { id: w.alice.id, type: 'private', first_name: 'Alice' }, from: { id: w.alice.id, is_bot: false, first_name: 'Alice' }, text: 'try again' },
+    });
+    const offset = () => db.prepare('SELECT update_offset FROM bots WHERE id = ?').pluck().get(id);
+    const before = offset();
+    storageFails = true;
+    expect((await post(id, update, secret)).status).toBe(500);
+    expect({ offset: offset(), texts: storedTexts() }).toEqual({ offset: before, texts: [] });
+    storageFails = false;
+    expect((await post(id, update, secret)).status).toBe(200);
+    expect((await post(id, update, secret)).status).toBe(200);
+    expect({ offset: offset(), texts: storedTexts() }).toEqual({ offset: 601, texts: ['try again'] });
   });
 
   it('rejects a broken body with 400 and a reason', async () => {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
-import { findAccountEntity, upsertAccountEntities } from '../../accounts/store/entity-repo';
+import { findAccountEntity, upsertAccountEntities } from '../../telegram/entities/account-entities';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
 import { translateEntities } from '../../telegram/mtproto/translate/entities';
 import { messagesOf, withEntities } from '../../telegram/mtproto/translate/updates';

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import { DeskError } from '../../../../shared/contract/result';
-import { findAccountEntity } from '../../accounts/store/entity-repo';
+import { findAccountEntity } from '../../telegram/entities/account-entities';
 
 /** A chat key (`user:1`, `chat:2`, `channel:3`) as the InputPeer an account's requests name it by. */
 export function inputPeer(db: Database, accountId: number, chatKey: string): Api.TypeInputPeer {

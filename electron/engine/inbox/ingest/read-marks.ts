@@ -1,19 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { EventBus } from '../../contract/event-bus';
 import { readRow, toItem } from '../../outbox/outbox-repo';
+import type { InboundReadMark } from '../../telegram/inbound/types';
 import { messageViews, type MessageViewSources } from '../views/message-view';
-
-/**
- * How far a chat is read, as Telegram reports it. `inbox`: the account read it elsewhere (its
- * phone); `outbox`: the other side read the account's messages. Ids are Telegram message ids.
- */
-export interface ReadMark {
-  chatKey: string;
-  side: 'inbox' | 'outbox';
-  maxId: number;
-  /** Telegram's own count of what is still unread after the mark, when it gives one. */
-  stillUnread: number | null;
-}
 
 export interface ReadMarksResult {
   conversationIds: Set<number>;
@@ -33,7 +22,7 @@ interface ConversationMarks {
  * update cursor the marks came with. A mark for a chat the desk has no conversation for is
  * nothing to show; a mark behind the stored one is old news (it came again in a difference).
  */
-export function applyReadMarks(db: Database, accountId: number, marks: readonly ReadMark[]): ReadMarksResult {
+export function applyReadMarks(db: Database, accountId: number, marks: readonly InboundReadMark[]): ReadMarksResult {
   const result: ReadMarksResult = { conversationIds: new Set(), readMessageIds: [] };
   if (marks.length === 0) return result;
   const find = db.prepare(
@@ -48,7 +37,7 @@ export function applyReadMarks(db: Database, accountId: number, marks: readonly 
   return result;
 }
 
-function applyInbox(db: Database, conversation: ConversationMarks, mark: ReadMark): boolean {
+function applyInbox(db: Database, conversation: ConversationMarks, mark: InboundReadMark): boolean {
   if (mark.maxId < conversation.read_up_to_telegram_id) return false;
   const unread =
     mark.stillUnread ??
@@ -61,7 +50,7 @@ function applyInbox(db: Database, conversation: ConversationMarks, mark: ReadMar
   return true;
 }
 
-function applyOutbox(db: Database, conversation: ConversationMarks, mark: ReadMark, readMessageIds: number[]): boolean {
+function applyOutbox(db: Database, conversation: ConversationMarks, mark: InboundReadMark, readMessageIds: number[]): boolean {
   if (mark.maxId <= conversation.read_outbox_telegram_id) return false;
   db.prepare('UPDATE conversations SET read_outbox_telegram_id = ? WHERE id = ?').run(mark.maxId, conversation.id);
   const newlyRead = db

@@ -1,9 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { IncomingMessage } from '../../../../shared/domain/connections';
 import { indexNewMessages } from '../search/fts-index';
-import { kindOfKey, type MessageChanges, type RichIncoming } from './incoming';
+import { kindOfKey, type InboundDeletion, type RichIncoming } from '../../telegram/inbound/types';
 
 type Source = IncomingMessage['source'];
+
+/** Everything one update batch changes in one source's messages. */
+export interface MessageChanges<M> {
+  messages: M[];
+  /** Edited messages in full (their new text); one never seen before is stored as new. */
+  edits: M[];
+  deletions: InboundDeletion[];
+}
 
 /** What one call stored, for the caller to announce after its transaction commits. */
 export interface IngestResult {

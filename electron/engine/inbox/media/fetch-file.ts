@@ -5,7 +5,7 @@ import { findBot } from '../../bots/store/bot-repo';
 import type { SecretBox } from '../../secrets/secret-box';
 import { classifyBotApiError, createBotApi } from '../../telegram/bots/bot-api';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
-import type { RemoteFileRef } from '../ingest/incoming';
+import type { RemoteFileRef } from '../../telegram/inbound/types';
 
 /** Telegram refused the file for its size (a bot may download 20 MB at most). */
 export class FileTooLarge extends Error {}

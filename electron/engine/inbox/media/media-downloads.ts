@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { MediaView } from '../../../../shared/domain/inbox';
 import type { Logger } from '../../logging/logger';
-import type { RemoteFileRef } from '../ingest/incoming';
+import type { RemoteFileRef } from '../../telegram/inbound/types';
 import { FileTooLarge, type Progress } from './fetch-file';
 import type { MediaPolicy } from './media-policy';
 import type { MediaStore } from './media-store';

@@ -8,6 +8,7 @@ import type { AuditRecord } from '../../audit/audit-repo';
 import { createEventBus, type EventBus } from '../../contract/event-bus';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
+import { createDomainEventBus, type DomainEventBus } from '../../platform/domain-events';
 import type { SecretBox } from '../../secrets/secret-box';
 import type { TelegramEnvironment } from '../../telegram/environment';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
@@ -34,6 +35,8 @@ export function inboxHarness(input: {
   options?: Partial<Omit<InboxOptions, 'scheduler'>>;
   /** The bus the accounts or bots under test announce on, so the inbox hears them. */
   bus?: EventBus;
+  /** The engine's own bus the accounts, bots and inbox consumer under test speak on (connections online, messages stored). */
+  domainEvents?: DomainEventBus;
 }) {
   const clock = input.clock ?? manualClock();
   const timers = manualScheduler(clock);
@@ -46,12 +49,14 @@ export function inboxHarness(input: {
   /** What the service logged at one level, as pino wrote it. */
   const logged = (level: keyof typeof LOG_LEVELS) => logLines.filter((line) => line.level === LOG_LEVELS[level]);
   const audits: AuditRecord[] = [];
+  const domainEvents = input.domainEvents ?? createDomainEventBus((name, error) => logger.error({ event: name, err: error }, 'domain event listener failed'));
   const service = createInboxService(
     {
       db: input.db,
       clock,
       logger,
       events: bus,
+      domainEvents,
       outbox: fake.outbox,
       dataDir: input.dir,
       secrets: input.secrets ?? { encrypt: (s) => s, decrypt: (s) => s },
@@ -68,5 +73,5 @@ export function inboxHarness(input: {
       Awaited<ReturnType<(typeof service.handlers)[M]>>
     >;
   const ofType = <T extends DeskEvent['type']>(type: T) => events.filter((e): e is Extract<DeskEvent, { type: T }> => e.type === type);
-  return { service, call, events, ofType, bus, clock, timers, logger, logged, audits, ...fake };
+  return { service, call, events, ofType, bus, domainEvents, clock, timers, logger, logged, audits, ...fake };
 }

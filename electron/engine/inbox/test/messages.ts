@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { storeIncoming } from '../ingest/store-incoming';
-import type { RichIncoming } from '../ingest/incoming';
+import type { RichIncoming } from '../../telegram/inbound/types';
 
 let nextId = 1;
 

@@ -1,7 +1,7 @@
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import { z } from 'zod';
-import { upsertAccountEntities } from '../../accounts/store/entity-repo';
+import { upsertAccountEntities } from '../../telegram/entities/account-entities';
 import { translateEntities } from '../../telegram/mtproto/translate/entities';
 import type { ActionKind, PerformContext } from '../action-kind';
 import { RetryLater } from '../failures';

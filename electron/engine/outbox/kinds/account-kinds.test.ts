@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { settle } from '../../accounts/test/harness';
-import { findAccountEntity, upsertAccountEntities } from '../../accounts/store/entity-repo';
+import { findAccountEntity, upsertAccountEntities } from '../../telegram/entities/account-entities';
 import { useTempDirs } from '../../test-support/temp-dir';
 import type { SandboxChat } from '../../telegram/sandbox/world/types';
 import type { Outbox, OutboxItem } from '../outbox-port';

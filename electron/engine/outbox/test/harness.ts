@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { Api as BotApi } from 'grammy';
 import pino from 'pino';
 import { manualScheduler } from '../../accounts/test/harness';
-import { upsertAccountEntities } from '../../accounts/store/entity-repo';
+import { upsertAccountEntities } from '../../telegram/entities/account-entities';
 import { openDatabase } from '../../db/open-database';
 import { manualClock } from '../../platform/clock';
 import { createBotApiServer, scaleLimits, TELEGRAM_BOT_LIMITS } from '../../telegram/sandbox/bot-api/index';

@@ -1,5 +1,5 @@
 import type { Chat, Message } from 'grammy/types';
-import type { ConversationKind, IncomingMedia, RichIncoming } from '../../../inbox/ingest/incoming';
+import type { ConversationKind, IncomingMedia, RichIncoming } from '../../inbound/types';
 import { chatKeyOf, chatTitle, fullName } from './peers';
 
 type MediaKind = RichIncoming['mediaKind'];

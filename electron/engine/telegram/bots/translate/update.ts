@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import type { RichIncoming } from '../../../inbox/ingest/incoming';
+import type { RichIncoming } from '../../inbound/types';
 import { incomingFromMessage } from './message';
 import { chatEntity, userEntity, type BotEntity } from './peers';
 

@@ -1,7 +1,8 @@
 import { Api } from 'telegram';
-import type { ReadMark } from '../../../inbox/ingest/read-marks';
+import type { InboundReadMark } from '../../inbound/types';
 import { translateEntities, type TelegramEntity } from './entities';
 import { toNumber } from './ids';
+import { membersOfMessages } from './members';
 import type { TranslateContext } from './messages';
 import { channelBehind, mergeChanges, messagesOf, translateUpdate, withEntities, type ChannelBehind, type StepChanges, type UpdateStep } from './updates';
 
@@ -25,10 +26,10 @@ export function cursorOf(state: Api.updates.State): UpdateCursor {
 }
 
 /** A difference lists its events without order to keep: each one's changes apply as a whole page. */
-function changesOf(newMessages: Api.TypeMessage[], otherUpdates: Api.TypeUpdate[], ctx: TranslateContext): StepChanges {
-  const others = otherUpdates.map((u) => translateUpdate(u, ctx)).filter((step): step is UpdateStep => step !== null);
+function changesOf(newMessages: Api.TypeMessage[], otherUpdates: Api.TypeUpdate[], ctx: TranslateContext, date: number): StepChanges {
+  const others = otherUpdates.map((u) => translateUpdate(u, ctx, date)).filter((step): step is UpdateStep => step !== null);
   const merged = mergeChanges(others);
-  return { ...merged, messages: [...messagesOf(newMessages, ctx), ...merged.messages] };
+  return { ...merged, messages: [...messagesOf(newMessages, ctx), ...merged.messages], members: [...membersOfMessages(newMessages, ctx), ...merged.members] };
 }
 
 export function translateDifference(difference: Api.updates.TypeDifference, outer: TranslateContext): DifferencePage {
@@ -39,7 +40,7 @@ export function translateDifference(difference: Api.updates.TypeDifference, oute
   const final = difference instanceof Api.updates.Difference;
   const state = final ? difference.state : difference.intermediateState;
   const channelsBehind = difference.otherUpdates.map(channelBehind).filter((c): c is ChannelBehind => c !== null);
-  return { kind: 'page', final, ...changesOf(difference.newMessages, difference.otherUpdates, ctx), entities, cursor: cursorOf(state), channelsBehind };
+  return { kind: 'page', final, ...changesOf(difference.newMessages, difference.otherUpdates, ctx, state.date), entities, cursor: cursorOf(state), channelsBehind };
 }
 
 export type ChannelDifferencePage =
@@ -58,9 +59,10 @@ export function translateChannelDifference(difference: Api.updates.TypeChannelDi
   const ctx = withEntities(outer, entities);
   if (difference instanceof Api.updates.ChannelDifferenceTooLong) {
     const messages = messagesOf(difference.messages, ctx);
-    return { kind: 'too_long', pts: dialogPts(difference.dialog), entities, messages, edits: [], deletions: [], reads: dialogReads(difference.dialog) };
+    return { kind: 'too_long', pts: dialogPts(difference.dialog), entities, messages, edits: [], deletions: [], reads: dialogReads(difference.dialog), members: [] };
   }
-  return { kind: 'page', final: difference.final === true, pts: difference.pts, entities, ...changesOf(difference.newMessages, difference.otherUpdates, ctx) };
+  // A channel difference names no date; its participant events carry their own.
+  return { kind: 'page', final: difference.final === true, pts: difference.pts, entities, ...changesOf(difference.newMessages, difference.otherUpdates, ctx, 0) };
 }
 
 function dialogPts(dialog: Api.TypeDialog): number | null {
@@ -68,7 +70,7 @@ function dialogPts(dialog: Api.TypeDialog): number | null {
 }
 
 /** A dialog's read marks: how far the account read it (and what is left), and how far the others read ours. */
-function dialogReads(dialog: Api.TypeDialog): ReadMark[] {
+function dialogReads(dialog: Api.TypeDialog): InboundReadMark[] {
   if (!(dialog instanceof Api.Dialog) || !(dialog.peer instanceof Api.PeerChannel)) return [];
   const chatKey = `channel:${toNumber(dialog.peer.channelId)}`;
   return [

@@ -1,5 +1,5 @@
 import { Api } from 'telegram';
-import type { IncomingMedia } from '../../../inbox/ingest/incoming';
+import type { IncomingMedia } from '../../inbound/types';
 import { toNumber } from './ids';
 
 /**

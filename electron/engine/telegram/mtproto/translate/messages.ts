@@ -1,7 +1,7 @@
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import type { IncomingMessage } from '../../../../../shared/domain/connections';
-import type { ConversationKind, MessageExtras } from '../../../inbox/ingest/incoming';
+import type { ConversationKind, MessageExtras } from '../../inbound/types';
 import { displayName, type TelegramEntity } from './entities';
 import { toNumber } from './ids';
 import { mediaOf } from './media';

@@ -1,25 +1,33 @@
 import type bigInt from 'big-integer';
 import { Api } from 'telegram';
-import type { IncomingDeletion } from '../../../inbox/ingest/incoming';
-import type { ReadMark } from '../../../inbox/ingest/read-marks';
+import type { InboundDeletion, InboundReadMark, MemberChange } from '../../inbound/types';
 import { translateEntities, type TelegramEntity } from './entities';
 import { toNumber } from './ids';
+import { channelParticipantChange, chatParticipantChange, membersOfMessages } from './members';
 import { chatKeyOf, expandShortMessage, translateMessage, type TranslateContext, type TranslatedMessage } from './messages';
 
 /**
  * One event of the account's update sequences. Events of the account's own box and of each
  * channel's box carry the pts of their box: they must be applied in order with none missing.
- * A few events belong to no sequence (`none`: channel read marks) and apply as they come.
+ * Participant changes carry the account's secondary sequence (`qts`), one step each, also in
+ * order. A few events belong to no sequence (`none`: channel read marks, a basic group's
+ * participant list) and apply as they come.
  */
 export type UpdateStep = StepChanges &
-  ({ box: 'common'; pts: number; ptsCount: number } | { box: 'channel'; channelId: number; pts: number; ptsCount: number } | { box: 'none' });
+  (
+    | { box: 'common'; pts: number; ptsCount: number }
+    | { box: 'channel'; channelId: number; pts: number; ptsCount: number }
+    | { box: 'qts'; qts: number }
+    | { box: 'none' }
+  );
 
-/** New messages, edited ones (in full), deleted ids and read marks carried by one event. */
+/** New messages, edited ones (in full), deleted ids, read marks and joins or leaves carried by one event. */
 export interface StepChanges {
   messages: TranslatedMessage[];
   edits: TranslatedMessage[];
-  deletions: IncomingDeletion[];
-  reads: ReadMark[];
+  deletions: InboundDeletion[];
+  reads: InboundReadMark[];
+  members: MemberChange[];
 }
 
 /**
@@ -31,7 +39,7 @@ export interface ChannelBehind {
   pts: number | null;
 }
 
-const NONE: StepChanges = { messages: [], edits: [], deletions: [], reads: [] };
+const NONE: StepChanges = { messages: [], edits: [], deletions: [], reads: [], members: [] };
 
 export interface UpdateBatch {
   steps: UpdateStep[];
@@ -66,7 +74,7 @@ export function translateUpdates(updates: Api.TypeUpdates, outer: TranslateConte
   for (const update of updates.updates) {
     const behind = channelBehind(update);
     if (behind) channelsBehind.push(behind);
-    const step = translateUpdate(update, ctx);
+    const step = translateUpdate(update, ctx, updates.date);
     if (step) steps.push(step);
   }
   return { steps, entities, channelsBehind, needsDifference: false };
@@ -76,7 +84,8 @@ export function channelBehind(update: Api.TypeUpdate): ChannelBehind | null {
   return update instanceof Api.UpdateChannelTooLong ? { channelId: toNumber(update.channelId), pts: update.pts ?? null } : null;
 }
 
-export function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext): UpdateStep | null {
+/** `date`: when the container was sent (epoch seconds), for events that carry no date of their own. */
+export function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext, date: number): UpdateStep | null {
   const channelStep = (channelId: bigInt.BigInteger, changes: Partial<StepChanges>, pts: number, ptsCount: number): UpdateStep => ({
     box: 'channel',
     channelId: toNumber(channelId),
@@ -90,7 +99,7 @@ export function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext): 
     // An empty message may name no chat; the pts it skips shows as a gap and is fetched.
     if (!(peer instanceof Api.PeerChannel)) return null;
     const messages = messagesOf([update.message], ctx);
-    const changes = update instanceof Api.UpdateNewChannelMessage ? { messages } : { edits: messages };
+    const changes = update instanceof Api.UpdateNewChannelMessage ? { messages, members: membersOfMessages([update.message], ctx) } : { edits: messages };
     return channelStep(peer.channelId, changes, update.pts, update.ptsCount);
   }
   if (update instanceof Api.UpdateDeleteChannelMessages) {
@@ -102,6 +111,10 @@ export function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext): 
   if (update instanceof Api.UpdateReadChannelOutbox) {
     return { box: 'none', ...NONE, reads: [{ chatKey: `channel:${toNumber(update.channelId)}`, side: 'outbox', maxId: update.maxId, stillUnread: null }] };
   }
+  if (update instanceof Api.UpdateChannelParticipant) return { box: 'qts', qts: update.qts, ...NONE, members: [channelParticipantChange(update, ctx)] };
+  if (update instanceof Api.UpdateChatParticipantAdd || update instanceof Api.UpdateChatParticipantDelete) {
+    return { box: 'none', ...NONE, members: [chatParticipantChange(update, ctx, date)] };
+  }
   if (IGNORED_CHANNEL_BOX.some((type) => update instanceof type)) return null;
   const { pts, ptsCount } = update as { pts?: unknown; ptsCount?: unknown };
   if (typeof pts !== 'number' || typeof ptsCount !== 'number') return null;
@@ -111,7 +124,7 @@ export function translateUpdate(update: Api.TypeUpdate, ctx: TranslateContext): 
 
 /** What an account-box event changes; the account box numbers messages per account, so a deletion names no chat. */
 function commonChanges(update: Api.TypeUpdate, ctx: TranslateContext): StepChanges {
-  if (update instanceof Api.UpdateNewMessage) return { ...NONE, messages: messagesOf([update.message], ctx) };
+  if (update instanceof Api.UpdateNewMessage) return { ...NONE, messages: messagesOf([update.message], ctx), members: membersOfMessages([update.message], ctx) };
   if (update instanceof Api.UpdateEditMessage) return { ...NONE, edits: messagesOf([update.message], ctx) };
   if (update instanceof Api.UpdateDeleteMessages) return { ...NONE, deletions: [{ chatKey: null, telegramMessageIds: update.messages }] };
   if (update instanceof Api.UpdateReadHistoryInbox) {
@@ -128,6 +141,7 @@ export function mergeChanges(steps: readonly StepChanges[]): StepChanges {
     edits: steps.flatMap((s) => s.edits),
     deletions: steps.flatMap((s) => s.deletions),
     reads: steps.flatMap((s) => s.reads),
+    members: steps.flatMap((s) => s.members),
   };
 }
 

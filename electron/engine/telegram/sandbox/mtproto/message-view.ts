@@ -63,6 +63,10 @@ function serviceAction(message: SandboxMessage, chat: SandboxChat | null): Api.T
     case 'join':
     case 'add':
       return new Api.MessageActionChatAddUser({ users });
+    case 'join_by_link':
+      return new Api.MessageActionChatJoinedByLink({ inviterId: toLong(message.action.inviterId ?? message.senderId) });
+    case 'join_by_request':
+      return new Api.MessageActionChatJoinedByRequest();
     case 'leave':
     case 'kick':
       return new Api.MessageActionChatDeleteUser({ userId: users[0] ?? toLong(message.senderId) });

@@ -7,7 +7,7 @@ import { SandboxWorld } from './world';
 function busyWorld() {
   const clock = manualClock(Date.UTC(2026, 10, 21));
   const w = new SandboxWorld({ clock, seed: 11 });
-  const alice = w.addUser({ firstName: 'Alice', username: 'alice', phone: '79000000001', twoFactor: { password: 'pw', hint: 'h' } });
+  const alice = w.addUser({ firstName: 'Alice', username: 'alice', languageCode: 'ru', phone: '79000000001', twoFactor: { password: 'pw', hint: 'h' } });
   const bob = w.addUser({ firstName: 'Bob', phone: '79000000002', privacy: { addToGroups: 'contacts' } });
   const carol = w.addUser({ firstName: 'Carol' });
   const bot = w.addBot({ username: 'helper_bot', firstName: 'Helper', ownerId: alice.id });
@@ -84,6 +84,15 @@ describe('sandbox world snapshot', () => {
     expect(() => restored.sendMessage({ senderId: bot.id, conversation: restored.privateConversation(alice.id, bot.id), text: 'back' })).not.toThrow();
     expect(restored.callbackAnswer(expected.query)).toBeUndefined();
     expect([...restored.allMessages()].reverse().find((m) => m.text === 'final')?.editHistory).toEqual(['draft']);
+  });
+
+  it('reads a snapshot written before people had a language as people without one', () => {
+    const { w, alice } = busyWorld();
+    const old = throughJson(w.snapshot()) as { users: Record<string, unknown>[] };
+    for (const user of old.users) delete user.languageCode;
+    const restored = SandboxWorld.restore(old, { clock: manualClock() });
+    expect(restored.user(alice.id).languageCode).toBeNull();
+    expect(w.user(alice.id).languageCode).toBe('ru');
   });
 
   it('refuses another version or a broken snapshot with a clear error', () => {

@@ -67,6 +67,8 @@ const userFields = {
   firstName: z.string(),
   lastName: z.string(),
   username: z.string().nullable(),
+  // Absent in snapshots written before the sandbox knew people's languages.
+  languageCode: z.string().nullable().default(null),
   phone: z.string().nullable(),
   privacy: z.object({ addToGroups: privacyRule, phoneNumber: privacyRule }),
   twoFactor: z.object({ password: z.string(), hint: z.string() }).nullable(),
@@ -151,7 +153,7 @@ const messageSchema = z.object({
   randomId: long.nullable(),
   channelMessageId: int.nullable(),
   boxIds: pairs(int, int),
-  action: z.object({ type: z.enum(['chat_create', 'join', 'leave', 'add', 'kick']), userIds: z.array(int) }).nullable(),
+  action: z.object({ type: z.enum(['chat_create', 'join', 'join_by_link', 'join_by_request', 'leave', 'add', 'kick']), userIds: z.array(int), inviterId: int.optional() }).nullable(),
 });
 
 const worldSchema = z.object({

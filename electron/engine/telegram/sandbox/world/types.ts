@@ -24,6 +24,8 @@ export interface SandboxUser {
   firstName: string;
   lastName: string;
   username: string | null;
+  /** The IETF tag of the language their app is set to (`ru`, `en`); Telegram tells bots it as `language_code`. */
+  languageCode: string | null;
   /** Digits only, with country code, no plus (as MTProto gives it). */
   phone: string | null;
   privacy: PrivacySettings;
@@ -137,7 +139,8 @@ export interface SandboxMessage {
   /** For private chats and basic groups: the id in each participant's box. */
   boxIds: Map<number, number>;
   /** Service messages: join, leave, chat created. */
-  action: { type: 'chat_create' | 'join' | 'leave' | 'add' | 'kick'; userIds: number[] } | null;
+  /** `inviterId`: who made the invite link someone joined by (join_by_link). */
+  action: { type: 'chat_create' | 'join' | 'join_by_link' | 'join_by_request' | 'leave' | 'add' | 'kick'; userIds: number[]; inviterId?: number } | null;
 }
 
 /** What happened, for front doors to turn into updates. */

@@ -29,6 +29,7 @@ export interface NewUser {
   firstName: string;
   lastName?: string;
   username?: string | null;
+  languageCode?: string | null;
   phone?: string | null;
   privacy?: Partial<PrivacySettings>;
   twoFactor?: TwoFactor | null;
@@ -160,6 +161,7 @@ export class SandboxWorld {
       firstName: input.firstName,
       lastName: input.lastName ?? '',
       username: input.username ?? null,
+      languageCode: input.languageCode ?? null,
       phone: input.phone ? input.phone.replace(/\D/g, '') : null,
       privacy: { addToGroups: 'everybody', phoneNumber: 'contacts', ...input.privacy },
       twoFactor: input.twoFactor ?? null,
@@ -185,6 +187,7 @@ export class SandboxWorld {
       firstName: input.firstName,
       lastName: '',
       username: input.username,
+      languageCode: null,
       phone: null,
       privacy: { addToGroups: 'everybody', phoneNumber: 'nobody' },
       twoFactor: null,
@@ -323,9 +326,10 @@ export class SandboxWorld {
   /**
    * `byId` adds `userId` (or the user joins, when they are the same person). Telegram's rules:
    * a banned user cannot come back, privacy decides who may add whom, 500 channels at most,
-   * and only admins with the right may add people to a channel.
+   * and only admins with the right may add people to a channel. Telegram's service message tells
+   * how they came: added, joined, joined by a link (naming its creator) or by an approved request.
    */
-  addMember(chatId: number, userId: number, byId: number, viaLink: string | null = null): void {
+  addMember(chatId: number, userId: number, byId: number, viaLink: string | null = null, byRequest = false): void {
     const chat = this.chat(chatId);
     const user = this.user(userId);
     if (chat.members.has(userId)) throw new SandboxRuleError('USER_ALREADY_PARTICIPANT');
@@ -344,8 +348,16 @@ export class SandboxWorld {
     chat.members.add(userId);
     chat.joinRequests.delete(userId);
     if (chat.kind !== 'group') user.channelCount++;
-    this.postService(chat, byId, { type: byId === userId ? 'join' : 'add', userIds: [userId] });
+    this.postService(chat, byId, this.joinAction(chat, userId, byId, viaLink, byRequest));
     this.emit({ type: 'member.changed', chatId, userId, before, after: this.memberStatus(chatId, userId), byId, viaLink });
+  }
+
+  private joinAction(chat: SandboxChat, userId: number, byId: number, viaLink: string | null, byRequest: boolean): NonNullable<SandboxMessage['action']> {
+    if (byId !== userId) return { type: 'add', userIds: [userId] };
+    if (byRequest) return { type: 'join_by_request', userIds: [userId] };
+    const link = viaLink === null ? undefined : chat.inviteLinks.find((l) => l.link === viaLink);
+    if (link) return { type: 'join_by_link', userIds: [userId], inviterId: link.creatorId };
+    return { type: 'join', userIds: [userId] };
   }
 
   private checkAddPrivacy(user: SandboxUser, inviterId: number): void {
@@ -428,7 +440,7 @@ export class SandboxWorld {
     const chat = this.chat(chatId);
     if (!chat.admins.get(byId)?.inviteUsers) throw new SandboxRuleError('CHAT_ADMIN_REQUIRED');
     if (!chat.joinRequests.has(userId)) throw new SandboxRuleError('HIDE_REQUESTER_MISSING');
-    this.addMember(chatId, userId, userId);
+    this.addMember(chatId, userId, userId, null, true);
   }
 
   // ---- messages -------------------------------------------------------------------------

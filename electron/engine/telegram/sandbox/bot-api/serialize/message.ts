@@ -1,6 +1,7 @@
 import type { SandboxWorld } from '../../world/world';
 import type { InlineButton, SandboxMessage } from '../../world/types';
 import { botApiChat } from './chat';
+import { botCommandEntities } from './entities';
 import { botApiMedia } from './media';
 import { botApiUser } from './user';
 
@@ -18,6 +19,8 @@ function serviceFields(world: SandboxWorld, message: SandboxMessage): Record<str
   const users = action.userIds.map((id) => botApiUser(world.user(id)));
   switch (action.type) {
     case 'join':
+    case 'join_by_link':
+    case 'join_by_request':
     case 'add':
       return { new_chat_members: users, new_chat_member: users[0], new_chat_participant: users[0] };
     case 'leave':
@@ -44,12 +47,18 @@ export function botApiMessage(world: SandboxWorld, message: SandboxMessage, botI
     date: message.date,
     ...(message.editDate !== null ? { edit_date: message.editDate } : {}),
     ...(message.media ? botApiMedia(message.media) : {}),
-    ...(message.media && message.caption ? { caption: message.caption } : {}),
-    ...(!message.media && message.text ? { text: message.text } : {}),
+    ...(message.media && message.caption ? { caption: message.caption, ...entitiesOf('caption_entities', message.caption) } : {}),
+    ...(!message.media && message.text ? { text: message.text, ...entitiesOf('entities', message.text) } : {}),
     ...(reply ? { reply_to_message: reply } : {}),
     ...(message.inlineKeyboard ? { reply_markup: botApiInlineKeyboard(message.inlineKeyboard) } : {}),
     ...serviceFields(world, message),
   };
+}
+
+/** Telegram leaves the field out when a text has no entities. */
+function entitiesOf(field: 'entities' | 'caption_entities', text: string) {
+  const found = botCommandEntities(text);
+  return found.length > 0 ? { [field]: found } : {};
 }
 
 function replyTo(world: SandboxWorld, uid: number, botId: number) {

@@ -7,5 +7,6 @@ export function botApiUser(user: SandboxUser) {
     first_name: user.firstName,
     ...(user.lastName ? { last_name: user.lastName } : {}),
     ...(user.username ? { username: user.username } : {}),
+    ...(user.languageCode ? { language_code: user.languageCode } : {}),
   };
 }

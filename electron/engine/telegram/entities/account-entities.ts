@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { TelegramEntity } from '../../telegram/mtproto/translate/entities';
+import type { TelegramEntity } from '../mtproto/translate/entities';
 import { cachedStatement } from '../../db/statements';
 
 interface Row {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { BotEntity } from '../../telegram/bots/translate/peers';
+import type { BotEntity } from '../bots/translate/peers';
 
 /**
  * Remembers what a bot saw of people and chats (bots have no access hashes). Newer sightings
