@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { BotFlow } from '../bot-flow';
 
 /**
@@ -6,7 +7,7 @@ import type { BotFlow } from '../bot-flow';
  * Every effect leaves a row in `ping_log` so a test counts how often it happened.
  */
 export function pingFlow(role = 'ping', prefix = 'ping:'): BotFlow {
-  const log = (ctx: { db: import('better-sqlite3').Database; chatKey: string }, what: string) =>
+  const log = (ctx: { db: Database; chatKey: string }, what: string) =>
     ctx.db.prepare('INSERT INTO ping_log (role, chat_key, what) VALUES (?, ?, ?)').run(role, ctx.chatKey, what);
   return {
     role,
