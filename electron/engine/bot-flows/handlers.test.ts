@@ -38,8 +38,8 @@ describe('botFlows handlers', () => {
   };
 
   it("lists a bot's roles and every role the desk knows", () => {
-    expect(handlers['botFlows.roles']({ botId: 1 }, operator)).toEqual({ botId: 1, roles: ['inbox'], available: ['inbox', 'ping'] });
-    expect(refusal(() => handlers['botFlows.roles']({ botId: 9 }, operator))).toEqual({ code: 'not_found', message: 'There is no bot 9; it may have been removed.' });
+    expect(handlers['botFlows.roles']({ botId: 1 })).toEqual({ botId: 1, roles: ['inbox'], available: ['inbox', 'ping'] });
+    expect(refusal(() => handlers['botFlows.roles']({ botId: 9 }))).toEqual({ code: 'not_found', message: 'There is no bot 9; it may have been removed.' });
   });
 
   it('sets the roles, on the audit trail with before and after, and tells the windows', () => {
@@ -54,19 +54,19 @@ describe('botFlows handlers', () => {
       code: 'invalid_input',
       message: 'Unknown bot role: rewards. A bot can serve: inbox, ping.',
     });
-    expect(handlers['botFlows.roles']({ botId: 1 }, operator).roles).toEqual(['inbox']);
+    expect(handlers['botFlows.roles']({ botId: 1 }).roles).toEqual(['inbox']);
     expect(audit).toEqual([]);
   });
 
   it("lists a role's texts per language with their defaults, edits and variables", () => {
-    const { texts } = handlers['botFlows.texts']({ role: 'ping' }, operator);
+    const { texts } = handlers['botFlows.texts']({ role: 'ping' });
     expect(texts.map((t) => [t.key, t.language, t.defaultText, t.editedText, t.variables])).toEqual([
       ['pong', 'en', 'pong, {{name}}', null, ['name']],
       ['pong', 'ru', 'понг, {{name}}', null, ['name']],
       ['again', 'en', 'Again', null, []],
       ['again', 'ru', 'Ещё', null, []],
     ]);
-    expect(refusal(() => handlers['botFlows.texts']({ role: 'inbox' }, operator)).message).toMatch(/No bot flow serves the role "inbox". The support inbox has no bot texts/);
+    expect(refusal(() => handlers['botFlows.texts']({ role: 'inbox' })).message).toMatch(/No bot flow serves the role "inbox". The support inbox has no bot texts/);
   });
 
   it('saves an edit the bot then sends, and reset brings the default back; both audited', () => {
@@ -95,7 +95,7 @@ describe('botFlows handlers', () => {
     expect(set('pong {{name}} {{balance}}').message).toMatch(/cannot fill \{\{balance\}\}/);
     expect(set(`{{name}}${'x'.repeat(4090)}`).message).toMatch(/too long/);
     expect(refusal(() => handlers['botFlows.setText']({ role: 'ping', key: 'nope', language: 'en', text: 'x' }, operator)).message).toBe('The ping bot has no text "nope".');
-    expect(handlers['botFlows.texts']({ role: 'ping' }, operator).texts.every((t) => t.editedText === null)).toBe(true);
+    expect(handlers['botFlows.texts']({ role: 'ping' }).texts.every((t) => t.editedText === null)).toBe(true);
     expect(audit).toEqual([]);
   });
 

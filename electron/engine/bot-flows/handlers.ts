@@ -19,7 +19,7 @@ export interface BotFlowsHandlerDeps {
 }
 
 /** The operator's side of bot flows: which roles each bot serves, and the wording of each role's texts. */
-export function botFlowsHandlers(deps: BotFlowsHandlerDeps): DomainHandlers<'botFlows', CallContext> {
+export function botFlowsHandlers(deps: BotFlowsHandlerDeps) {
   const registry = createFlowRegistry(deps.flows);
   const { db } = deps;
 
@@ -63,6 +63,7 @@ export function botFlowsHandlers(deps: BotFlowsHandlerDeps): DomainHandlers<'bot
     };
   }
 
+  // Checked against the contract, typed as written (synchronous), so callers need not await.
   return {
     'botFlows.roles': ({ botId }) => {
       needBot(botId);
@@ -113,5 +114,5 @@ export function botFlowsHandlers(deps: BotFlowsHandlerDeps): DomainHandlers<'bot
       }
       return view;
     },
-  };
+  } satisfies DomainHandlers<'botFlows', CallContext>;
 }

@@ -132,6 +132,24 @@ describe('the bot flow router', () => {
     ]);
   });
 
+  it('an edited command is neither run again nor shown to operators; other edits pass on', () => {
+    const ping = message(1, ann, '/ping', { name: 'ping', args: '' });
+    const edited = { ...ping, text: '/ping again', command: { name: 'ping', args: 'again' } };
+    const chat = { ...message(1, ann, 'hello'), text: 'hello!' };
+    const router = createBotFlowRouter({ flows: [pingFlow()], actions: recordingActions(db), logger });
+    const passed = router.consume({ ...batch(1, {}), edits: [edited, chat] }, { db, now: 1, afterCommit: () => undefined });
+    expect(passed?.edits).toEqual([chat]);
+    expect(pingLog(db)).toEqual([]);
+  });
+
+  it("when the outbox refuses the router's own answer, the update still commits and the log says why", () => {
+    const refusing = { ...recordingActions(db), answerCallback: () => { throw new Error('There is no bot 1; it may have been removed.'); } };
+    const router = createBotFlowRouter({ flows: [pingFlow()], actions: refusing, logger });
+    expect(applyUpdate(db, 30, batch(1, { callbacks: [callback(ann, 'rw:old')], messages: [message(1, ann, 'hi')] }), [router, recordingInbox])).toBe('applied');
+    expect(inboxSaw(db)).toEqual(['user:501: hi']);
+    expect(logger.error.mock.calls[0]![1]).toBe('the bot flow router could not queue its own answer');
+  });
+
   describe('a handler that throws', () => {
     it("leaves nothing of its own, tells the person in their language, logs why, and lets the inbox have the message", () => {
       const boom = message(1, boris, '/boom', { name: 'boom', args: '' });

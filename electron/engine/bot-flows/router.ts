@@ -59,9 +59,16 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
     const env: Env = { db: inbound.db, now: inbound.now, botId };
 
     const messages = flows.length === 0 ? batch.messages : batch.messages.filter((message) => !routeMessage(env, flows, message as BotMessage));
+    // An edited command is not run again (bots answer what was sent), nor shown to operators as news.
+    const edits = flows.length === 0 ? batch.edits : batch.edits.filter((edit) => !ownedCommand(flows, edit as BotMessage));
     for (const callback of batch.callbacks) routeCallback(env, flows, callback);
-    if (messages.length === batch.messages.length && batch.callbacks.length === 0) return;
-    return { ...batch, messages, callbacks: [] };
+    if (messages.length === batch.messages.length && edits.length === batch.edits.length && batch.callbacks.length === 0) return;
+    return { ...batch, messages, edits, callbacks: [] };
+  }
+
+  function ownedCommand(flows: BotFlow[], message: BotMessage): BotFlow | undefined {
+    const name = message.command?.name;
+    return name === undefined ? undefined : flows.find((f) => f.commands && Object.hasOwn(f.commands, name));
   }
 
   /** True when a flow took the message out of the inbox's way. */
@@ -71,7 +78,7 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
     const where: Where = { chatKey: message.chatKey, person, ref: `${message.chatKey}:${message.telegramMessageId}` };
     const command = message.command;
     if (command) {
-      const flow = flows.find((f) => f.commands && Object.hasOwn(f.commands, command.name));
+      const flow = ownedCommand(flows, message);
       if (!flow) return false;
       const outcome = runHandler(env, flow, where, `/${command.name}`, (ctx) => flow.commands![command.name]!({ ...ctx, command, message }));
       return outcome !== FAILED;
@@ -92,7 +99,7 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
     const data = callback.data;
     const flow = data === null ? undefined : flows.find((f) => f.onCallback && data.startsWith(f.callbackPrefix!));
     if (!flow) {
-      answer(env, callback.id, null, false, { domain: ROUTER_DOMAIN, ref: where.ref });
+      routerSend(env, () => answer(env, callback.id, null, false, { domain: ROUTER_DOMAIN, ref: where.ref }));
       return;
     }
     runHandler(env, flow, where, `callback ${data}`, (ctx, queue) => {
@@ -132,9 +139,23 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
       logger.error({ scope: 'bot-flows', err: error, role: flow.role, botId: env.botId, chatKey: where.chatKey, update: what }, 'a bot flow failed; its effects were taken back');
       const language = botLanguageOf(where.person.languageCode);
       const origin = { domain: ROUTER_DOMAIN, ref: where.ref };
-      if (where.ref.startsWith('callback:')) answer(env, where.ref.slice('callback:'.length), FAILURE_TEXT[language], false, origin);
-      else actions.message({ botId: env.botId, chatKey: where.chatKey, text: FAILURE_TEXT[language], keyboard: null, origin });
+      routerSend(env, () => {
+        if (where.ref.startsWith('callback:')) answer(env, where.ref.slice('callback:'.length), FAILURE_TEXT[language], false, origin);
+        else actions.message({ botId: env.botId, chatKey: where.chatKey, text: FAILURE_TEXT[language], keyboard: null, origin });
+      });
       return FAILED;
+    }
+  }
+
+  /**
+   * The router's own courtesy (an empty answer, the failure text) is worth less than the batch:
+   * if the outbox refuses it (the bot was removed meanwhile), the update still commits.
+   */
+  function routerSend(env: Env, send: () => void): void {
+    try {
+      env.db.transaction(send)();
+    } catch (error) {
+      logger.error({ scope: 'bot-flows', err: error, botId: env.botId }, 'the bot flow router could not queue its own answer');
     }
   }
 
