@@ -11,14 +11,17 @@ export function openFlowsDatabase(dir: string): Database.Database {
   const db = new Database(join(dir, 'desk.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // Opened again after a kill: already migrated.
+  if (db.pragma('user_version', { simple: true }) !== 0) return db;
   db.transaction(() => {
     for (const migration of migrations) migration.up(db);
+    db.exec(`
+      CREATE TABLE ping_log (id INTEGER PRIMARY KEY, role TEXT, chat_key TEXT, what TEXT);
+      CREATE TABLE queued_actions (id INTEGER PRIMARY KEY, kind TEXT, bot_id INTEGER, target TEXT, text TEXT, keyboard TEXT, alert INTEGER, domain TEXT, ref TEXT);
+      CREATE TABLE inbox_saw (id INTEGER PRIMARY KEY, what TEXT);
+    `);
+    db.pragma(`user_version = ${migrations.at(-1)!.version}`);
   })();
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS ping_log (id INTEGER PRIMARY KEY, role TEXT, chat_key TEXT, what TEXT);
-    CREATE TABLE IF NOT EXISTS queued_actions (id INTEGER PRIMARY KEY, kind TEXT, bot_id INTEGER, target TEXT, text TEXT, keyboard TEXT, alert INTEGER, domain TEXT, ref TEXT);
-    CREATE TABLE IF NOT EXISTS inbox_saw (id INTEGER PRIMARY KEY, what TEXT);
-  `);
   return db;
 }
 
