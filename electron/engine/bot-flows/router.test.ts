@@ -185,6 +185,17 @@ describe('the bot flow router', () => {
     });
   });
 
+  it('a write SQLite cannot make (a full disk) is no flow failure: the whole update rolls back to come again', () => {
+    const diskFull = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const full: BotFlow = { role: 'ping', commands: { ping: () => { throw diskFull; } }, texts: {} };
+    const update = batch(1, { messages: [message(1, ann, '/ping', { name: 'ping', args: '' })] });
+    expect(() => applyUpdate(db, 40, update, routerWith([full]))).toThrow('database or disk is full');
+    expect(queued(db)).toEqual([]);
+    expect(inboxSaw(db)).toEqual([]);
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(db.prepare('SELECT update_offset FROM bots WHERE id = 1').pluck().get()).toBe(0);
+  });
+
   describe('exactly once across a crash', () => {
     it('an update delivered again after its commit never reaches the handler twice', () => {
       const flows = [pingFlow()];

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { botLanguageOf, fillText, type BotLanguage } from '../../../shared/domain/bot-flows';
+import { isStorageFailure } from '../db/storage-failure';
 import type { InboundBatch, InboundConsumer, InboundContext } from '../inbound/inbound';
 import type { Logger } from '../logging/logger';
 import type { Origin } from '../outbox/action-kind';
@@ -136,6 +137,8 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
       return undefined;
     } catch (error) {
       if (error === NOT_CLAIMED) return NOT_CLAIMED;
+      // Not the flow's fault: the whole update rolls back and comes again.
+      if (isStorageFailure(error)) throw error;
       logger.error({ scope: 'bot-flows', err: error, role: flow.role, botId: env.botId, chatKey: where.chatKey, update: what }, 'a bot flow failed; its effects were taken back');
       const language = botLanguageOf(where.person.languageCode);
       const origin = { domain: ROUTER_DOMAIN, ref: where.ref };
@@ -155,6 +158,7 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
     try {
       env.db.transaction(send)();
     } catch (error) {
+      if (isStorageFailure(error)) throw error;
       logger.error({ scope: 'bot-flows', err: error, botId: env.botId }, 'the bot flow router could not queue its own answer');
     }
   }
