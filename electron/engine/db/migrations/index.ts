@@ -7,7 +7,6 @@ import { migration0005 } from './0005-channel-sync';
 import { migration0006 } from './0006-outbox-caps';
 import { migration0007 } from './0007-sender-ids';
 import { migration0008 } from './0008-bot-api-server';
-import { migration0010 } from './0010-bot-roles';
 
 /** Every migration, in order. A new file is added here and nowhere else. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0010];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
