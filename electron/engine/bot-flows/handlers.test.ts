@@ -49,6 +49,13 @@ describe('botFlows handlers', () => {
     expect(events).toEqual([{ type: 'botFlows.rolesChanged', payload: view }]);
   });
 
+  it("hides a role whose flow is gone, so a change from the window is not refused for it, and drops it then", () => {
+    db.prepare("INSERT INTO bot_roles (bot_id, role) VALUES (1, 'retired')").run();
+    expect(handlers['botFlows.roles']({ botId: 1 }).roles).toEqual(['inbox']);
+    handlers['botFlows.setRoles']({ botId: 1, roles: ['inbox', 'ping'] }, operator);
+    expect(db.prepare('SELECT role FROM bot_roles WHERE bot_id = 1 ORDER BY role').pluck().all()).toEqual(['inbox', 'ping']);
+  });
+
   it('refuses a role no flow serves, saying which exist, and changes nothing', () => {
     expect(refusal(() => handlers['botFlows.setRoles']({ botId: 1, roles: ['inbox', 'rewards'] }, operator))).toEqual({
       code: 'invalid_input',

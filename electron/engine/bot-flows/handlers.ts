@@ -23,7 +23,9 @@ export function botFlowsHandlers(deps: BotFlowsHandlerDeps) {
   const registry = createFlowRegistry(deps.flows);
   const { db } = deps;
 
-  const rolesView = (botId: number): BotRolesView => ({ botId, roles: botRoles(db, botId), available: [...registry.roles] });
+  // A role whose flow is gone (its domain removed) is not shown, and the next change drops it.
+  const knownRoles = (botId: number) => botRoles(db, botId).filter((role) => registry.roles.includes(role));
+  const rolesView = (botId: number): BotRolesView => ({ botId, roles: knownRoles(botId), available: [...registry.roles] });
 
   const needBot = (botId: number) => {
     const bot = findBot(db, botId);
@@ -75,7 +77,7 @@ export function botFlowsHandlers(deps: BotFlowsHandlerDeps) {
       if (unknown.length > 0) {
         throw new DeskError('invalid_input', `Unknown bot role${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}. A bot can serve: ${registry.roles.join(', ')}.`);
       }
-      const before = botRoles(db, botId);
+      const before = knownRoles(botId);
       replaceBotRoles(db, botId, roles);
       const view = rolesView(botId);
       deps.audit({ actor: call.actor, action: 'botFlows.setRoles', target: `bot:${botId}`, details: { username: bot.username, from: before, to: view.roles } });
