@@ -41,12 +41,15 @@ const FAILED = Symbol('failed');
  * - a message with a command: the first of the bot's flows (in registration order) that owns the command;
  * - a callback whose data starts with a flow's prefix: that flow;
  * - a plain message: the first flow whose `onMessage` answers true;
+ * - an edit of a command a flow owns is dropped (not run again, not news for the inbox);
  * - anything else, every update of a bot without flow roles, and every account batch, passes on
  *   untouched, except callbacks: the router answers every button press of a bot (empty when no
  *   flow owns it) so no spinner is left turning, and takes them all out of the batch.
  * Each handler runs in a savepoint inside the transaction that commits the offset, and its
  * replies reach the outbox only if it returns normally; a handler that throws leaves nothing,
- * its message falls to the inbox (an operator sees it), the person gets FAILURE_TEXT, the log says why.
+ * its message falls to the inbox (an operator sees it), the person gets FAILURE_TEXT (a button
+ * press: as its answer), the log says why. A write SQLite cannot make (full disk) is rethrown:
+ * the whole update rolls back and comes again.
  */
 export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsumer {
   const registry = createFlowRegistry(options.flows);
@@ -96,7 +99,7 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
   }
 
   function routeCallback(env: Env, flows: BotFlow[], callback: CallbackQuery): void {
-    const where: Where = { chatKey: callback.chatKey ?? `user:${callback.from.userId}`, person: callback.from, ref: `callback:${callback.id}` };
+    const where: Where = { chatKey: callback.chatKey ?? `user:${callback.from.userId}`, person: callback.from, ref: `callback:${callback.id}`, callbackQueryId: callback.id };
     const data = callback.data;
     const flow = data === null ? undefined : flows.find((f) => f.onCallback && data.startsWith(f.callbackPrefix!));
     if (!flow) {
@@ -125,7 +128,7 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
 
   /**
    * Runs one handler in a savepoint: its writes and (at its end) its queued replies commit with
-   * the update, or none of them do. Returns what the handler returned, NOT_CLAIMED, or FAILED.
+   * the update, or none of them do. Undefined when it ran through, else NOT_CLAIMED or FAILED.
    */
   function runHandler(env: Env, flow: BotFlow, where: Where, what: string, handle: (ctx: FlowContext, queue: Queued[]) => void): typeof NOT_CLAIMED | typeof FAILED | undefined {
     try {
@@ -143,7 +146,7 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
       const language = botLanguageOf(where.person.languageCode);
       const origin = { domain: ROUTER_DOMAIN, ref: where.ref };
       routerSend(env, () => {
-        if (where.ref.startsWith('callback:')) answer(env, where.ref.slice('callback:'.length), FAILURE_TEXT[language], false, origin);
+        if (where.callbackQueryId !== undefined) answer(env, where.callbackQueryId, FAILURE_TEXT[language], false, origin);
         else actions.message({ botId: env.botId, chatKey: where.chatKey, text: FAILURE_TEXT[language], keyboard: null, origin });
       });
       return FAILED;
@@ -205,4 +208,6 @@ interface Where {
   chatKey: string;
   person: InboundPerson;
   ref: string;
+  /** Set for a button press: a failure is told as its answer. */
+  callbackQueryId?: string;
 }
