@@ -82,9 +82,10 @@ export const recordingInbox: InboundConsumer = {
 /**
  * The bot's commit path in miniature: what the consumers write and the bot's update offset
  * commit in one transaction, and an update below the offset is skipped. It uses the real offset
- * functions of bots/store/bot-repo; the engine's own path (inbound pipeline, issue 9) does the
- * same around the real translation. `crashBeforeCommit` throws after the consumers ran, as a
- * process dying before COMMIT would leave the file.
+ * functions of bots/store/bot-repo. The engine's own path is `storeUpdates(db, pipeline, bot,
+ * updates, now)` with `runConsumers` (issue 9's inbound branch, not on this branch yet): once
+ * both are in, these tests may feed it Bot API updates instead. `crashBeforeCommit` throws after
+ * the consumers ran, as a process dying before COMMIT would leave the file.
  */
 export function applyUpdate(db: Database.Database, updateId: number, batch: InboundBatch, consumers: InboundConsumer[], options: { now?: number; crashBeforeCommit?: boolean } = {}): 'applied' | 'skipped' {
   return db.transaction(() => {
