@@ -32,6 +32,7 @@ import { realScheduler } from './platform/scheduler';
 import { healthRoute } from './http/health-route';
 import { messagesHandlers } from './messages/handlers';
 import { sandboxHandlers } from './sandbox-workspace/handlers';
+import { botFlowsHandlers } from './bot-flows/handlers';
 import { createSecretBox } from './secrets/secret-box';
 import { retryWhenDiskHasRoom, type ConnectionDeps } from './telegram/connection-service';
 import { gramjsEnvironment } from './telegram/mtproto/gramjs-environment';
@@ -265,6 +266,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...bots.handlers,
         ...messagesHandlers(ctx),
         ...outboxHandlers({ db, outbox, audit }),
+        ...botFlowsHandlers({ db, flows: [], now: () => options.clock.now(), audit, emit: (event) => events.emit(event) }),
         'accounts.restartAll': async (_input, call) => {
           audit({ actor: call.actor, action: 'accounts.restartAll', target: null });
           return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };

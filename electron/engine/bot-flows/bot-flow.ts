@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import type { BotLanguage } from '../../../shared/domain/bot-flows';
 import type { BotCommand, CallbackQuery, InboundMessage, InboundPerson } from '../telegram/inbound/types';
 
-/** Languages a bot speaks to people in (picked from their Telegram `language_code`, English otherwise). */
-export type BotLanguage = 'en' | 'ru';
+export type { BotLanguage } from '../../../shared/domain/bot-flows';
 
 /** One inline keyboard button: a callback (data ≤ 64 bytes, Telegram's limit) or a link. */
 export type InlineButton = { text: string; callbackData: string } | { text: string; url: string };
@@ -17,15 +17,23 @@ export interface FlowContext {
   db: Database;
   now: number;
   botId: number;
-  /** The private chat or group the update came from. */
+  /** The private chat or group the update came from (a callback from an inline-mode message: the person's private chat). */
   chatKey: string;
   person: InboundPerson;
   language: BotLanguage;
-  /** The flow's text for this person's language: the operator's edit if there is one, else the default; `{{name}}` filled from `vars`. */
+  /**
+   * The flow's text for this person's language: the operator's edit if there is one, else the
+   * default; `{{name}}` filled from `vars` (a name missing from `vars` stays visible as written).
+   * A key the flow does not declare throws: that is a bug in the flow, not the person's doing.
+   */
   text(key: string, vars?: Record<string, string | number>): string;
-  /** Queues a bot message to this chat (or another chat of the same bot), with an optional inline keyboard. */
+  /**
+   * Queues a bot message to this chat (or another chat of the same bot), with an optional inline
+   * keyboard. `ref` names the outbox row's origin within the flow's domain (default: the update).
+   * Queued only if the handler returns normally; a keyboard Telegram would refuse throws here.
+   */
   reply(text: string, options?: { keyboard?: InlineKeyboard; chatKey?: string; ref?: string }): void;
-  /** Queues an edit of one of the bot's own messages (text and keyboard). */
+  /** Queues an edit of one of the bot's own messages in this chat (text and keyboard). */
   edit(telegramMessageId: number, text: string, options?: { keyboard?: InlineKeyboard; ref?: string }): void;
 }
 
@@ -36,7 +44,11 @@ export interface CommandContext extends FlowContext {
 
 export interface CallbackContext extends FlowContext {
   callback: CallbackQuery;
-  /** Queues the answer Telegram waits for (a toast, or an alert); a callback left unanswered shows a spinner. */
+  /**
+   * Queues the answer Telegram waits for (a toast, or an alert; at most 200 characters, longer
+   * is cut). At most once; a handler that does not answer gets an empty answer from the router,
+   * so the person's button never keeps spinning.
+   */
   answer(text?: string, options?: { alert?: boolean }): void;
 }
 
@@ -57,7 +69,10 @@ export interface BotFlow {
   /** callback_data prefix this flow owns, e.g. `rw:`. */
   callbackPrefix?: string;
   onCallback?(ctx: CallbackContext): void;
-  /** A plain message (text, a screenshot); true if the flow handled it, false to let the inbox have it. */
+  /**
+   * A plain message (text, a screenshot); true if the flow handled it, false to let the inbox
+   * have it (whatever it wrote or queued before answering false is taken back).
+   */
   onMessage?(ctx: MessageContext): boolean;
   /** Default texts per language; operators may override each one. */
   texts: Record<string, Record<BotLanguage, string>>;

@@ -14,6 +14,7 @@ import { createSignInStore } from './sign-in-store';
 import { createSystemStore } from './system-store';
 import { createHttpApiStore } from './http-api-store';
 import { createDailyCapsStore } from './daily-caps-store';
+import { createBotFlowsStore } from './bot-flows-store';
 import type { AreaId } from '../app/areas';
 import { createCannedStore } from './inbox/canned-store';
 import { createChatStore } from './inbox/chat-store';
@@ -74,6 +75,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
     useSearchStore: createSearchStore(client),
     useLabelsStore: createLabelsStore(client),
     useCannedStore: createCannedStore(client),
+    useBotFlowsStore: createBotFlowsStore(client),
   };
 
   /** Opens a chat (optionally at a message): the list's selection, its history, its notes. */
@@ -120,6 +122,8 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
       // it happens only on a rare, deliberate operator action; the hash keeps the area.
       client.on('system.restarted', () => reloadWindow()),
       client.on('system.disk', (disk) => stores.useSystemStore.getState().applyDisk(disk)),
+      client.on('botFlows.rolesChanged', (view) => stores.useBotFlowsStore.getState().applyRoles(view)),
+      client.on('botFlows.textChanged', (view) => stores.useBotFlowsStore.getState().applyText(view)),
     ];
     let wasConnected = client.connection.getState().status === 'connected';
     offs.push(
@@ -136,6 +140,7 @@ export function createStores(client: DeskClient, options: StoreOptions = {}) {
           if (stores.useBotEndpointsStore.getState().value) void stores.useBotEndpointsStore.getState().load();
           if (useConversationsStore.getState().loaded) void useConversationsStore.getState().load();
           if (stores.useLabelsStore.getState().loaded) void stores.useLabelsStore.getState().load();
+          stores.useBotFlowsStore.getState().reload();
           const open = useChatStore.getState().conversationId;
           if (open !== null) {
             void useChatStore.getState().open(open);

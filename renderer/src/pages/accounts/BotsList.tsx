@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BotView } from '../../../../shared/domain/connections';
 import { useStores } from '../../stores/context';
 import { BotConnection } from './BotConnection';
+import { BotFlowsPanel } from './bot-flows/BotFlowsPanel';
 import { ErrorText } from './error-text';
 import { RemoveButton } from './RemoveButton';
 import { RUNNING, StateBadge } from './StateBadge';
@@ -37,6 +38,7 @@ function BotRow({ bot }: { bot: BotView }) {
         <RemoveButton prefix="bot" question={t('accounts.bots.removeAsk', { name: bot.username })} busy={busy} onRemove={() => remove(bot.id)} />
       </div>
       <BotConnection bot={bot} />
+      <BotFlowsPanel botId={bot.id} />
       {error && (
         <p className="conn-error" role="alert" data-testid="bot-row-error">
           <ErrorText error={error} />
