@@ -33,6 +33,8 @@ import { healthRoute } from './http/health-route';
 import { messagesHandlers } from './messages/handlers';
 import { sandboxHandlers } from './sandbox-workspace/handlers';
 import { botFlowsHandlers } from './bot-flows/handlers';
+import { outboxBotActions } from './bot-flows/outbox-bot-actions';
+import { createBotFlowRouter } from './bot-flows/router';
 import { createSecretBox } from './secrets/secret-box';
 import { retryWhenDiskHasRoom, type ConnectionDeps } from './telegram/connection-service';
 import { gramjsEnvironment } from './telegram/mtproto/gramjs-environment';
@@ -234,7 +236,8 @@ export function createEngine(options: EngineOptions): Engine {
       };
       const domains = composeDomains([...(options.extraDomains ?? []), ...DOMAINS], domainContext);
       outbox.registerKinds(domains.actionKinds);
-      consumers = domains.consumers;
+      // Bot flows take their commands, buttons and claimed messages first; the inbox, last in the list, gets the rest.
+      consumers = [createBotFlowRouter({ flows: domains.botFlows, actions: outboxBotActions(outbox), logger: logging.logger }), ...domains.consumers];
       teardown.push(() => outbox.stop(), () => domains.stop((name, error) => logging.logger.error({ err: error, domain: name }, 'a domain failed to stop')), announceBenches(outbox, events), followSenders(outbox, domainEvents));
 
       const ctx: EngineContext = {
@@ -266,7 +269,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...bots.handlers,
         ...messagesHandlers(ctx),
         ...outboxHandlers({ db, outbox, audit }),
-        ...botFlowsHandlers({ db, flows: [], now: () => options.clock.now(), audit, emit: (event) => events.emit(event) }),
+        ...botFlowsHandlers({ db, flows: domains.botFlows, now: () => options.clock.now(), audit, emit: (event) => events.emit(event) }),
         'accounts.restartAll': async (_input, call) => {
           audit({ actor: call.actor, action: 'accounts.restartAll', target: null });
           return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };

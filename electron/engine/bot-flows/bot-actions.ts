@@ -1,5 +1,5 @@
 import type { Origin } from '../outbox/action-kind';
-import type { InlineKeyboard } from './bot-flow';
+import { inlineKeyboardSchema, type InlineKeyboard } from '../outbox/kinds/inline-keyboard';
 
 export interface BotMessageAction {
   botId: number;
@@ -53,17 +53,8 @@ export function fitText(text: string, max: number): string {
   return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
 }
 
-/** A keyboard Telegram would refuse is a bug in the flow: it throws before anything is queued. */
+/** A keyboard Telegram would refuse is a bug in the flow: it throws before anything is queued (the outbox's own rule). */
 export function checkKeyboard(keyboard: InlineKeyboard): void {
-  for (const button of keyboard.flat()) {
-    if (button.text.trim() === '') throw new Error('An inline button needs a text.');
-    if ('callbackData' in button) {
-      const bytes = Buffer.byteLength(button.callbackData, 'utf8');
-      if (bytes < 1 || bytes > CALLBACK_DATA_MAX_BYTES) {
-        throw new Error(`callback_data must be 1-${CALLBACK_DATA_MAX_BYTES} bytes; "${button.callbackData}" is ${bytes}.`);
-      }
-    } else if (!/^(https?|tg):\/\//i.test(button.url)) {
-      throw new Error(`An inline button's url must be http(s):// or tg://, not "${button.url}".`);
-    }
-  }
+  const checked = inlineKeyboardSchema.safeParse(keyboard);
+  if (!checked.success) throw new Error(`The flow built a keyboard Telegram would refuse: ${checked.error.issues.map((i) => i.message).join('; ')}`);
 }

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import type { InlineKeyboard } from '../outbox/kinds/inline-keyboard';
 import type { BotLanguage } from '../../../shared/domain/bot-flows';
 import type { BotCommand, CallbackQuery, InboundMessage, InboundPerson } from '../telegram/inbound/types';
 
 export type { BotLanguage } from '../../../shared/domain/bot-flows';
 
-/** One inline keyboard button: a callback (data ≤ 64 bytes, Telegram's limit) or a link. */
-export type InlineButton = { text: string; callbackData: string } | { text: string; url: string };
-export type InlineKeyboard = InlineButton[][];
+/** Inline buttons: callbacks (data 1–64 bytes, Telegram's limit) or links, as the outbox's bot kinds send them. */
+export type { InlineKeyboard } from '../outbox/kinds/inline-keyboard';
 
 /**
  * What a flow handler may do. Everything it does is written in the transaction that commits the

@@ -181,7 +181,7 @@ describe('the bot flow router', () => {
       };
       deliver([greedy], batch(1, { messages: [message(1, ann, '/ping', { name: 'ping', args: '' })] }));
       expect(queued(db).map((a) => a.text)).toEqual([FAILURE_TEXT.en]);
-      expect(String(logger.error.mock.calls[0]![0].err)).toMatch(/callback_data must be 1-64 bytes/);
+      expect(String(logger.error.mock.calls[0]![0].err)).toMatch(/callback data is 1 to 64 bytes/);
     });
   });
 

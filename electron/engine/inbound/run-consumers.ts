@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../logging/logger';
-import { isDiskFull } from '../platform/disk-guard';
+import { isStorageFailure } from '../db/storage-failure';
 import type { InboundBatch, InboundConsumer, InboundContext } from './inbound';
 import { recordInboundFailure } from './inbound-failures';
 
@@ -13,13 +13,6 @@ export interface InboundPipeline {
 
 /** The part of a batch's work that waits for the commit; call it once the transaction has committed. */
 export type AfterCommit = () => void;
-
-/** SQLite could not write at all (full disk, file busy or broken): the whole update must be tried again later. */
-function storageFailed(error: unknown): boolean {
-  if (isDiskFull(error)) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(FULL|BUSY|LOCKED|IOERR|NOMEM|READONLY|CORRUPT|CANTOPEN|PROTOCOL|NOTADB)/.test(code);
-}
 
 /**
  * Hands one batch to every consumer in order. Call it INSIDE the transaction that moves the
@@ -46,7 +39,7 @@ export function runConsumers(db: Database, pipeline: InboundPipeline, batch: Inb
       current = db.transaction(() => consumer.consume(current, ctx) ?? current)();
       pending.push(...own);
     } catch (error) {
-      if (consumer.mustSucceed || storageFailed(error)) throw error;
+      if (consumer.mustSucceed || isStorageFailure(error)) throw error;
       pipeline.logger.error({ scope: 'inbound', consumer: consumer.name, source: current.source, err: error }, 'an inbound consumer failed; its part was rolled back and the batch kept in inbound_failures');
       recordInboundFailure(db, { consumer: consumer.name, batch: current, error, now });
     }

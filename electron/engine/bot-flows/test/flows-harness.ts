@@ -1,15 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations as listed } from '../../db/migrations/index';
-import { migration0010 } from '../../db/migrations/0010-bot-roles';
+import { migrations } from '../../db/migrations/index';
 import { readUpdateOffset, setUpdateOffset } from '../../bots/store/bot-repo';
 import type { InboundBatch, InboundConsumer } from '../../inbound/inbound';
 import type { BotCommand, CallbackQuery, InboundMessage, InboundPerson } from '../../telegram/inbound/types';
 import type { BotActions } from '../bot-actions';
-
-// 0010 joins the list when the branches of issue 9 meet (0009 comes from another one, and the
-// list must have no gap); until then the tests add it themselves.
-const migrations = listed.some((m) => m.version === 10) ? listed : [...listed, migration0010];
 
 /** A real SQLite file with every migration applied, as the engine's store has it, plus the tables the tests read. */
 export function openFlowsDatabase(dir: string): Database.Database {

@@ -1,17 +1,13 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations } from './index';
-import { migration0010 } from './0010-bot-roles';
+import { migratedTo, migrateTo } from './test/migrated-to';
 
-describe('migration 0010-bot-roles', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const migration of migrations.filter((m) => m.version < 10)) migration.up(db);
+describe('migration 0011-bot-roles', () => {
+  const db = migratedTo(10);
 
   const insertBot = db.prepare("INSERT INTO bots (id, telegram_bot_id, username, first_name, token_enc, mode, created_at, updated_at) VALUES (?, ?, ?, 'B', 'enc', 'polling', 1, 1)");
   insertBot.run(1, 901, 'support_bot');
   insertBot.run(2, 902, 'other_bot');
-  migration0010.up(db);
+  migrateTo(db, 11);
   const rolesOf = (botId: number) => db.prepare('SELECT role FROM bot_roles WHERE bot_id = ? ORDER BY role').pluck().all(botId);
 
   it('every existing bot serves the inbox, as it did before roles existed', () => {

@@ -6,8 +6,8 @@ import type { Migration } from '../migration';
  * Every bot so far was an inbox bot, and a bot added later starts as one too. Operators may
  * reword what a role's bot says, per language; an unedited text is the flow's default (in code).
  */
-export const migration0010: Migration = {
-  version: 10,
+export const migration0011: Migration = {
+  version: 11,
   name: 'bot-roles',
   up(db) {
     db.exec(`
