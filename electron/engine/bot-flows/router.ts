@@ -4,16 +4,12 @@ import { isStorageFailure } from '../db/storage-failure';
 import type { InboundBatch, InboundConsumer, InboundContext } from '../inbound/inbound';
 import type { Logger } from '../logging/logger';
 import type { Origin } from '../outbox/action-kind';
-import type { BotCommand, CallbackQuery, InboundMessage, InboundPerson } from '../telegram/inbound/types';
+import type { CallbackQuery, InboundMessage, InboundPerson } from '../telegram/inbound/types';
 import { CALLBACK_ANSWER_MAX, checkKeyboard, fitText, MESSAGE_TEXT_MAX, type BotActions } from './bot-actions';
 import type { BotFlow, CallbackContext, FlowContext } from './bot-flow';
 import { botRoles } from './bot-roles-repo';
 import { editedText } from './bot-texts-repo';
 import { createFlowRegistry } from './flow-registry';
-
-// The inbound translation (issue 9's inbound branch) names a Bot API message's sender and its
-// command on InboundMessage itself; until both branches meet, the router reads them through this.
-type BotMessage = InboundMessage & { sender?: InboundPerson | null; command?: BotCommand | null };
 
 /** The router's own outbox rows (answers to buttons nobody owns, the "something went wrong" text). */
 export const ROUTER_DOMAIN = 'bot-flows';
@@ -62,21 +58,21 @@ export function createBotFlowRouter(options: BotFlowRouterOptions): InboundConsu
     const flows = registry.flows.filter((flow) => serving.has(flow.role));
     const env: Env = { db: inbound.db, now: inbound.now, botId };
 
-    const messages = flows.length === 0 ? batch.messages : batch.messages.filter((message) => !routeMessage(env, flows, message as BotMessage));
+    const messages = flows.length === 0 ? batch.messages : batch.messages.filter((message) => !routeMessage(env, flows, message));
     // An edited command is not run again (bots answer what was sent), nor shown to operators as news.
-    const edits = flows.length === 0 ? batch.edits : batch.edits.filter((edit) => !ownedCommand(flows, edit as BotMessage));
+    const edits = flows.length === 0 ? batch.edits : batch.edits.filter((edit) => !ownedCommand(flows, edit));
     for (const callback of batch.callbacks) routeCallback(env, flows, callback);
     if (messages.length === batch.messages.length && edits.length === batch.edits.length && batch.callbacks.length === 0) return;
     return { ...batch, messages, edits, callbacks: [] };
   }
 
-  function ownedCommand(flows: BotFlow[], message: BotMessage): BotFlow | undefined {
+  function ownedCommand(flows: BotFlow[], message: InboundMessage): BotFlow | undefined {
     const name = message.command?.name;
     return name === undefined ? undefined : flows.find((f) => f.commands && Object.hasOwn(f.commands, name));
   }
 
   /** True when a flow took the message out of the inbox's way. */
-  function routeMessage(env: Env, flows: BotFlow[], message: BotMessage): boolean {
+  function routeMessage(env: Env, flows: BotFlow[], message: InboundMessage): boolean {
     if (message.outgoing || message.senderId === null) return false;
     const person = message.sender ?? { userId: message.senderId, firstName: message.senderName, lastName: null, username: null, languageCode: null };
     const where: Where = { chatKey: message.chatKey, person, ref: `${message.chatKey}:${message.telegramMessageId}` };
