@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AuditEntry, CsvFile } from '../../../shared/domain/logs';
 import { errorMessage, type DeskClient } from '../client/desk-client';
 import { auditQuery, matchesAuditText, mergeNewestFirst } from './log-filter';
+import { latestOnly } from './latest-only';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -26,7 +27,7 @@ export interface AuditState {
 }
 
 export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) => void) {
-  let generation = 0;
+  const requests = latestOnly();
 
   return create<AuditState>()((set, get) => ({
     text: '',
@@ -43,11 +44,11 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
       await get().load();
     },
     async load() {
-      const mine = ++generation;
+      const fresh = requests.next();
       set({ loading: true, error: null });
       try {
         const page = await client.call('logs.audit', { ...auditQuery(get().text), limit: AUDIT_PAGE_SIZE });
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set({
           entries: mergeNewestFirst([], page.entries),
           hasMore: page.hasMore,
@@ -55,7 +56,7 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
           loading: false,
         });
       } catch (error) {
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set({ loading: false, error: errorMessage(error) });
       }
     },
@@ -67,7 +68,7 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
       const { entries, loadingOlder, text } = get();
       const oldest = entries[entries.length - 1];
       if (!oldest || loadingOlder) return;
-      const mine = generation;
+      const fresh = requests.current();
       set({ loadingOlder: true, error: null });
       try {
         const page = await client.call('logs.audit', {
@@ -75,14 +76,14 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
           limit: AUDIT_PAGE_SIZE,
           beforeId: oldest.id,
         });
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set((s) => ({
           entries: mergeNewestFirst(s.entries, page.entries),
           hasMore: page.hasMore,
           loadingOlder: false,
         }));
       } catch (error) {
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set({ loadingOlder: false, error: errorMessage(error) });
       }
     },

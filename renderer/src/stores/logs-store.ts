@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CsvFile, LogEntry } from '../../../shared/domain/logs';
 import { errorMessage, type DeskClient } from '../client/desk-client';
 import { logQuery, matchesLogFilter, mergeNewestFirst, type LogFilter } from './log-filter';
+import { latestOnly } from './latest-only';
 
 export const LOG_PAGE_SIZE = 100;
 /** The live tail keeps at most this many rows in memory; older ones are a "Load older" away. */
@@ -27,8 +28,8 @@ export interface LogsState {
 }
 
 export function createLogsStore(client: DeskClient, saveFile: (file: CsvFile) => void) {
-  // Only the newest request may write its answer, so fast filter changes cannot race.
-  let generation = 0;
+  // Fast filter changes cannot race: only the newest request writes its answer.
+  const requests = latestOnly();
 
   return create<LogsState>()((set, get) => ({
     filter: { minLevel: 'debug', text: '' },
@@ -45,11 +46,11 @@ export function createLogsStore(client: DeskClient, saveFile: (file: CsvFile) =>
       await get().load();
     },
     async load() {
-      const mine = ++generation;
+      const fresh = requests.next();
       set({ loading: true, error: null });
       try {
         const page = await client.call('logs.list', { ...logQuery(get().filter), limit: LOG_PAGE_SIZE });
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set({
           entries: mergeNewestFirst([], page.entries),
           hasMore: page.hasMore,
@@ -57,7 +58,7 @@ export function createLogsStore(client: DeskClient, saveFile: (file: CsvFile) =>
           loading: false,
         });
       } catch (error) {
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set({ loading: false, error: errorMessage(error) });
       }
     },
@@ -69,7 +70,7 @@ export function createLogsStore(client: DeskClient, saveFile: (file: CsvFile) =>
       const { entries, loadingOlder, filter } = get();
       const oldest = entries[entries.length - 1];
       if (!oldest || loadingOlder) return;
-      const mine = generation;
+      const fresh = requests.current();
       set({ loadingOlder: true, error: null });
       try {
         const page = await client.call('logs.list', {
@@ -77,14 +78,14 @@ export function createLogsStore(client: DeskClient, saveFile: (file: CsvFile) =>
           limit: LOG_PAGE_SIZE,
           beforeId: oldest.id,
         });
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set((s) => ({
           entries: mergeNewestFirst(s.entries, page.entries),
           hasMore: page.hasMore,
           loadingOlder: false,
         }));
       } catch (error) {
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set({ loadingOlder: false, error: errorMessage(error) });
       }
     },

@@ -3,6 +3,7 @@ import type { SandboxAction, SandboxFeedItem, SandboxStatus } from '../../../sha
 import type { CallInput } from '../../../shared/contract';
 import { errorMessage, type DeskClient } from '../client/desk-client';
 import { mergeNewestFirst } from './log-filter';
+import { latestOnly } from './latest-only';
 
 /** The live feed keeps at most this many items; the console is a demo tool, not an archive. */
 export const SANDBOX_FEED_CAP = 200;
@@ -61,8 +62,7 @@ export interface SandboxState {
 const capped = (items: SandboxFeedItem[]) => items.slice(0, SANDBOX_FEED_CAP);
 
 export function createSandboxStore(client: DeskClient) {
-  // Only the newest status request may write its answer.
-  let generation = 0;
+  const requests = latestOnly();
 
   return create<SandboxState>()((set, get) => ({
     status: null,
@@ -78,15 +78,15 @@ export function createSandboxStore(client: DeskClient) {
     revoking: null,
     revokeError: null,
     async load() {
-      const mine = ++generation;
+      const fresh = requests.next();
       set({ loading: true, error: null });
       try {
         const { feed, ...status } = await client.call('sandbox.status', {});
-        if (mine !== generation) return;
+        if (!fresh()) return;
         // Items that arrived live while the request was out are kept, not lost.
         set((s) => ({ status, feed: capped(mergeNewestFirst(feed, s.feed)), loaded: true, loading: false }));
       } catch (error) {
-        if (mine !== generation) return;
+        if (!fresh()) return;
         set({ loading: false, error: errorMessage(error) });
       }
     },

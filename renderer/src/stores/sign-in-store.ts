@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DeskErrorShape } from '../../../shared/contract/result';
 import type { AccountView, SignInStep } from '../../../shared/domain/connections';
 import { errorShape, type DeskClient } from '../client/desk-client';
+import { latestOnly } from './latest-only';
 
 type CodeStep = Extract<SignInStep, { step: 'code' }>;
 type PasswordStep = Extract<SignInStep, { step: 'password' }>;
@@ -46,9 +47,9 @@ export interface SignInState {
 const flowIdOf = (phase: SignInPhase) => ('flowId' in phase ? phase.flowId : null);
 
 export function createSignInStore(client: DeskClient, onSignedIn: (account: AccountView) => void) {
-  // Bumped whenever the wizard is opened or closed: an answer to an older attempt (one sent
-  // before a Cancel) must not reopen or move the wizard.
-  let attempt = 0;
+  // Opening or closing the wizard discards what is on its way: an answer to an older attempt
+  // (one sent before a Cancel) must not reopen or move the wizard.
+  const attempts = latestOnly();
 
   return create<SignInState>()((set, get) => {
     const toPhase = (step: SignInStep): SignInPhase => {
@@ -63,14 +64,14 @@ export function createSignInStore(client: DeskClient, onSignedIn: (account: Acco
     /** Sends one request of the flow; an error keeps the step so the operator can retry. */
     const send = async (request: () => Promise<SignInStep>) => {
       if (get().pending) return;
-      const mine = attempt;
+      const fresh = attempts.current();
       set({ pending: true, error: null });
       try {
         const step = await request();
-        if (mine !== attempt) return;
+        if (!fresh()) return;
         set({ phase: toPhase(step), pending: false });
       } catch (error) {
-        if (mine !== attempt) return;
+        if (!fresh()) return;
         set({ pending: false, error: errorShape(error) });
       }
     };
@@ -87,11 +88,11 @@ export function createSignInStore(client: DeskClient, onSignedIn: (account: Acco
       pending: false,
       error: null,
       open() {
-        attempt++;
+        attempts.discard();
         set({ phase: { step: 'phone' }, pending: false, error: null });
       },
       resume(step) {
-        attempt++;
+        attempts.discard();
         set({ phase: toPhase(step), phone: 'phone' in step ? step.phone : get().phone, pending: false, error: null });
       },
       startSignIn(input) {
@@ -108,12 +109,12 @@ export function createSignInStore(client: DeskClient, onSignedIn: (account: Acco
         return send(() => client.call('accounts.submitPassword', { flowId: inFlow(), password }));
       },
       startOver() {
-        attempt++;
+        attempts.discard();
         set({ phase: { step: 'phone' }, pending: false, error: null });
       },
       async cancel() {
         const flowId = flowIdOf(get().phase);
-        attempt++;
+        attempts.discard();
         set({ phase: { step: 'closed' }, pending: false, error: null });
         if (flowId === null) return;
         // The wizard closes whatever the answer: a flow the engine could not cancel expires
