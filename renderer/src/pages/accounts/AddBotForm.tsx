@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BotApiServerField } from './BotApiServerField';
 import type { DeskErrorShape } from '../../../../shared/contract/result';
-import type { BotMode } from '../../stores/bots-store';
+import type { BotMode } from '../../stores/accounts/bots-store';
 import { useStores } from '../../stores/context';
 import { useDismissAfter } from '../../ui/use-dismiss-after';
 import { ErrorText } from './error-text';

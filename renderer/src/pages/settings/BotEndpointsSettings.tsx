@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trimUrl, type BotEndpoints } from '../../../../shared/domain/bot-endpoints';
-import type { BotEndpointField } from '../../stores/bot-endpoints-store';
+import type { BotEndpointField } from '../../stores/accounts/bot-endpoints-store';
 import { useStores } from '../../stores/context';
 
 type Draft = Record<BotEndpointField, string>;

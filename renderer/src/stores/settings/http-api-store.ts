@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { errorMessage, type DeskClient } from '../client/desk-client';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
 
 export interface HttpApiInfo {
   enabled: boolean;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../../../shared/contract/result';
-import type { AccountView } from '../../../shared/domain/connections';
-import { createFakeClient } from '../test/fake-client';
-import { handleShell, testAccount } from '../test/fixtures';
-import { createStores } from './create-stores';
+import { DeskError } from '../../../../shared/contract/result';
+import type { AccountView } from '../../../../shared/domain/connections';
+import { createFakeClient } from '../../test/fake-client';
+import { handleShell, testAccount } from '../../test/fixtures';
+import { createStores } from '../create-stores';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 

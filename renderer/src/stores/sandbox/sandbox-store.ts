@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { SandboxAction, SandboxFeedItem, SandboxStatus } from '../../../shared/domain/sandbox';
-import type { CallInput } from '../../../shared/contract';
-import { errorMessage, type DeskClient } from '../client/desk-client';
-import { mergeNewestFirst } from './log-filter';
-import { latestOnly } from './latest-only';
+import type { SandboxAction, SandboxFeedItem, SandboxStatus } from '../../../../shared/domain/sandbox';
+import type { CallInput } from '../../../../shared/contract';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
+import { mergeNewestFirst } from '../logs/log-filter';
+import { latestOnly } from '../latest-only';
 
 /** The live feed keeps at most this many items; the console is a demo tool, not an archive. */
 export const SANDBOX_FEED_CAP = 200;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { ConnectionState } from '../client/connection';
-import type { DeskClient } from '../client/desk-client';
+import type { ConnectionState } from '../../client/connection';
+import type { DeskClient } from '../../client/desk-client';
 
 export interface ConnectionStoreState {
   state: ConnectionState;

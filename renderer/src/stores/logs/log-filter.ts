@@ -1,4 +1,4 @@
-import { LOG_LEVELS, type AuditEntry, type LogEntry, type LogLevel } from '../../../shared/domain/logs';
+import { LOG_LEVELS, type AuditEntry, type LogEntry, type LogLevel } from '../../../../shared/domain/logs';
 
 export interface LogFilter {
   minLevel: LogLevel;

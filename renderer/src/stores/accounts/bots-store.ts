@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { DeskErrorShape } from '../../../shared/contract/result';
-import type { BotView } from '../../../shared/domain/connections';
-import { errorShape, type DeskClient } from '../client/desk-client';
-import { liveList, runRowAction, type LiveList } from './live-list';
+import type { DeskErrorShape } from '../../../../shared/contract/result';
+import type { BotView } from '../../../../shared/domain/connections';
+import { errorShape, type DeskClient } from '../../client/desk-client';
+import { liveList, runRowAction, type LiveList } from '../live-list';
 
 export type BotMode = BotView['mode'];
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { DailyCapView, OutboxAction } from '../../../shared/domain/outbox';
-import { errorMessage, type DeskClient } from '../client/desk-client';
+import type { DailyCapView, OutboxAction } from '../../../../shared/domain/outbox';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
 
 export interface DailyCapsState {
   /** Each personal account's caps per kind of action, once asked for. */

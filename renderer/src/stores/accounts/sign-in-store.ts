@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { DeskErrorShape } from '../../../shared/contract/result';
-import type { AccountView, SignInStep } from '../../../shared/domain/connections';
-import { errorShape, type DeskClient } from '../client/desk-client';
-import { latestOnly } from './latest-only';
+import type { DeskErrorShape } from '../../../../shared/contract/result';
+import type { AccountView, SignInStep } from '../../../../shared/domain/connections';
+import { errorShape, type DeskClient } from '../../client/desk-client';
+import { latestOnly } from '../latest-only';
 
 type CodeStep = Extract<SignInStep, { step: 'code' }>;
 type PasswordStep = Extract<SignInStep, { step: 'password' }>;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { DiskState, SystemStatus } from '../../../shared/domain/system';
-import { errorMessage, type DeskClient } from '../client/desk-client';
+import type { DiskState, SystemStatus } from '../../../../shared/domain/system';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
 
 export interface SystemState {
   status: SystemStatus | null;

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { SettingsPatch } from '../../../shared/contract/domains/settings';
-import { DeskError } from '../../../shared/contract/result';
-import type { Settings } from '../../../shared/domain/settings';
-import { errorMessage, type DeskClient } from '../client/desk-client';
+import type { SettingsPatch } from '../../../../shared/contract/domains/settings';
+import { DeskError } from '../../../../shared/contract/result';
+import type { Settings } from '../../../../shared/domain/settings';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
 
 /** A field path the settings form knows how to point at. */
 export const SETTINGS_FIELDS = [

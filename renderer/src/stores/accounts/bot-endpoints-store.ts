@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { BotEndpoints } from '../../../shared/domain/bot-endpoints';
-import { errorMessage, type DeskClient } from '../client/desk-client';
+import type { BotEndpoints } from '../../../../shared/domain/bot-endpoints';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
 
 export type BotEndpointField = 'webhookBaseUrl' | 'apiServer';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_AREA, type AreaId } from '../app/areas';
+import { DEFAULT_AREA, type AreaId } from '../../app/areas';
 
 export interface NavigationState {
   area: AreaId;

@@ -1,14 +1,16 @@
 import { create } from 'zustand';
-import type { AuditEntry, CsvFile } from '../../../shared/domain/logs';
-import { errorMessage, type DeskClient } from '../client/desk-client';
-import { auditQuery, matchesAuditText, mergeNewestFirst } from './log-filter';
-import { latestOnly } from './latest-only';
+import type { CsvFile, LogEntry } from '../../../../shared/domain/logs';
+import { errorMessage, type DeskClient } from '../../client/desk-client';
+import { logQuery, matchesLogFilter, mergeNewestFirst, type LogFilter } from './log-filter';
+import { latestOnly } from '../latest-only';
 
-export const AUDIT_PAGE_SIZE = 100;
+export const LOG_PAGE_SIZE = 100;
+/** The live tail keeps at most this many rows in memory; older ones are a "Load older" away. */
+export const LOG_TAIL_CAP = 2000;
 
-export interface AuditState {
-  text: string;
-  entries: AuditEntry[];
+export interface LogsState {
+  filter: LogFilter;
+  entries: LogEntry[];
   hasMore: boolean;
   loaded: boolean;
   loading: boolean;
@@ -16,21 +18,21 @@ export interface AuditState {
   error: string | null;
   exporting: boolean;
   exportError: string | null;
-  setText(text: string): Promise<void>;
+  setFilter(patch: Partial<LogFilter>): Promise<void>;
   load(): Promise<void>;
   /** Loads once; opening the page again (or React's dev double effects) does not refetch. */
   ensureLoaded(): Promise<void>;
   loadOlder(): Promise<void>;
   exportCsv(): Promise<void>;
-  /** Records announced live by the engine; kept only when they pass the current filter. */
-  append(entries: readonly AuditEntry[]): void;
+  append(entries: readonly LogEntry[]): void;
 }
 
-export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) => void) {
+export function createLogsStore(client: DeskClient, saveFile: (file: CsvFile) => void) {
+  // Fast filter changes cannot race: only the newest request writes its answer.
   const requests = latestOnly();
 
-  return create<AuditState>()((set, get) => ({
-    text: '',
+  return create<LogsState>()((set, get) => ({
+    filter: { minLevel: 'debug', text: '' },
     entries: [],
     hasMore: false,
     loaded: false,
@@ -39,15 +41,15 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
     error: null,
     exporting: false,
     exportError: null,
-    async setText(text) {
-      set({ text });
+    async setFilter(patch) {
+      set((s) => ({ filter: { ...s.filter, ...patch } }));
       await get().load();
     },
     async load() {
       const fresh = requests.next();
       set({ loading: true, error: null });
       try {
-        const page = await client.call('logs.audit', { ...auditQuery(get().text), limit: AUDIT_PAGE_SIZE });
+        const page = await client.call('logs.list', { ...logQuery(get().filter), limit: LOG_PAGE_SIZE });
         if (!fresh()) return;
         set({
           entries: mergeNewestFirst([], page.entries),
@@ -65,15 +67,15 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
       if (!loaded && !loading) await get().load();
     },
     async loadOlder() {
-      const { entries, loadingOlder, text } = get();
+      const { entries, loadingOlder, filter } = get();
       const oldest = entries[entries.length - 1];
       if (!oldest || loadingOlder) return;
       const fresh = requests.current();
       set({ loadingOlder: true, error: null });
       try {
-        const page = await client.call('logs.audit', {
-          ...auditQuery(text),
-          limit: AUDIT_PAGE_SIZE,
+        const page = await client.call('logs.list', {
+          ...logQuery(filter),
+          limit: LOG_PAGE_SIZE,
           beforeId: oldest.id,
         });
         if (!fresh()) return;
@@ -90,17 +92,23 @@ export function createAuditStore(client: DeskClient, saveFile: (file: CsvFile) =
     async exportCsv() {
       set({ exporting: true, exportError: null });
       try {
-        saveFile(await client.call('logs.exportAuditCsv', auditQuery(get().text)));
+        const file = await client.call('logs.exportLogsCsv', logQuery(get().filter));
+        saveFile(file);
         set({ exporting: false });
       } catch (error) {
         set({ exporting: false, exportError: errorMessage(error) });
       }
     },
     append(incoming) {
-      const { loaded, text } = get();
+      const { loaded, filter } = get();
       if (!loaded) return;
-      const fresh = incoming.filter((entry) => matchesAuditText(entry, text));
-      if (fresh.length > 0) set((st) => ({ entries: mergeNewestFirst(fresh, st.entries) }));
+      const fresh = incoming.filter((entry) => matchesLogFilter(entry, filter));
+      if (fresh.length === 0) return;
+      set((s) => {
+        const merged = mergeNewestFirst(fresh, s.entries);
+        if (merged.length <= LOG_TAIL_CAP) return { entries: merged };
+        return { entries: merged.slice(0, LOG_TAIL_CAP), hasMore: true };
+      });
     },
   }));
 }

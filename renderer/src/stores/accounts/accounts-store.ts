@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { DeskErrorShape } from '../../../shared/contract/result';
-import type { AccountView, SignInStep } from '../../../shared/domain/connections';
-import type { BenchView } from '../../../shared/domain/outbox';
-import { errorMessage, errorShape, type DeskClient } from '../client/desk-client';
-import { liveList, runRowAction, type LiveList } from './live-list';
+import type { DeskErrorShape } from '../../../../shared/contract/result';
+import type { AccountView, SignInStep } from '../../../../shared/domain/connections';
+import type { BenchView } from '../../../../shared/domain/outbox';
+import { errorMessage, errorShape, type DeskClient } from '../../client/desk-client';
+import { liveList, runRowAction, type LiveList } from '../live-list';
 
 export interface ApiDefaults {
   apiId: number | null;
