@@ -64,7 +64,6 @@ export const accountsEn = {
       stop: 'Stop',
       remove: 'Remove',
       confirmRemove: 'Yes, remove',
-      cancel: 'Cancel',
     },
     state: {
       connecting: 'Connecting…',

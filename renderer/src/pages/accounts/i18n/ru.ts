@@ -70,7 +70,6 @@ export const accountsRu: RussianOf<typeof accountsEn> = {
       stop: 'Остановить',
       remove: 'Удалить',
       confirmRemove: 'Да, удалить',
-      cancel: 'Отмена',
     },
     state: {
       connecting: 'Подключение…',
