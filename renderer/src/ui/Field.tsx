@@ -32,14 +32,14 @@ export function Field({ label, hint, error, className, testId, children }: Props
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-describedby': describedBy, ...(error ? { 'aria-invalid': true as const } : {}) })}
       {hint && (
-        <span className="field-hint" id={hintId ?? undefined}>
+        <div className="field-hint" id={hintId ?? undefined}>
           {hint}
-        </span>
+        </div>
       )}
       {error && (
-        <span className="field-error" id={errorId ?? undefined} role="alert" data-testid={testId ? `${testId}-error` : undefined}>
+        <p className="field-error" id={errorId ?? undefined} role="alert" data-testid={testId ? `${testId}-error` : undefined}>
           {error}
-        </span>
+        </p>
       )}
     </div>
   );
