@@ -34,7 +34,9 @@ export function ProgressBar({ done, total, startedAt, label, testId }: Props) {
   const finished = done >= total;
   const now = useNow(!finished);
   const { perMinute, secondsLeft } = estimate(done, total, startedAt, now);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(i18n.language);
+  // A rate of 133.8 per minute reads as 134; below ten the tenth still matters.
+  const rate = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: perMinute !== null && perMinute < 10 ? 1 : 0 });
   const share = total > 0 ? Math.min(1, done / total) : 0;
 
   let left: string;
@@ -54,7 +56,7 @@ export function ProgressBar({ done, total, startedAt, label, testId }: Props) {
         <div className="ui-progress-fill" style={{ width: `${share * 100}%` }} />
       </div>
       <div className="ui-progress-eta">
-        {perMinute !== null && <span>{t('ui.progress.rate', { rate: number.format(perMinute) })}</span>}
+        {perMinute !== null && <span>{t('ui.progress.rate', { rate: rate.format(perMinute) })}</span>}
         <span data-testid={testId ? `${testId}-eta` : undefined}>{left}</span>
       </div>
     </div>
