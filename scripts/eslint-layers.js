@@ -63,7 +63,7 @@ export const LAYERS = [
     name: 'the renderer',
     files: 'renderer/',
     folders: ['renderer/', 'shared/'],
-    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zustand', '@tanstack/react-virtual'],
+    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zustand', '@tanstack/react-virtual', 'recharts', 'react-hook-form', '@hookform/resolvers'],
     why: 'The renderer is a web page: no Node, no electron, and the engine only through the typed contract in shared/.',
   },
   {

@@ -7,6 +7,7 @@ import { browserLanguage, createI18n } from './i18n/index';
 import { createStores } from './stores/create-stores';
 import './ui/theme.css';
 import './ui/base.css';
+import './ui/kit.css';
 
 const client = createClientForWindow(window);
 trackAwayTitle(client);

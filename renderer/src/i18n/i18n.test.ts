@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { ru } from './ru';
+import { en, I18N_DOMAINS, ru } from './domains';
 import { browserLanguage, createI18n } from './index';
 
 function leaves(value: unknown, prefix = ''): Map<string, unknown> {
@@ -83,5 +82,32 @@ describe('i18n resources', () => {
     expect(browserLanguage({ language: 'ru-RU' })).toBe('ru');
     expect(browserLanguage({ language: 'en-GB' })).toBe('en');
     expect(browserLanguage({ language: 'uk-UA' })).toBe('en');
+  });
+});
+
+describe.each(Object.entries(I18N_DOMAINS))('the %s domain\'s texts', (name, { en: domainEn, ru: domainRu }) => {
+  const enLeaves = leaves(domainEn);
+  const ruLeaves = leaves(domainRu);
+  const base = (key: string) => key.replace(/_(one|few|many|other)$/, '');
+
+  it('has exactly the same keys in English and Russian', () => {
+    expect([...new Set([...ruLeaves.keys()].map(base))].sort()).toEqual([...new Set([...enLeaves.keys()].map(base))].sort());
+  });
+
+  it('words every count with plural forms: one and other in English, one, few, many and other in Russian', () => {
+    const forms = { en: ['one', 'other'], ru: ['one', 'few', 'many', 'other'] } as const;
+    for (const [language, all] of [['en', enLeaves], ['ru', ruLeaves]] as const) {
+      for (const [key, value] of all) {
+        if (!String(value).includes('{{count}}')) continue;
+        expect(key, `${name} ${language}: ${key} shows a count without plural forms`).not.toBe(base(key));
+        for (const form of forms[language]) expect(all.has(`${base(key)}_${form}`), `${name} ${language}: ${base(key)}_${form}`).toBe(true);
+      }
+    }
+  });
+
+  it('owns its top-level keys: no other domain declares them', () => {
+    const others = Object.entries(I18N_DOMAINS).filter(([other]) => other !== name).flatMap(([, texts]) => Object.keys(texts.en));
+    for (const key of Object.keys(domainEn)) expect(others, `${name}: "${key}" is declared twice`).not.toContain(key);
+    expect(Object.keys(domainRu).sort()).toEqual(Object.keys(domainEn).sort());
   });
 });

@@ -1,8 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/domain/settings';
-import { en } from './en';
-import { ru } from './ru';
+import { en, ru } from './domains';
 
 export const resources = { en: { translation: en }, ru: { translation: ru } } as const;
 

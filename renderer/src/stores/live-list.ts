@@ -1,5 +1,6 @@
 import type { DeskErrorShape } from '../../../shared/contract/result';
 import { errorMessage, errorShape } from '../client/desk-client';
+import { latestOnly } from './latest-only';
 
 interface Row {
   id: number;
@@ -56,8 +57,7 @@ function without<V>(record: Record<number, V>, id: number): Record<number, V> {
 
 /** The list half of the accounts and bots stores, spread into each store's state. */
 export function liveList<T extends Row>(set: Setter<T>, get: () => LiveList<T>, ops: LiveListOps<T>) {
-  // Only the newest list request may write its answer.
-  let generation = 0;
+  const requests = latestOnly();
   // Events that arrive while a list request is out; replayed over its answer in order, so the
   // newest state of every row wins whichever of the two was produced first.
   let buffered: Change<T>[] | null = null;
@@ -75,17 +75,17 @@ export function liveList<T extends Row>(set: Setter<T>, get: () => LiveList<T>, 
     busy: {},
     rowErrors: {},
     async load() {
-      const mine = ++generation;
+      const fresh = requests.next();
       buffered = [];
       set({ loading: true, loadError: null });
       try {
         const items = await ops.list();
-        if (mine !== generation) return;
+        if (!fresh()) return;
         const replay = buffered ?? [];
         buffered = null;
         set({ items: replay.reduce(applyChange, [...items].sort(byAge)), loaded: true, loading: false });
       } catch (error) {
-        if (mine !== generation) return;
+        if (!fresh()) return;
         buffered = null;
         set({ loading: false, loadError: errorMessage(error) });
       }

@@ -5,8 +5,8 @@ import type { SandboxFeedItem, SandboxStatus } from '../../../shared/domain/sand
 import { createFakeClient } from '../test/fake-client';
 import { handleShell, testSandboxStatus, testSettings } from '../test/fixtures';
 import { createStores } from './create-stores';
-import { SANDBOX_FEED_CAP } from './sandbox-store';
-import { parseFieldError } from './settings-store';
+import { SANDBOX_FEED_CAP } from './sandbox/sandbox-store';
+import { parseFieldError } from './settings/settings-store';
 
 function entry(id: number, overrides: Partial<LogEntry> = {}): LogEntry {
   return { id, at: 1_700_000_000_000 + id, level: 'info', scope: 'db', message: `message ${id}`, details: null, ...overrides };

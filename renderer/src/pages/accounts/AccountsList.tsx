@@ -4,8 +4,8 @@ import { useStores } from '../../stores/context';
 import { BenchNotice } from './BenchNotice';
 import { DailyCaps } from './DailyCaps';
 import { ErrorText } from './error-text';
-import { RemoveButton } from './RemoveButton';
 import { RUNNING, StateBadge } from './StateBadge';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 
 export function accountName(account: AccountView): string {
   return `${account.firstName} ${account.lastName}`.trim();
@@ -49,7 +49,7 @@ function AccountRow({ account }: { account: AccountView }) {
             </button>
           )
         )}
-        <RemoveButton prefix="account" question={t('accounts.accounts.removeAsk', { name })} busy={busy} onRemove={() => remove(account.id)} />
+        <ConfirmButton testId="account-remove" label={t('accounts.actions.remove')} confirmLabel={t('accounts.actions.confirmRemove')} question={t('accounts.accounts.removeAsk', { name })} busy={busy} onConfirm={() => remove(account.id)} />
       </div>
       {bench && <BenchNotice bench={bench} busy={busy} />}
       <DailyCaps accountId={account.id} />

@@ -4,8 +4,8 @@ import { useStores } from '../../stores/context';
 import { BotConnection } from './BotConnection';
 import { BotFlowsPanel } from './bot-flows/BotFlowsPanel';
 import { ErrorText } from './error-text';
-import { RemoveButton } from './RemoveButton';
 import { RUNNING, StateBadge } from './StateBadge';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 
 function BotRow({ bot }: { bot: BotView }) {
   const { t } = useTranslation();
@@ -35,7 +35,7 @@ function BotRow({ bot }: { bot: BotView }) {
             {t('accounts.actions.start')}
           </button>
         )}
-        <RemoveButton prefix="bot" question={t('accounts.bots.removeAsk', { name: bot.username })} busy={busy} onRemove={() => remove(bot.id)} />
+        <ConfirmButton testId="bot-remove" label={t('accounts.actions.remove')} confirmLabel={t('accounts.actions.confirmRemove')} question={t('accounts.bots.removeAsk', { name: bot.username })} busy={busy} onConfirm={() => remove(bot.id)} />
       </div>
       <BotConnection bot={bot} />
       <BotFlowsPanel botId={bot.id} />

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../stores/context';
-import type { SignInPhase } from '../../stores/sign-in-store';
+import type { SignInPhase } from '../../stores/accounts/sign-in-store';
 import { formatCountdown, secondsUntil, useNow } from '../../ui/use-now';
 import { useFloodBlocked } from './error-text';
 import { StepFooter } from './StepFooter';

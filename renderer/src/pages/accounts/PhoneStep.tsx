@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../stores/context';
-import type { PhoneInput } from '../../stores/sign-in-store';
+import type { PhoneInput } from '../../stores/accounts/sign-in-store';
 import { DefaultApiForm, parseApiId } from './DefaultApiForm';
 import { useFloodBlocked } from './error-text';
 import { StepFooter } from './StepFooter';

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../ui/Dialog';
 
 const SHORTCUTS = [
   { keys: 'Alt+↑ / Alt+↓, Ctrl+↑ / Ctrl+↓', action: 'move' },
@@ -14,45 +14,23 @@ const SHORTCUTS = [
 
 export function ShortcutSheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcut-sheet-title"
-        data-testid="shortcut-sheet"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onClose();
-          }
-        }}
-      >
-        <h2 id="shortcut-sheet-title">{t('inbox.shortcuts.title')}</h2>
-        <dl className="shortcut-list">
-          {SHORTCUTS.map((s) => (
-            <div key={s.action} className="shortcut-item">
-              <dt>
-                <kbd>{s.keys}</kbd>
-              </dt>
-              <dd>{t(`inbox.shortcuts.${s.action}`)}</dd>
-            </div>
-          ))}
-        </dl>
-        <div className="form-actions">
-          <button ref={closeRef} type="button" className="button" onClick={onClose}>
-            {t('inbox.shortcuts.close')}
-          </button>
-        </div>
+    <Dialog title={t('inbox.shortcuts.title')} onClose={onClose} testId="shortcut-sheet">
+      <dl className="shortcut-list">
+        {SHORTCUTS.map((s) => (
+          <div key={s.action} className="shortcut-item">
+            <dt>
+              <kbd>{s.keys}</kbd>
+            </dt>
+            <dd>{t(`inbox.shortcuts.${s.action}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('inbox.shortcuts.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SandboxTarget } from '../../../../shared/domain/sandbox';
 import { useStores } from '../../stores/context';
-import { TELEGRAM_LIMITS, type TelegramLimit } from '../../stores/sandbox-store';
+import { TELEGRAM_LIMITS, type TelegramLimit } from '../../stores/sandbox/sandbox-store';
 
 /** "End all sessions" asks first, inline, with Cancel focused (as Reset does). */
 function RevokeSessions({ account }: { account: SandboxTarget }) {

@@ -45,4 +45,13 @@ describe('settings: bots and Telegram', () => {
     expect((await screen.findByTestId('settings-apiServer-error')).textContent).toContain('getMe for @desk_bot');
     expect(screen.getByTestId<HTMLInputElement>('settings-apiServer').value).toBe('http://127.0.0.1:9');
   });
+
+  it('refuses an address bots.setEndpoints would refuse, under its field, before asking the engine', async () => {
+    const { fake, user } = await openSettings({ webhookBaseUrl: null, apiServer: null, localWebhookBase: 'http://127.0.0.1:47821' });
+    await user.type(screen.getByTestId('settings-webhookBaseUrl'), 'http://desk.example.org');
+    await user.click(screen.getByTestId('bot-endpoints-save'));
+    expect((await screen.findByTestId('settings-webhookBaseUrl-error')).textContent).toBe('must start with https:// — Telegram delivers webhooks over HTTPS only');
+    expect(screen.getByTestId('settings-webhookBaseUrl').getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsOf('bots.setEndpoints')).toEqual([]);
+  });
 });

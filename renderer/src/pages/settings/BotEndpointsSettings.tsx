@@ -1,8 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { setBotEndpointsInput } from '../../../../shared/contract/domains/bot-endpoints';
 import { trimUrl, type BotEndpoints } from '../../../../shared/domain/bot-endpoints';
-import type { BotEndpointField } from '../../stores/bot-endpoints-store';
+import type { BotEndpointField } from '../../stores/accounts/bot-endpoints-store';
 import { useStores } from '../../stores/context';
+import { contractResolver } from '../../ui/contract-resolver';
+import { Field } from '../../ui/Field';
 
 type Draft = Record<BotEndpointField, string>;
 
@@ -39,6 +43,12 @@ export function BotEndpointsSettings() {
   return <EndpointsForm value={value} sandbox={sandbox} />;
 }
 
+// `bots.setEndpoints` as the engine checks it: an address it would refuse is refused here, in the same words.
+const resolver = contractResolver(setBotEndpointsInput, (draft: Draft) => ({
+  webhookBaseUrl: draft.webhookBaseUrl.trim() === '' ? null : draft.webhookBaseUrl,
+  apiServer: draft.apiServer.trim() === '' ? null : draft.apiServer,
+}));
+
 function EndpointsForm({ value, sandbox }: { value: BotEndpoints; sandbox: boolean }) {
   const { t } = useTranslation();
   const { useBotEndpointsStore } = useStores();
@@ -46,62 +56,48 @@ function EndpointsForm({ value, sandbox }: { value: BotEndpoints; sandbox: boole
   const saveError = useBotEndpointsStore((s) => s.saveError);
   const savedCount = useBotEndpointsStore((s) => s.savedCount);
   const save = useBotEndpointsStore((s) => s.save);
-  const [draft, setDraft] = useState(() => toDraft(value));
+  const { register, handleSubmit, reset, watch, getValues, formState } = useForm<Draft, unknown, Partial<Record<BotEndpointField, string | null>>>({
+    defaultValues: toDraft(value),
+    resolver,
+  });
+  const draft = watch();
   const [base, setBase] = useState(value);
   const [savesAtMount] = useState(savedCount);
   const ids = useId();
 
   // Saved elsewhere: take the new values unless the operator has typed something unsaved.
-  if (value !== base) {
-    if (Object.keys(changes(base, draft)).length === 0) setDraft(toDraft(value));
+  useEffect(() => {
+    if (value === base) return;
+    if (Object.keys(changes(base, getValues())).length === 0) reset(toDraft(value));
     setBase(value);
-  }
-  const patch = changes(value, draft);
-  const dirty = Object.keys(patch).length > 0;
+  }, [value, base, getValues, reset]);
+  const dirty = Object.keys(changes(value, draft)).length > 0;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (dirty && !saving) void save(patch);
-  };
-  const errorOf = (field: BotEndpointField) => (saveError?.field === field ? saveError.message : null);
+  const onSubmit = handleSubmit((input) => {
+    const patch = changes(value, { webhookBaseUrl: input.webhookBaseUrl ?? '', apiServer: input.apiServer ?? '' });
+    if (Object.keys(patch).length > 0 && !saving) void save(patch);
+  });
 
-  const field = (name: BotEndpointField, label: string, placeholder: string, hint: string[]) => {
-    const error = errorOf(name);
-    return (
-      <div className="field">
-        <label htmlFor={`${ids}-${name}`}>{label}</label>
-        <input
-          id={`${ids}-${name}`}
-          data-testid={`settings-${name}`}
-          type="text"
-          inputMode="url"
-          spellCheck={false}
-          placeholder={placeholder}
-          value={draft[name]}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${ids}-${name}-hint${error ? ` ${ids}-${name}-error` : ''}`}
-          onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
-        />
-        <div className="field-hint" id={`${ids}-${name}-hint`}>
-          {hint.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
-        {error && (
-          <p className="field-error" id={`${ids}-${name}-error`} role="alert" data-testid={`settings-${name}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: BotEndpointField, label: string, placeholder: string, hint: string[]) => (
+    <Field
+      label={label}
+      className="field"
+      testId={`settings-${name}`}
+      error={formState.errors[name]?.message ?? (saveError?.field === name ? saveError.message : undefined)}
+      hint={hint.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    >
+      {(a11y) => <input {...a11y} {...register(name)} data-testid={`settings-${name}`} type="text" inputMode="url" spellCheck={false} placeholder={placeholder} />}
+    </Field>
+  );
 
   const webhookHint = [
     value.localWebhookBase ? t('botEndpoints.settings.webhookBaseHint', { local: value.localWebhookBase }) : t('botEndpoints.settings.webhookBaseHintNoIntake'),
     ...(sandbox ? [t('botEndpoints.settings.webhookBaseSandbox')] : []),
   ];
   return (
-    <form className="settings bot-endpoints" onSubmit={onSubmit} noValidate aria-labelledby={`${ids}-title`}>
+    <form className="settings bot-endpoints" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${ids}-title`}>
       <fieldset className="settings-section">
         <legend id={`${ids}-title`}>{t('botEndpoints.settings.title')}</legend>
         {field('webhookBaseUrl', t('botEndpoints.settings.webhookBase'), t('botEndpoints.settings.webhookBasePlaceholder'), webhookHint)}

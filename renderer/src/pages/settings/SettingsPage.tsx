@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, THEMES, WORKSPACES, type Settings } from '../../../../shared/domain/settings';
 import { useStores } from '../../stores/context';
-import type { SaveError } from '../../stores/settings-store';
+import type { SaveError } from '../../stores/settings/settings-store';
 import { diff, toDraft, validate, type SettingsDraft } from './settings-form';
 import { BotEndpointsSettings } from './BotEndpointsSettings';
 import { HttpApiInfo } from './HttpApiInfo';

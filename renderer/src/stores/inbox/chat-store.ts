@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChatMessage, ConversationView } from '../../../../shared/domain/inbox';
 import { errorMessage, type DeskClient } from '../../client/desk-client';
+import { latestOnly } from '../latest-only';
 
 export const MESSAGES_PAGE = 50;
 /** How far back a search hit or a quoted reply may page to find its message. */
@@ -67,7 +68,7 @@ function without<V>(record: Record<number, V>, id: number): Record<number, V> {
  */
 export function createChatStore(client: DeskClient, onConversation: (c: ConversationView) => void) {
   // Opening another chat makes every answer for the previous one stale.
-  let generation = 0;
+  const requests = latestOnly();
   let focusSeq = 0;
   // The chat whose read mark is on its way, so a burst of messages asks once.
   let marking: number | null = null;
@@ -98,16 +99,16 @@ export function createChatStore(client: DeskClient, onConversation: (c: Conversa
       actionErrors: {},
       edits: {},
       async open(conversationId, focusMessageId) {
-        const mine = ++generation;
+        const fresh = requests.next();
         set({ conversationId, messages: [], hasMore: false, loading: true, loadingOlder: false, error: null, focus: null, focusMissing: false, busy: {}, actionErrors: {}, edits: {} });
         void get().markRead();
         try {
           const page = await client.call('inbox.messages', { conversationId, limit: MESSAGES_PAGE });
-          if (mine !== generation) return;
+          if (!fresh()) return;
           // Events that arrived during the request are already in `messages`; the page goes under them.
           set((s) => ({ messages: mergeMessages(page.messages, s.messages), hasMore: page.hasMore, loading: false }));
         } catch (error) {
-          if (mine === generation) set({ loading: false, error: errorMessage(error) });
+          if (fresh()) set({ loading: false, error: errorMessage(error) });
           return;
         }
         if (focusMessageId !== undefined) await get().reveal(focusMessageId);
@@ -116,23 +117,23 @@ export function createChatStore(client: DeskClient, onConversation: (c: Conversa
         const { conversationId, messages, hasMore, loadingOlder, loading } = get();
         const oldest = messages[0];
         if (conversationId === null || !oldest || !hasMore || loadingOlder || loading) return false;
-        const mine = generation;
+        const fresh = requests.current();
         set({ loadingOlder: true });
         try {
           const page = await client.call('inbox.messages', { conversationId, beforeId: oldest.id, limit: MESSAGES_PAGE });
-          if (mine !== generation) return false;
+          if (!fresh()) return false;
           set((s) => ({ messages: mergeMessages(s.messages, page.messages), hasMore: page.hasMore, loadingOlder: false }));
           return page.messages.length > 0;
         } catch (error) {
-          if (mine === generation) set({ loadingOlder: false, error: errorMessage(error) });
+          if (fresh()) set({ loadingOlder: false, error: errorMessage(error) });
           return false;
         }
       },
       async reveal(messageId) {
-        const mine = generation;
+        const fresh = requests.current();
         set({ focusMissing: false });
         for (let page = 0; page <= REVEAL_MAX_PAGES; page++) {
-          if (mine !== generation) return;
+          if (!fresh()) return;
           if (get().messages.some((m) => m.id === messageId)) {
             set({ focus: { messageId, seq: ++focusSeq } });
             return;
@@ -142,7 +143,7 @@ export function createChatStore(client: DeskClient, onConversation: (c: Conversa
           if (!get().hasMore) break;
           await get().loadOlder();
         }
-        if (mine === generation) set({ focusMissing: true });
+        if (fresh()) set({ focusMissing: true });
       },
       applyMessages(incoming) {
         const { conversationId } = get();

@@ -3,6 +3,7 @@ import { UPLOAD_LIMITS, type ChatMessage } from '../../../../shared/domain/inbox
 import { MESSAGE_LIMITS, replyParts } from '../../../../shared/domain/message-text';
 import { errorMessage, type DeskClient } from '../../client/desk-client';
 import { sliceToBase64 } from './upload';
+import { latestOnlyPer, type Ticket } from '../latest-only';
 
 export type SenderKind = keyof typeof UPLOAD_LIMITS;
 
@@ -61,8 +62,7 @@ export function createComposerStore(
   botUploadLimit: (conversationId: number) => Promise<number | null> = async () => null,
 ) {
   // One upload per conversation at a time; a removed or replaced attachment stops its upload.
-  const uploads = new Map<number, number>();
-  let uploadSeq = 0;
+  const uploads = latestOnlyPer<number>();
 
   return create<ComposerState>()((set, get) => {
     const patch = (id: number, change: Partial<Draft> | ((d: Draft) => Partial<Draft>)) =>
@@ -70,8 +70,8 @@ export function createComposerStore(
         const draft = s.drafts[id] ?? EMPTY_DRAFT;
         return { drafts: { ...s.drafts, [id]: { ...draft, ...(typeof change === 'function' ? change(draft) : change) } } };
       });
-    const patchAttachment = (id: number, upload: number, change: Partial<Attachment>) => {
-      if (uploads.get(id) !== upload) return;
+    const patchAttachment = (id: number, upload: Ticket, change: Partial<Attachment>) => {
+      if (!upload()) return;
       patch(id, (d) => (d.attachment ? { attachment: { ...d.attachment, ...change } } : {}));
     };
 
@@ -91,8 +91,7 @@ export function createComposerStore(
           patch(id, { error: { kind: 'emptyFile' } });
           return;
         }
-        const upload = ++uploadSeq;
-        uploads.set(id, upload);
+        const upload = uploads.next(id);
         const mimeType = file.type || 'application/octet-stream';
         patch(id, {
           error: null,
@@ -102,12 +101,12 @@ export function createComposerStore(
           const { attachmentId, chunkBytes } = await client.call('inbox.attachmentStart', { conversationId: id, fileName: file.name, mimeType, size: file.size });
           // Strictly in order: the engine appends each chunk and checks the whole at the end.
           for (let index = 0, start = 0; start < file.size; index++, start += chunkBytes) {
-            if (uploads.get(id) !== upload) return;
+            if (!upload()) return;
             const base64 = await sliceToBase64(file, start, Math.min(file.size, start + chunkBytes));
             const { received } = await client.call('inbox.attachmentChunk', { attachmentId, index, base64 });
             patchAttachment(id, upload, { progress: Math.min(1, received / file.size) });
           }
-          if (uploads.get(id) !== upload) return;
+          if (!upload()) return;
           await client.call('inbox.attachmentFinish', { attachmentId });
           patchAttachment(id, upload, { state: 'ready', progress: 1, attachmentId });
         } catch (error) {
@@ -115,7 +114,7 @@ export function createComposerStore(
         }
       },
       removeAttachment(id) {
-        uploads.delete(id);
+        uploads.discard(id);
         patch(id, { attachment: null, error: null });
       },
       async send(id) {
@@ -136,7 +135,7 @@ export function createComposerStore(
             ...(draft.replyTo ? { replyToId: draft.replyTo.id } : {}),
             ...(attachment?.attachmentId ? { attachmentId: attachment.attachmentId } : {}),
           });
-          uploads.delete(id);
+          uploads.discard(id);
           // Only what was sent is cleared: text typed while the request was out stays.
           patch(id, (d) => ({ ...EMPTY_DRAFT, text: d.text === draft.text ? '' : d.text }));
           onSent(message);

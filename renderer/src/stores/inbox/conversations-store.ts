@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ConversationStatus, ConversationView } from '../../../../shared/domain/inbox';
 import { errorMessage, type DeskClient } from '../../client/desk-client';
 import { mergeConversations, type ConversationFilter } from './conversation-order';
+import { latestOnly } from '../latest-only';
 
 /** Rows per request; the list loads further pages as the operator scrolls towards its end. */
 export const CONVERSATIONS_PAGE = 200;
@@ -39,8 +40,8 @@ function withoutUndefined(filter: ConversationFilter): ConversationFilter {
 }
 
 export function createConversationsStore(client: DeskClient) {
-  // Only the newest first-page request may write; a filter change starts a new generation.
-  let generation = 0;
+  // Only the newest first page (and pages after it) may write; a filter change asks anew.
+  const requests = latestOnly();
   // Changes that arrive while the first page is on its way, replayed over its answer.
   let buffered: ConversationView[] | null = null;
   // Changes waiting to be merged into the list. A busy desk sends thousands of them in one
@@ -77,13 +78,13 @@ export function createConversationsStore(client: DeskClient) {
       selected: null,
       actionError: null,
       async load() {
-        const mine = ++generation;
+        const fresh = requests.next();
         buffered = [];
         const filter = get().filter;
         set({ loading: true, error: null });
         try {
           const page = await client.call('inbox.conversations', { filter, limit: CONVERSATIONS_PAGE, offset: 0 });
-          if (mine !== generation) return;
+          if (!fresh()) return;
           const replay = buffered ?? [];
           buffered = null;
           const hasMore = page.conversations.length < page.total;
@@ -94,7 +95,7 @@ export function createConversationsStore(client: DeskClient) {
             loading: false,
           });
         } catch (error) {
-          if (mine !== generation) return;
+          if (!fresh()) return;
           buffered = null;
           set({ loading: false, error: errorMessage(error) });
         }
@@ -106,19 +107,19 @@ export function createConversationsStore(client: DeskClient) {
       async loadMore() {
         const { hasMore, loadingMore, loading, items, filter } = get();
         if (!hasMore || loadingMore || loading) return;
-        const mine = generation;
+        const fresh = requests.current();
         set({ loadingMore: true });
         try {
           // Live changes keep the loaded part equal to the engine's first rows, so its length
           // is the next offset; an overlap from a row that moved meanwhile is merged by id.
           const page = await client.call('inbox.conversations', { filter, limit: CONVERSATIONS_PAGE, offset: items.length });
-          if (mine !== generation) return;
+          if (!fresh()) return;
           set((s) => {
             const next = mergeConversations(s.items, page.conversations, s.filter, true);
             return { items: next, hasMore: page.conversations.length > 0 && next.length < page.total, loadingMore: false };
           });
         } catch (error) {
-          if (mine !== generation) return;
+          if (!fresh()) return;
           set({ loadingMore: false, error: errorMessage(error) });
         }
       },

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { NoteView } from '../../../../shared/domain/inbox';
 import { errorMessage, type DeskClient } from '../../client/desk-client';
+import { latestOnly } from '../latest-only';
 
 export interface NotesState {
   conversationId: number | null;
@@ -15,7 +16,7 @@ export interface NotesState {
 }
 
 export function createNotesStore(client: DeskClient) {
-  let generation = 0;
+  const requests = latestOnly();
   return create<NotesState>()((set, get) => ({
     conversationId: null,
     notes: [],
@@ -23,13 +24,13 @@ export function createNotesStore(client: DeskClient) {
     adding: false,
     error: null,
     async load(conversationId) {
-      const mine = ++generation;
+      const fresh = requests.next();
       set({ conversationId, notes: [], loading: true, error: null });
       try {
         const { notes } = await client.call('inbox.notes', { conversationId });
-        if (mine === generation) set({ notes, loading: false });
+        if (fresh()) set({ notes, loading: false });
       } catch (error) {
-        if (mine === generation) set({ loading: false, error: errorMessage(error) });
+        if (fresh()) set({ loading: false, error: errorMessage(error) });
       }
     },
     async add(conversationId, text) {

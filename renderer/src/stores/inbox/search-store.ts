@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SearchHit } from '../../../../shared/domain/inbox';
 import { errorMessage, type DeskClient } from '../../client/desk-client';
+import { latestOnly } from '../latest-only';
 
 export interface SearchState {
   query: string;
@@ -15,7 +16,7 @@ export interface SearchState {
 }
 
 export function createSearchStore(client: DeskClient) {
-  let generation = 0;
+  const requests = latestOnly();
   return create<SearchState>()((set, get) => ({
     query: '',
     hits: [],
@@ -25,7 +26,7 @@ export function createSearchStore(client: DeskClient) {
     setQuery: (query) => set({ query }),
     async search() {
       const query = get().query.trim();
-      const mine = ++generation;
+      const fresh = requests.next();
       if (query === '') {
         set({ hits: [], answered: null, loading: false, error: null });
         return;
@@ -33,13 +34,13 @@ export function createSearchStore(client: DeskClient) {
       set({ loading: true, error: null });
       try {
         const { hits } = await client.call('inbox.search', { query });
-        if (mine === generation) set({ hits, answered: query, loading: false });
+        if (fresh()) set({ hits, answered: query, loading: false });
       } catch (error) {
-        if (mine === generation) set({ loading: false, error: errorMessage(error) });
+        if (fresh()) set({ loading: false, error: errorMessage(error) });
       }
     },
     clear() {
-      generation++;
+      requests.discard();
       set({ query: '', hits: [], answered: null, loading: false, error: null });
     },
   }));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOT_LANGUAGES, type BotLanguage } from '../../../../../shared/domain/bot-flows';
 import { useStores } from '../../../stores/context';
-import { textId } from '../../../stores/bot-flows-store';
+import { textId } from '../../../stores/bot-flows/bot-flows-store';
 import { roleName } from './role-name';
 import { TextEditor } from './TextEditor';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { botTextProblem, type BotTextProblem, type BotTextView } from '../../../../../shared/domain/bot-flows';
 import { useStores } from '../../../stores/context';
-import { textId } from '../../../stores/bot-flows-store';
+import { textId } from '../../../stores/bot-flows/bot-flows-store';
 
 function describe(t: TFunction, problem: BotTextProblem): string {
   switch (problem.kind) {

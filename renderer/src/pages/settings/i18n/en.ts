@@ -1,0 +1,65 @@
+/** English strings of the settings domain; `ru.ts` beside it fills the same keys (checked by type and by test). */
+export const settingsEn = {
+  settings: {
+    title: 'Settings',
+    loading: 'Loading settings…',
+    loadError: 'Could not load the settings: {{message}}',
+    sections: {
+      appearance: 'Appearance',
+      storage: 'Storage',
+      intake: 'HTTP intake',
+      workspace: 'Workspace',
+    },
+    language: 'Language',
+    languages: {
+      en: 'English',
+      ru: 'Русский',
+    },
+    theme: 'Theme',
+    themes: {
+      light: 'Light',
+      dark: 'Dark',
+      system: 'Same as the system',
+    },
+    workspace: 'Workspace',
+    workspaces: {
+      sandbox: 'Sandbox (simulated Telegram)',
+      telegram: 'Real Telegram',
+    },
+    workspaceNotChosen: 'Not chosen yet',
+    workspaceHint:
+      'Switching restarts the engine on that workspace’s own data: sandbox data is kept apart from real data, and neither is lost.',
+    dataDir: 'Data folder',
+    dataDirHint: 'Where the database, media and backups are kept. A change takes effect after a restart.',
+    dataDirRequired: 'Enter a folder path.',
+    intakeEnabled: 'Accept phone numbers and other data over local HTTP',
+    intakePort: 'Port',
+    intakePortHint: 'A whole number from 1024 to 65535.',
+    httpApi: {
+      listening: 'Listening: {{url}}',
+      failed: 'Not listening: {{reason}}',
+      off: 'Off. Turn it on above and save to let other systems check the desk.',
+      token: 'API token',
+      show: 'Show',
+      hide: 'Hide',
+      renew: 'Issue a new token',
+      hint: 'Other systems send it as "Authorization: Bearer <token>". A new token stops the old one at once.',
+    },
+    intakePortInvalid: 'The port must be a whole number from 1024 to 65535.',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Settings saved.',
+    saveError: 'The settings were not saved: {{message}}',
+    fieldError: '{{field}}: {{message}}',
+    fields: {
+      language: 'Language',
+      theme: 'Theme',
+      dataDir: 'Data folder',
+      workspace: 'Workspace',
+      httpIntake: {
+        enabled: 'HTTP intake',
+        port: 'Port',
+      },
+    },
+  },
+} as const;
