@@ -1,49 +1,21 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { afterEach, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
 import { systemClock } from './platform/clock';
 import { openWorldFile, readWorldFile } from './sandbox-workspace/world-file';
 import { waitFor } from './telegram/sandbox/bot-api/test/harness';
-import type { EngineChildCommand, EngineChildReport } from './test-support/engine-child';
+import { readOnly, useDeskChildren } from './test-support/desk-child';
+import type { EngineChildCommand } from './test-support/engine-child';
 import { useTempDirs } from './test-support/temp-dir';
 
 const tempDir = useTempDirs();
-const children: ChildProcess[] = [];
-afterEach(() => {
-  // A failed run leaves no child behind.
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-const CHILD = fileURLToPath(new URL('./test-support/engine-child.ts', import.meta.url));
+const startDesk = useDeskChildren();
 const KILLS = 10;
 
 interface DeskRow {
   source_kind: 'account' | 'bot';
   telegram_message_id: number;
   text: string;
-}
-
-function startDesk(dataDir: string, run: number, mode: 'traffic' | 'quiet') {
-  const child = fork(CHILD, [dataDir, String(run), mode], { execArgv: ['--import', 'jiti/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  children.push(child);
-  const state = { ready: false, wrote: 0 };
-  child.on('message', (report: EngineChildReport) => {
-    if (report.type === 'ready') state.ready = true;
-    else state.wrote = report.count;
-  });
-  return { child, state, exited: once(child, 'exit') };
-}
-
-/** Reads with its own connection and closes it: the desk (or the sandbox) may be writing meanwhile. */
-function readOnly<T>(path: string, read: (db: Database.Database) => T): T {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
 }
 
 it('10 kill -9s of a desk engine under sandbox traffic lose, drop or duplicate no incoming message', async () => {

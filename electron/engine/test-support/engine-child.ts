@@ -1,5 +1,6 @@
 import type { SandboxStatus } from '../../../shared/domain/sandbox';
 import { systemClock } from '../platform/clock';
+import { TALLY, tallyDomain } from './tally-domain';
 import { testEngine } from './test-engine';
 
 /**
@@ -11,12 +12,15 @@ import { testEngine } from './test-engine';
  * told to stop.
  */
 export type EngineChildReport = { type: 'ready' } | { type: 'wrote'; count: number };
+/** `tally` adds the throwaway domain (tally-domain.ts) and makes some of the bot's traffic its commands. */
+export type EngineChildDomains = 'desk' | 'tally';
 export type EngineChildCommand = { type: 'stop' };
 
 // Dies with its runner: a test that failed or was killed leaves no desk behind.
 process.on('disconnect', () => process.exit(1));
-const [dataDir, run, mode] = process.argv.slice(2) as [string, string, 'traffic' | 'quiet'];
-const { engine } = testEngine(dataDir, { clock: systemClock, logLevel: 'warn' });
+const [dataDir, run, mode, domains = 'desk'] = process.argv.slice(2) as [string, string, 'traffic' | 'quiet', EngineChildDomains?];
+const withTally = domains === 'tally';
+const { engine } = testEngine(dataDir, { clock: systemClock, logLevel: 'warn', extraDomains: withTally ? [tallyDomain] : [] });
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const result = await engine.dispatch(method, input);
@@ -49,7 +53,12 @@ if ((await call<{ accounts: unknown[] }>('accounts.list', {})).accounts.length =
   const step = await call<{ flowId: string }>('accounts.startSignIn', { phone: account.phone });
   const code = (await call<SandboxStatus>('sandbox.status', {})).targets.find((t) => t.id === account.id)!.lastCode!;
   await call('accounts.submitCode', { flowId: step.flowId, code });
-  await call('bots.add', { token: bot.botToken });
+  const added = await call<{ id: number }>('bots.add', { token: bot.botToken });
+  if (withTally) {
+    await call('botFlows.setRoles', { botId: added.id, roles: ['inbox', TALLY] });
+    const { accounts } = await call<{ accounts: { id: number }[] }>('accounts.list', {});
+    await call('outbox.setDailyCap', { accountId: accounts[0]!.id, action: 'contact_import', cap: null });
+  }
 }
 await online();
 process.send!({ type: 'ready' } satisfies EngineChildReport);
@@ -62,7 +71,10 @@ if (mode === 'traffic') {
   for (;;) {
     const person = status.people[count % status.people.length]!;
     const targetId = count % 2 === 0 ? account.id : bot.id;
-    await call('sandbox.act', { personId: person.id, action: 'write', targetId, text: `run ${run}, message ${count} from ${person.name}` });
+    const other = status.people[(count + 1) % status.people.length]!;
+    const text =
+      withTally && targetId === bot.id && count % 3 === 1 && other.phone ? `/tally r${run}m${count} ${other.phone}` : `run ${run}, message ${count} from ${person.name}`;
+    await call('sandbox.act', { personId: person.id, action: 'write', targetId, text });
     process.send!({ type: 'wrote', count: ++count } satisfies EngineChildReport);
     await new Promise((resolve) => setImmediate(resolve));
   }
