@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
-import { AccountsPage } from '../pages/accounts/AccountsPage';
-import { InboxPage } from '../pages/inbox/InboxPage';
-import { LogsPage } from '../pages/logs/LogsPage';
 import { PlannedAreaPage } from '../pages/placeholder/PlannedAreaPage';
-import { SandboxPage } from '../pages/sandbox/SandboxPage';
-import { SettingsPage } from '../pages/settings/SettingsPage';
+import { AREA_PAGES, isBuiltArea } from './area-pages';
 import type { AreaId } from './areas';
 import { DiskFullNotice } from './DiskFullNotice';
 import { SandboxBanner } from './SandboxBanner';
@@ -19,20 +15,9 @@ import { WorkspaceChoice } from './WorkspaceChoice';
 import './shell.css';
 
 function AreaPage({ area }: { area: AreaId }) {
-  switch (area) {
-    case 'inbox':
-      return <InboxPage />;
-    case 'accounts':
-      return <AccountsPage />;
-    case 'logs':
-      return <LogsPage />;
-    case 'settings':
-      return <SettingsPage />;
-    case 'sandbox':
-      return <SandboxPage />;
-    default:
-      return <PlannedAreaPage area={area} />;
-  }
+  if (!isBuiltArea(area)) return <PlannedAreaPage area={area} />;
+  const Page = AREA_PAGES[area];
+  return <Page />;
 }
 
 export function Shell() {

@@ -20,10 +20,6 @@ export const SANDBOX_AREAS = ['sandbox'] as const;
 
 export type AreaId = (typeof AREAS)[number] | (typeof SANDBOX_AREAS)[number];
 
-/** Areas whose page exists in this build; the rest show what they will do. */
-export type BuiltArea = Extract<AreaId, 'inbox' | 'accounts' | 'logs' | 'settings' | 'sandbox'>;
-export type PlannedArea = Exclude<AreaId, BuiltArea>;
-
 export const DEFAULT_AREA: AreaId = 'inbox';
 
 export function isAreaId(value: string): value is AreaId {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PlannedArea } from '../../app/areas';
+import type { PlannedArea } from '../../app/area-pages';
 import { AREA_ICONS } from '../../ui/icons';
 import './planned-area.css';
 
