@@ -9,7 +9,7 @@ import type { EngineChildCommand } from './test-support/engine-child';
 import { useTempDirs } from './test-support/temp-dir';
 
 const tempDir = useTempDirs();
-const startDesk = useDeskChildren();
+const { startDesk, killUnderTraffic } = useDeskChildren();
 const KILLS = 10;
 
 interface DeskRow {
@@ -22,19 +22,8 @@ it('10 kill -9s of a desk engine under sandbox traffic lose, drop or duplicate n
   const dataDir = tempDir();
   const deskFile = join(dataDir, 'sandbox', 'desk.sqlite');
   const worldFile = join(dataDir, 'sandbox', 'sandbox-world.sqlite');
-  const written: number[] = [];
 
-  for (let run = 0; run < KILLS; run++) {
-    const desk = startDesk(dataDir, run, 'traffic');
-    await waitFor(() => (desk.state.ready || desk.child.exitCode !== null ? true : undefined), 30_000);
-    expect(desk.child.exitCode).toBeNull();
-    // A moment drawn afresh each run: after some writes the sandbox accepted, mid-traffic.
-    const killAfter = 1 + Math.floor(Math.random() * 30);
-    await waitFor(() => (desk.state.wrote >= killAfter ? true : undefined), 20_000);
-    desk.child.kill('SIGKILL');
-    await desk.exited;
-    written.push(desk.state.wrote);
-  }
+  const written = await killUnderTraffic(dataDir, KILLS);
 
   // The last start: no traffic; the desk catches up on what it missed, then stops cleanly.
   const desk = startDesk(dataDir, KILLS, 'quiet');

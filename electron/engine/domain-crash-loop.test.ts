@@ -10,7 +10,7 @@ import { TALLY } from './test-support/tally-domain';
 import { useTempDirs } from './test-support/temp-dir';
 
 const tempDir = useTempDirs();
-const startDesk = useDeskChildren();
+const { startDesk, killUnderTraffic } = useDeskChildren();
 const KILLS = 10;
 
 interface OutboxRow {
@@ -32,15 +32,7 @@ it('10 kill -9s: each bot command takes effect once, each consumed message once,
   const deskFile = join(dataDir, 'sandbox', 'desk.sqlite');
   const worldFile = join(dataDir, 'sandbox', 'sandbox-world.sqlite');
 
-  for (let run = 0; run < KILLS; run++) {
-    const desk = startDesk(dataDir, run, 'traffic', 'tally');
-    await waitFor(() => (desk.state.ready || desk.child.exitCode !== null ? true : undefined), 30_000);
-    expect(desk.child.exitCode).toBeNull();
-    const killAfter = 1 + Math.floor(Math.random() * 30);
-    await waitFor(() => (desk.state.wrote >= killAfter ? true : undefined), 20_000);
-    desk.child.kill('SIGKILL');
-    await desk.exited;
-  }
+  await killUnderTraffic(dataDir, KILLS, 'tally');
 
   // The last start has no traffic: the desk catches up, its lanes finish the domain's work, it stops cleanly.
   const desk = startDesk(dataDir, KILLS, 'quiet', 'tally');
