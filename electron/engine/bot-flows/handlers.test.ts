@@ -49,6 +49,11 @@ describe('botFlows handlers', () => {
     expect(events).toEqual([{ type: 'botFlows.rolesChanged', payload: view }]);
   });
 
+  it('keeps the inbox role on every bot: what no flow takes reaches the inbox anyway', () => {
+    expect(handlers['botFlows.setRoles']({ botId: 1, roles: ['ping'] }, operator).roles).toEqual(['inbox', 'ping']);
+    expect(handlers['botFlows.setRoles']({ botId: 1, roles: [] }, operator).roles).toEqual(['inbox']);
+  });
+
   it("hides a role whose flow is gone, so a change from the window is not refused for it, and drops it then", () => {
     db.prepare("INSERT INTO bot_roles (bot_id, role) VALUES (1, 'retired')").run();
     expect(handlers['botFlows.roles']({ botId: 1 }).roles).toEqual(['inbox']);

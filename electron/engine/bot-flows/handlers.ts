@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DeskEvent, DomainHandlers } from '../../../shared/contract/index';
 import { DeskError } from '../../../shared/contract/result';
-import { BOT_LANGUAGES, botTextProblem, describeBotTextProblem, textVariables, type BotLanguage, type BotRolesView, type BotTextView } from '../../../shared/domain/bot-flows';
+import { BOT_LANGUAGES, INBOX_ROLE, botTextProblem, describeBotTextProblem, textVariables, type BotLanguage, type BotRolesView, type BotTextView } from '../../../shared/domain/bot-flows';
 import type { AuditRecord } from '../audit/audit-repo';
 import { findBot } from '../bots/store/bot-repo';
 import type { CallContext } from '../contract/dispatcher';
@@ -78,7 +78,8 @@ export function botFlowsHandlers(deps: BotFlowsHandlerDeps) {
         throw new DeskError('invalid_input', `Unknown bot role${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}. A bot can serve: ${registry.roles.join(', ')}.`);
       }
       const before = knownRoles(botId);
-      replaceBotRoles(db, botId, roles);
+      // Whatever no flow takes reaches the inbox, so every bot keeps that role.
+      replaceBotRoles(db, botId, [INBOX_ROLE, ...roles.filter((role) => role !== INBOX_ROLE)]);
       const view = rolesView(botId);
       deps.audit({ actor: call.actor, action: 'botFlows.setRoles', target: `bot:${botId}`, details: { username: bot.username, from: before, to: view.roles } });
       deps.emit({ type: 'botFlows.rolesChanged', payload: view });

@@ -62,20 +62,22 @@ async function openPanel() {
 }
 
 describe("a bot's roles and texts", () => {
-  it('shows the roles as checkboxes and saves a change at once; a refused role says why and stays unticked', async () => {
+  it('shows the roles as checkboxes (the inbox always on) and saves a change at once; a refused role says why and stays unticked', async () => {
     const { user, fake, panel } = await openPanel();
     const box = (role: string) => within(panel).getAllByTestId('bot-role').find((el) => el.getAttribute('data-role') === role)!.querySelector('input')!;
     expect(within(panel).getAllByTestId('bot-role').map((el) => el.textContent)).toEqual(['Support inbox', 'Rewards', 'Team tasks']);
     expect([box('inbox').checked, box('rewards').checked, box('team-tasks').checked]).toEqual([true, false, true]);
 
-    await user.click(box('inbox'));
-    await waitFor(() => expect(box('inbox').checked).toBe(false));
+    // What no flow takes reaches the inbox anyway: that role cannot be taken off.
+    expect(box('inbox').disabled).toBe(true);
+    await user.click(box('team-tasks'));
+    await waitFor(() => expect(box('team-tasks').checked).toBe(false));
     await user.click(box('rewards'));
     expect((await within(panel).findByTestId('bot-roles-error')).textContent).toBe('Roles not saved: Unknown bot role: rewards.');
     expect(box('rewards').checked).toBe(false);
     expect(fake.callsOf('botFlows.setRoles')).toEqual([
-      { botId: 1, roles: ['team-tasks'] },
-      { botId: 1, roles: ['team-tasks', 'rewards'] },
+      { botId: 1, roles: ['inbox'] },
+      { botId: 1, roles: ['inbox', 'rewards'] },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
+import { INBOX_ROLE } from '../../../../../shared/domain/bot-flows';
 import { roleName } from './role-name';
 
 /** One checkbox per role the desk knows; a change is saved at once. */
@@ -23,7 +24,8 @@ export function BotRoles({ botId }: { botId: number }) {
       <div className="bot-roles-list">
         {view?.available.map((role) => (
           <label key={role} className="field-inline" data-testid="bot-role" data-role={role}>
-            <input type="checkbox" checked={view.roles.includes(role)} onChange={(e) => toggle(role, e.target.checked)} />
+            {/* What no flow takes reaches the inbox whatever the roles, so that one is always on. */}
+            <input type="checkbox" checked={role === INBOX_ROLE || view.roles.includes(role)} disabled={role === INBOX_ROLE} onChange={(e) => toggle(role, e.target.checked)} />
             {roleName(t, role)}
           </label>
         ))}
