@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { spreadsheetSafeCell } from '../../../shared/domain/csv-cell';
 
 /**
  * CSV that spreadsheets open safely: a BOM so Excel reads Cyrillic as UTF-8, and cells that
@@ -8,14 +7,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function toCsv<T>(columns: readonly { header: string; value: (row: T) => unknown }[], rows: Iterable<T>): string {
   const records: string[][] = [];
-  for (const row of rows) records.push(columns.map((c) => cell(c.value(row))));
+  for (const row of rows) records.push(columns.map((c) => spreadsheetSafeCell(c.value(row))));
   return `\uFEFF${stringify(records, { header: true, columns: columns.map((c) => c.header), record_delimiter: '\r\n' })}`;
-}
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 export function csvFilename(prefix: string, now: number): string {

@@ -1,13 +1,10 @@
-// The same rule as the engine's reports (electron/engine/csv/to-csv.ts): a cell that would
-// start a formula gets an apostrophe, so a spreadsheet shows it instead of running it.
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { spreadsheetSafeCell } from '../../../shared/domain/csv-cell';
+
 // RFC 4180: a field with a quote, a comma or a line break is quoted, its quotes doubled.
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const raw = String(value);
-  const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  const text = spreadsheetSafeCell(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
