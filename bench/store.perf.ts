@@ -2,10 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../electron/engine/db/open-database';
 import { startWalCheckpointer } from '../electron/engine/db/wal-checkpointer';
 import { storeIncoming } from '../electron/engine/inbox/ingest/store-incoming';
+import { inboxConsumer } from '../electron/engine/inbox/ingest/inbox-consumer';
+import type { InboundConsumer } from '../electron/engine/inbound/inbound';
+import { runConsumers } from '../electron/engine/inbound/run-consumers';
+import { createBotFlowRouter } from '../electron/engine/bot-flows/router';
+import { createEventBus } from '../electron/engine/contract/event-bus';
+import { createDomainEventBus } from '../electron/engine/platform/domain-events';
+import { noInboundChanges } from '../electron/engine/telegram/inbound/types';
 import { searchMessages } from '../electron/engine/inbox/search/search';
 import type { PendingIncoming } from '../electron/engine/messages/message-repo';
 import { messageCorpus, percentile, table } from './corpus';
@@ -29,14 +37,29 @@ function store(db: ReturnType<typeof open>, messages: PendingIncoming[]): void {
   storeIncoming(db, SOURCE, { messages, edits: [], deletions: [] }, Date.now());
 }
 
+/**
+ * The same messages through the inbound pipeline as updates reach it: the bot-flow router, a
+ * domain's consumer and the inbox, each in its own savepoint (announcements after the commit are
+ * left out here as in `store`).
+ */
+function pipelineStore(): (db: ReturnType<typeof open>, messages: PendingIncoming[]) => void {
+  const logger = pino({ level: 'silent' });
+  const counted: InboundConsumer = { name: 'domain', consume: (batch) => void batch.messages.filter((m) => m.text.startsWith('/')).length };
+  const inbox = inboxConsumer({ events: createEventBus(), domainEvents: createDomainEventBus(() => undefined), logger });
+  const pipeline = { consumers: () => [createBotFlowRouter({ flows: [], actions: NO_ACTIONS, logger }), counted, inbox], logger };
+  return (db, messages) => void runConsumers(db, pipeline, { source: SOURCE, ...noInboundChanges(), messages }, Date.now());
+}
+
+const NO_ACTIONS = { message: () => undefined, edit: () => undefined, answerCallback: () => undefined };
+
 /** Times the store alone: building the corpus (messages arrive already parsed) is not counted. */
-function ingestBatched(db: ReturnType<typeof open>, messages: Iterable<PendingIncoming>): number {
+function ingestBatched(db: ReturnType<typeof open>, messages: Iterable<PendingIncoming>, write = store): number {
   let storing = 0;
   let batch: PendingIncoming[] = [];
   let count = 0;
   const flush = () => {
     const start = performance.now();
-    db.transaction(() => store(db, batch))();
+    db.transaction(() => write(db, batch))();
     storing += performance.now() - start;
     count += batch.length;
     batch = [];
@@ -68,6 +91,8 @@ async function withCheckpointThread<T>(name: string, run: (db: ReturnType<typeof
 describe('store benchmarks', () => {
   it('ingest: stored and indexed incoming messages per second, batched vs one transaction each', async () => {
     const batched = await withCheckpointThread('ingest-batched', (db) => ingestBatched(db, messageCorpus(INGEST, 1)));
+    // The same corpus through the consumers (what an account's update batch goes through).
+    const piped = await withCheckpointThread('ingest-pipeline', (db) => ingestBatched(db, messageCorpus(INGEST, 1), pipelineStore()));
     // The same volume into 50 busy chats: fewer conversations to update per batch.
     const busy = await withCheckpointThread('ingest-busy', (db) => ingestBatched(db, messageCorpus(INGEST, 5, 50)));
     // Checkpoints on the engine's own thread, every 8,192 pages (what `openDatabase` alone sets).
@@ -87,6 +112,7 @@ describe('store benchmarks', () => {
     const naiveWal = naiveRate(open('ingest-naive-wal'), 4);
     table('Ingest: stored, conversations updated and FTS5-indexed (real file)', [
       [`ours: WAL, ${BATCH} per transaction, spread over 5,000 chats (${INGEST.toLocaleString('en')} msgs)`, `${Math.round(batched).toLocaleString('en')} msg/s`],
+      [`ours through the inbound pipeline (flow router, a domain, the inbox)`, `${Math.round(piped).toLocaleString('en')} msg/s  → direct store ÷ pipeline = ${(batched / piped).toFixed(2)}×`],
       [`ours: the same into 50 busy chats`, `${Math.round(busy).toLocaleString('en')} msg/s`],
       [`ours, 5,000 chats, checkpoints on the engine's thread`, `${Math.round(selfCheckpointing).toLocaleString('en')} msg/s  → the thread gives ${(batched / selfCheckpointing).toFixed(2)}×`],
       [`naive: SQLite defaults, one per transaction (${NAIVE.toLocaleString('en')})`, `${Math.round(naive).toLocaleString('en')} msg/s  → ours is ${(batched / naive).toFixed(1)}×`],
