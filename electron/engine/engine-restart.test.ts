@@ -3,6 +3,7 @@ import type { SandboxStatus } from '../../shared/domain/sandbox';
 import type { Engine } from './engine';
 import { systemClock } from './platform/clock';
 import { useTempDirs } from './test-support/temp-dir';
+import { until } from './test-support/until';
 import { testEngine } from './test-support/test-engine';
 
 const tempDir = useTempDirs();
@@ -13,14 +14,9 @@ async function value<T>(engine: Engine, method: string, input: unknown): Promise
   return result.value as T;
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Probes until it finds something (not undefined), through the tests' one wait. */
+const found = <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> =>
+  until(probe, (value) => value !== undefined, what, 5_000) as Promise<T>;
 
 const statusOf = (engine: Engine) => value<SandboxStatus>(engine, 'sandbox.status', {});
 
@@ -40,7 +36,7 @@ describe('the engine across a restart, in the sandbox workspace', () => {
     await value(engine, 'bots.add', { token: bot.botToken });
 
     const online = (engine: Engine) =>
-      until(async () => {
+      found(async () => {
         const accounts = await value<{ accounts: { state: { status: string } }[] }>(engine, 'accounts.list', {});
         const bots = await value<{ bots: { state: { status: string } }[] }>(engine, 'bots.list', {});
         const all = [...accounts.accounts, ...bots.bots];
@@ -52,7 +48,7 @@ describe('the engine across a restart, in the sandbox workspace', () => {
     const write = (targetId: number, text: string) => value(engine, 'sandbox.act', { personId: person.id, action: 'write', targetId, text });
     await write(support.id, 'before restart, to the account');
     await write(bot.id, 'before restart, to the bot');
-    await until(async () => ((await value<{ messages: unknown[] }>(engine, 'messages.recent', {})).messages.length >= 2 ? true : undefined), 'two messages');
+    await found(async () => ((await value<{ messages: unknown[] }>(engine, 'messages.recent', {})).messages.length >= 2 ? true : undefined), 'two messages');
 
     await engine.stop();
     await engine.start();
@@ -60,7 +56,7 @@ describe('the engine across a restart, in the sandbox workspace', () => {
     await write(support.id, 'after restart, to the account');
     await write(bot.id, 'after restart, to the bot');
 
-    const texts = await until(async () => {
+    const texts = await found(async () => {
       const { messages } = await value<{ messages: { text: string }[] }>(engine, 'messages.recent', {});
       return messages.length >= 4 ? messages.map((m) => m.text).sort() : undefined;
     }, 'four messages');

@@ -2,15 +2,13 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
+import { until } from '../test-support/until';
 import { openDatabase } from './open-database';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 const tempDir = useTempDirs();
 
-async function eventually(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(check()).toBe(true);
-}
+const eventually = (check: () => boolean) => until(check, Boolean, 'the checkpoint thread to copy the WAL', 5_000);
 
 describe('WAL checkpointer thread', () => {
   it('copies what the engine committed into the database file without the engine checkpointing', async () => {
