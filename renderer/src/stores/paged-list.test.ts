@@ -68,7 +68,7 @@ describe('pagedList', () => {
     expect(list.getState()).toMatchObject({ entries: rows(5), error: 'database is locked', loadingOlder: false });
     const again = list.getState().load();
     expect(list.getState().error).toBeNull();
-    pages.asked[2]!.fail(new DeskError('disconnected', 'engine gone'));
+    pages.asked[2]!.fail(new DeskError('internal', 'engine gone'));
     await again;
     expect(list.getState()).toMatchObject({ entries: rows(5), error: 'engine gone', loading: false });
   });
