@@ -21,6 +21,16 @@ function createList(fetchPage: (query: PageQuery) => Promise<Page<Row>>) {
   return create<PagedList<Row>>()((set, get) => pagedList<Row>(set, get, { pageSize: 3, fetchPage }));
 }
 
+/** A list whose first page (row 5, more to come) is in. */
+async function listShowingRow5() {
+  const pages = pendingPages();
+  const list = createList(pages.fetchPage);
+  const first = list.getState().load();
+  pages.asked[0]!.answer({ entries: rows(5), hasMore: true });
+  await first;
+  return { pages, list };
+}
+
 describe('pagedList', () => {
   it('loads the newest page, then older ones before the oldest row, newest first without duplicates', async () => {
     const pages = pendingPages();
@@ -40,11 +50,7 @@ describe('pagedList', () => {
   });
 
   it('drops an answer that a newer load overtook, and an older page of the filter before', async () => {
-    const pages = pendingPages();
-    const list = createList(pages.fetchPage);
-    const first = list.getState().load();
-    pages.asked[0]!.answer({ entries: rows(5), hasMore: true });
-    await first;
+    const { pages, list } = await listShowingRow5();
     const older = list.getState().loadOlder();
     const stale = list.getState().load();
     const newest = list.getState().load();
@@ -57,11 +63,7 @@ describe('pagedList', () => {
   });
 
   it('keeps a failure as the error, and the rows it already had', async () => {
-    const pages = pendingPages();
-    const list = createList(pages.fetchPage);
-    const first = list.getState().load();
-    pages.asked[0]!.answer({ entries: rows(5), hasMore: true });
-    await first;
+    const { pages, list } = await listShowingRow5();
     const older = list.getState().loadOlder();
     pages.asked[1]!.fail(new DeskError('internal', 'database is locked'));
     await older;
