@@ -53,3 +53,19 @@ describe('Dialog', () => {
     expect(screen.queryByTestId('dialog')).toBeNull();
   });
 });
+
+describe('Dialog without onClose', () => {
+  it('stays open on Escape and a click outside, and reads its description', async () => {
+    const user = userEvent.setup();
+    renderUi(
+      <Dialog title="Choose" description="Until you choose, nothing runs." testId="dialog">
+        <button type="button">Sandbox</button>
+      </Dialog>,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Choose', description: 'Until you choose, nothing runs.' });
+    expect(document.activeElement).toBe(screen.getByText('Sandbox'));
+    await user.keyboard('{Escape}');
+    await user.click(dialog.parentElement!);
+    expect(screen.getByTestId('dialog')).toBe(dialog);
+  });
+});

@@ -2,7 +2,10 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 
 interface Props {
   title: ReactNode;
-  onClose(): void;
+  /** Read as the dialog's description (`aria-describedby`), under the title. */
+  description?: ReactNode;
+  /** Without it the dialog cannot be dismissed: only an answer inside it ends it. */
+  onClose?(): void;
   children: ReactNode;
   testId?: string;
   className?: string;
@@ -12,10 +15,12 @@ const FOCUSABLE = 'button:not(:disabled), [href], input:not(:disabled), select:n
 
 /**
  * A modal dialog: focus moves into it and comes back to where it was when it closes, Tab
- * stays inside, Escape and a click on the backdrop close it.
+ * stays inside, Escape and a click on the backdrop close it (when it has `onClose`).
  */
-export function Dialog({ title, onClose, children, testId, className }: Props) {
-  const titleId = `${useId()}-title`;
+export function Dialog({ title, description, onClose, children, testId, className }: Props) {
+  const ids = useId();
+  const titleId = `${ids}-title`;
+  const descriptionId = `${ids}-description`;
   const boxRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -26,7 +31,7 @@ export function Dialog({ title, onClose, children, testId, className }: Props) {
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
+    if (event.key === 'Escape' && onClose) {
       event.preventDefault();
       event.stopPropagation();
       onClose();
@@ -54,12 +59,14 @@ export function Dialog({ title, onClose, children, testId, className }: Props) {
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
         data-testid={testId}
         onClick={(e) => e.stopPropagation()}
         onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>{title}</h2>
+        {description && <p id={descriptionId}>{description}</p>}
         {children}
       </div>
     </div>

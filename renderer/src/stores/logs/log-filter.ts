@@ -36,10 +36,3 @@ export function auditQuery(text: string): { text?: string } {
   const trimmed = text.trim();
   return trimmed ? { text: trimmed } : {};
 }
-
-/** Newest first, no duplicates (a live entry may also come back in a page). */
-export function mergeNewestFirst<T extends { id: number }>(a: readonly T[], b: readonly T[]): T[] {
-  const byId = new Map<number, T>();
-  for (const entry of [...a, ...b]) byId.set(entry.id, entry);
-  return [...byId.values()].sort((x, y) => y.id - x.id);
-}

@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { SandboxAction, SandboxFeedItem, SandboxStatus } from '../../../../shared/domain/sandbox';
 import type { CallInput } from '../../../../shared/contract';
 import { errorMessage, type DeskClient } from '../../client/desk-client';
-import { mergeNewestFirst } from '../logs/log-filter';
+import { mergeNewestFirst } from '../paged-list';
 import { latestOnly } from '../latest-only';
+import { loadLatest, type Loadable } from '../load-latest';
 
 /** The live feed keeps at most this many items; the console is a demo tool, not an archive. */
 export const SANDBOX_FEED_CAP = 200;
@@ -27,13 +28,10 @@ export const TELEGRAM_LIMITS = {
 } as const;
 export type TelegramLimit = keyof typeof TELEGRAM_LIMITS;
 
-export interface SandboxState {
+export interface SandboxState extends Loadable {
   /** The engine's view without the feed, which lives in `feed` so live items merge into it. */
   status: Omit<SandboxStatus, 'feed'> | null;
   feed: SandboxFeedItem[];
-  loaded: boolean;
-  loading: boolean;
-  error: string | null;
   acting: boolean;
   actError: string | null;
   autoError: string | null;
@@ -42,9 +40,6 @@ export interface SandboxState {
   /** The account whose sessions are being ended, and a refusal to show beside it. */
   revoking: number | null;
   revokeError: { targetId: number; message: string } | null;
-  load(): Promise<void>;
-  /** Loads once; opening the page again (or React's dev double effects) does not refetch. */
-  ensureLoaded(): Promise<void>;
   /** True when the engine did it, so the form can clear its text; false keeps it for a retry. */
   act(request: ActRequest): Promise<boolean>;
   /** The person reads the private chat, or the account reads it on another device (its phone). */
@@ -77,23 +72,14 @@ export function createSandboxStore(client: DeskClient) {
     resetError: null,
     revoking: null,
     revokeError: null,
-    async load() {
-      const fresh = requests.next();
-      set({ loading: true, error: null });
-      try {
-        const { feed, ...status } = await client.call('sandbox.status', {});
-        if (!fresh()) return;
-        // Items that arrived live while the request was out are kept, not lost.
-        set((s) => ({ status, feed: capped(mergeNewestFirst(feed, s.feed)), loaded: true, loading: false }));
-      } catch (error) {
-        if (!fresh()) return;
-        set({ loading: false, error: errorMessage(error) });
-      }
-    },
-    async ensureLoaded() {
-      const { loaded, loading } = get();
-      if (!loaded && !loading) await get().load();
-    },
+    ...loadLatest(
+      set,
+      get,
+      requests,
+      () => client.call('sandbox.status', {}),
+      // Items that arrived live while the request was out are kept, not lost.
+      ({ feed, ...status }, s) => ({ status, feed: capped(mergeNewestFirst(feed, s.feed)) }),
+    ),
     async act(request) {
       set({ acting: true, actError: null });
       try {
