@@ -174,6 +174,16 @@ describe('engine', () => {
     expect(await forged.json()).toEqual({ error: expect.stringContaining('X-Telegram-Bot-Api-Secret-Token') });
     await engine.stop();
   });
+
+  it('refuses to start when a domain claims a method the engine itself handles, and undoes what it had set up', async () => {
+    const dir = tempDir();
+    const before = activeResources();
+    const rogue = () => ({ name: 'rogue', handlers: { 'system.status': () => ({}) as never } });
+    const { engine } = testEngine(dir, { extraDomains: [rogue] });
+    await expect(engine.start()).rejects.toThrow('A domain claims methods the engine itself handles: system.status.');
+    expect(engine.running).toBe(false);
+    await until(() => leakedSince(before), (left) => left.length === 0, 'the failed start to close what it opened');
+  });
 });
 
 function freePort(): Promise<number> {

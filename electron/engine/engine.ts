@@ -260,7 +260,7 @@ export function createEngine(options: EngineOptions): Engine {
         }),
         requestRestart: (restart) => setImmediate(() => void restartEngine(restart?.wipeSandbox ?? false)),
       };
-      const handlers = {
+      const platformHandlers: Partial<EngineHandlers> = {
         ...systemHandlers(ctx),
         ...settingsHandlers(ctx),
         ...logsHandlers(ctx),
@@ -274,8 +274,10 @@ export function createEngine(options: EngineOptions): Engine {
           audit({ actor: call.actor, action: 'accounts.restartAll', target: null });
           return { accounts: await accounts.restartAll(), bots: await bots.restartAll() };
         },
-        ...(domains.handlers as Partial<EngineHandlers>),
-      } as EngineHandlers;
+      };
+      const clashing = Object.keys(domains.handlers).filter((method) => method in platformHandlers);
+      if (clashing.length > 0) throw new Error(`A domain claims methods the engine itself handles: ${clashing.join(', ')}.`);
+      const handlers = { ...platformHandlers, ...domains.handlers } as EngineHandlers;
       const missing = unhandledMethods(handlers);
       if (missing.length > 0) throw new Error(`No domain handles ${missing.join(', ')}.`);
       running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger, disk), teardown };
