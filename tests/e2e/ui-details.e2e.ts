@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SandboxStatus } from '../../shared/domain/sandbox';
 import { openSignedInDesk, SCREENSHOT_DIR } from './support/browser';
 import { callEngine } from './support/contract-socket';
@@ -10,13 +10,16 @@ let session: Awaited<ReturnType<typeof openSignedInDesk>>;
 let page: Page;
 let sandbox: SandboxStatus;
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 120; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** Probes until it finds something (not undefined); vitest's waitFor does the polling, 30 s at most. */
+function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (value === undefined) throw new Error(`timed out waiting for ${what}`);
+      return value;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
 }
 
 /** Screenshots at the widths the desk must work at, in both languages (and dark where asked). */
