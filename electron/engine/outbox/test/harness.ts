@@ -16,6 +16,7 @@ import { TELEGRAM_KINDS } from '../kinds/index';
 import { createOutbox, type OutboxOptions } from '../outbox';
 import type { OutboxItem, OutboxPayload, OutboxSender } from '../outbox-port';
 import { NO_PACING } from './options';
+import { until as sharedUntil } from '../../test-support/until';
 
 export const ACCOUNT: OutboxSender = { kind: 'account', id: 1 };
 export const BOT: OutboxSender = { kind: 'bot', id: 1 };
@@ -85,11 +86,7 @@ export async function outboxWorld(dir: string) {
   return { clock, world, mtproto, server, alice, people, botUser, db, timers, online, changes, logged, outbox, text, received, close };
 }
 
-/** Polls in real time (Bot API sends are real HTTP) until `check` holds. */
+/** Waits in real time (Bot API sends are real HTTP) until `check` holds. */
 export async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await sharedUntil(check, Boolean, what, ms);
 }

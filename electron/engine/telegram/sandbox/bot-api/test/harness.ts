@@ -2,6 +2,7 @@ import { Bot } from 'grammy';
 import { manualClock } from '../../../../platform/clock';
 import { SandboxWorld } from '../../world/world';
 import { createBotApiServer, type BotApiServer, type BotApiServerOptions } from '../server';
+import { until } from '../../../../test-support/until';
 
 /** A world with one person and one bot, a running front door, and a grammY bot pointed at it. */
 export async function startSandbox(options: Omit<BotApiServerOptions, 'world'> = {}) {
@@ -18,13 +19,7 @@ export async function startSandbox(options: Omit<BotApiServerOptions, 'world'> =
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-/** Resolves on the first value the predicate accepts, polling briefly; fails after `ms`. */
-export async function waitFor<T>(read: () => T | undefined | Promise<T | undefined>, ms = 2_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('waitFor: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Resolves on the first value that is not undefined; fails after `ms` (through the tests' one wait). */
+export function waitFor<T>(read: () => T | undefined | Promise<T | undefined>, ms = 2_000): Promise<T> {
+  return until(read, (value) => value !== undefined, 'waitFor', ms) as Promise<T>;
 }
