@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { settle } from '../accounts/test/harness';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -6,24 +6,15 @@ import type { ActionKind } from './action-kind';
 import { RetryLater } from './failures';
 import type { AnyActionKind } from './kind-registry';
 import type { Outbox, OutboxItem } from './outbox-port';
-import { ACCOUNT, BOT, outboxWorld } from './test/harness';
+import { ACCOUNT, BOT, outboxWorld, useStartedOutboxes, type OutboxWorld } from './test/harness';
 
 const tempDir = useTempDirs();
-let world: Awaited<ReturnType<typeof outboxWorld>>;
-const started: Outbox[] = [];
+let world: OutboxWorld;
+const { started, start: run } = useStartedOutboxes(() => world);
 
 async function start(w: typeof world, kinds: AnyActionKind[] = []): Promise<Outbox> {
-  const outbox = w.outbox({ retry: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 3 } }, kinds);
-  started.push(outbox);
-  await outbox.start();
-  return outbox;
+  return run(w.outbox({ retry: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 3 } }, kinds));
 }
-
-afterEach(async () => {
-  for (const outbox of started.splice(0)) await outbox.stop();
-  expect(world.timers.pending()).toBe(0);
-  await world.close();
-});
 
 /**
  * A throwaway kind whose effect is a set of references, as Telegram would keep a participant

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lookupCall } from '../../../shared/contract/index';
 import type { BenchView } from '../../../shared/domain/outbox';
 import { settle } from '../accounts/test/harness';
@@ -8,18 +8,15 @@ import { dayWindow } from './daily-caps';
 import type { createOutbox } from './outbox';
 import { outboxHandlers } from './outbox-handlers';
 import type { OutboxItem } from './outbox-port';
-import { ACCOUNT, outboxWorld } from './test/harness';
+import { ACCOUNT, outboxWorld, useStartedOutboxes, type OutboxWorld } from './test/harness';
 
 const tempDir = useTempDirs();
-let world: Awaited<ReturnType<typeof outboxWorld>>;
+let world: OutboxWorld;
 type FullOutbox = ReturnType<typeof createOutbox>;
-const started: FullOutbox[] = [];
+const { started, start: run } = useStartedOutboxes<FullOutbox>(() => world);
 
 async function start(options: Parameters<typeof world.outbox>[0] = {}): Promise<FullOutbox> {
-  const outbox = world.outbox(options) as FullOutbox;
-  started.push(outbox);
-  await outbox.start();
-  return outbox;
+  return run(world.outbox(options) as FullOutbox);
 }
 
 async function restart(previous: FullOutbox): Promise<FullOutbox> {
@@ -28,11 +25,7 @@ async function restart(previous: FullOutbox): Promise<FullOutbox> {
   return start();
 }
 
-afterEach(async () => {
-  for (const outbox of started.splice(0)) await outbox.stop();
-  expect(world.timers.pending()).toBe(0);
-  await world.close();
-});
+
 
 const delivery = (outbox: FullOutbox, item: OutboxItem) => outbox.item(item.id)!.delivery;
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settle } from '../accounts/test/harness';
 import { createDomainEventBus } from '../platform/domain-events';
 import { recordRemovedSender } from '../db/removed-senders';
@@ -11,11 +11,12 @@ import { followSenders } from './follow-senders';
 import { readPause, writePause } from './outbox-repo';
 import type { Outbox, OutboxItem } from './outbox-port';
 import { DEFAULT_ACCOUNT_PACING } from './policy';
-import { ACCOUNT, BOT, outboxWorld, until } from './test/harness';
+import { ACCOUNT, BOT, outboxWorld, until, useStartedOutboxes, type OutboxWorld } from './test/harness';
 
 const tempDir = useTempDirs();
-let world: Awaited<ReturnType<typeof outboxWorld>>;
-const started: Outbox[] = [];
+let world: OutboxWorld;
+// Every timer the outbox set is gone once it stopped.
+const { started, start: run } = useStartedOutboxes(() => world);
 
 async function setup() {
   world = await outboxWorld(tempDir());
@@ -23,18 +24,8 @@ async function setup() {
 }
 
 async function start(options: Parameters<typeof world.outbox>[0] = {}): Promise<Outbox> {
-  const outbox = world.outbox(options);
-  started.push(outbox);
-  await outbox.start();
-  return outbox;
+  return run(world.outbox(options));
 }
-
-afterEach(async () => {
-  for (const outbox of started.splice(0)) await outbox.stop();
-  // Every timer the outbox set is gone once it stopped.
-  expect(world.timers.pending()).toBe(0);
-  await world.close();
-});
 
 const state = (outbox: Outbox, item: OutboxItem) => outbox.item(item.id)!.delivery.state;
 

@@ -1,29 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settle } from '../../accounts/test/harness';
 import { findAccountEntity, upsertAccountEntities } from '../../telegram/entities/account-entities';
 import { useTempDirs } from '../../test-support/temp-dir';
 import type { SandboxChat } from '../../telegram/sandbox/world/types';
 import type { Outbox, OutboxItem } from '../outbox-port';
-import { ACCOUNT, outboxWorld } from '../test/harness';
+import { ACCOUNT, outboxWorld, useStartedOutboxes, type OutboxWorld } from '../test/harness';
 import { CONTACT_RETRY_MS } from './account-contact-import';
 
 const tempDir = useTempDirs();
-let world: Awaited<ReturnType<typeof outboxWorld>>;
-const started: Outbox[] = [];
+let world: OutboxWorld;
+const { start: run } = useStartedOutboxes(() => world);
 
 async function setup() {
   world = await outboxWorld(tempDir());
-  const outbox = world.outbox({ retry: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 3 } });
-  started.push(outbox);
-  await outbox.start();
+  const outbox = await run(world.outbox({ retry: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 3 } }));
   return { w: world, outbox };
 }
-
-afterEach(async () => {
-  for (const outbox of started.splice(0)) await outbox.stop();
-  expect(world.timers.pending()).toBe(0);
-  await world.close();
-});
 
 /** A channel (Alice's unless said), as her account would have stored it from her updates. */
 function alicesChannel(w: typeof world, creatorId = w.alice.id): SandboxChat {

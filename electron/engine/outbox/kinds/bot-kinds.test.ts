@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test-support/temp-dir';
 import type { Outbox, OutboxItem } from '../outbox-port';
-import { BOT, outboxWorld, until } from '../test/harness';
+import { BOT, outboxWorld, until, useStartedOutboxes, type OutboxWorld } from '../test/harness';
 
 const tempDir = useTempDirs();
-let world: Awaited<ReturnType<typeof outboxWorld>>;
-const started: Outbox[] = [];
+let world: OutboxWorld;
+const { started, start: run } = useStartedOutboxes(() => world);
 
 async function setup() {
   world = await outboxWorld(tempDir());
@@ -13,17 +13,8 @@ async function setup() {
 }
 
 async function start(w: typeof world): Promise<Outbox> {
-  const outbox = w.outbox();
-  started.push(outbox);
-  await outbox.start();
-  return outbox;
+  return run(w.outbox());
 }
-
-afterEach(async () => {
-  for (const outbox of started.splice(0)) await outbox.stop();
-  expect(world.timers.pending()).toBe(0);
-  await world.close();
-});
 
 const enqueue = (outbox: Outbox, kind: string, payload: unknown) => outbox.enqueue({ sender: BOT, kind, priority: 'operator', payload });
 const settled = (outbox: Outbox, item: OutboxItem) =>

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { Api as BotApi } from 'grammy';
 import pino from 'pino';
+import { afterEach, expect } from 'vitest';
 import { manualScheduler } from '../../accounts/test/harness';
 import { upsertAccountEntities } from '../../telegram/entities/account-entities';
 import { openDatabase } from '../../db/open-database';
@@ -14,7 +15,7 @@ import { SandboxWorld } from '../../telegram/sandbox/world/world';
 import type { AnyActionKind } from '../kind-registry';
 import { TELEGRAM_KINDS } from '../kinds/index';
 import { createOutbox, type OutboxOptions } from '../outbox';
-import type { OutboxItem, OutboxPayload, OutboxSender } from '../outbox-port';
+import type { Outbox, OutboxItem, OutboxPayload, OutboxSender } from '../outbox-port';
 import { NO_PACING } from './options';
 import { until as sharedUntil } from '../../test-support/until';
 
@@ -89,4 +90,27 @@ export async function outboxWorld(dir: string) {
 /** Waits in real time (Bot API sends are real HTTP) until `check` holds. */
 export async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
   await sharedUntil(check, Boolean, what, ms);
+}
+
+export type OutboxWorld = Awaited<ReturnType<typeof outboxWorld>>;
+
+/**
+ * The outboxes a test starts are stopped after it; then no timer they set may be left, and the
+ * test's world closes. `started` is the test's to edit (a simulated crash forgets an outbox).
+ */
+export function useStartedOutboxes<O extends Outbox = Outbox>(world: () => OutboxWorld) {
+  const started: O[] = [];
+  afterEach(async () => {
+    for (const outbox of started.splice(0)) await outbox.stop();
+    expect(world().timers.pending()).toBe(0);
+    await world().close();
+  });
+  return {
+    started,
+    async start<T extends O>(outbox: T): Promise<T> {
+      started.push(outbox);
+      await outbox.start();
+      return outbox;
+    },
+  };
 }
