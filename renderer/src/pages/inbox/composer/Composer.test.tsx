@@ -1,27 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../../../shared/contract/result';
-import { ATTACHMENT_CHUNK_BYTES, type ConversationView } from '../../../../../shared/domain/inbox';
-import { createFakeClient, type FakeClient } from '../../../test/fake-client';
-import { handleShell } from '../../../test/fixtures';
-import { handleInbox, testConversation, testMessage } from '../../../test/inbox-fixtures';
+import { ATTACHMENT_CHUNK_BYTES } from '../../../../../shared/domain/inbox';
+import { testConversation, testMessage } from '../../../test/inbox-fixtures';
 import { stubLayoutForEachTest } from '../../../test/layout';
-import { renderApp } from '../../../test/render-app';
+import { openChat } from '../../../test/open-chat';
 
 stubLayoutForEachTest();
-
-async function openChat(conversations: ConversationView[] = [testConversation()], engine: (fake: FakeClient) => void = () => {}) {
-  const user = userEvent.setup();
-  const fake = createFakeClient();
-  handleShell(fake);
-  handleInbox(fake, { conversations, messages: [testMessage({ id: 1, text: 'hi there' })] });
-  engine(fake);
-  renderApp(fake);
-  await user.click((await screen.findAllByTestId('conversation-row'))[0]!);
-  await screen.findByTestId('composer-text');
-  return { user, fake };
-}
 
 const text = () => screen.getByTestId('composer-text') as HTMLTextAreaElement;
 

@@ -1,34 +1,18 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../../../shared/contract/result';
-import type { ConversationView } from '../../../../../shared/domain/inbox';
-import { createFakeClient, type FakeClient } from '../../../test/fake-client';
-import { handleShell } from '../../../test/fixtures';
-import { handleInbox, testConversation, testMessage } from '../../../test/inbox-fixtures';
+import { testMessage } from '../../../test/inbox-fixtures';
 import { stubLayoutForEachTest } from '../../../test/layout';
-import { renderApp } from '../../../test/render-app';
+import { openChat } from '../../../test/open-chat';
 
 stubLayoutForEachTest();
-
-async function openChat(engine: (fake: FakeClient) => void = () => {}, conversations: ConversationView[] = [testConversation()]) {
-  const user = userEvent.setup();
-  const fake = createFakeClient();
-  handleShell(fake);
-  handleInbox(fake, { conversations, messages: [testMessage({ id: 1, text: 'hi there' })] });
-  engine(fake);
-  renderApp(fake);
-  await user.click((await screen.findAllByTestId('conversation-row'))[0]!);
-  await screen.findByTestId('composer-text');
-  return { user, fake };
-}
 
 const text = () => screen.getByTestId('composer-text') as HTMLTextAreaElement;
 const sentence = 'A sentence of a long answer. ';
 
 describe('composer limits', () => {
   it('never cuts a long text: it says how many messages it goes as, and sends all of it', async () => {
-    const { user, fake } = await openChat((engine) => engine.handle('inbox.reply', ({ text: t }) => testMessage({ id: 2, text: t ?? '', outgoing: true, outboxId: 7, delivery: { state: 'queued' } })));
+    const { user, fake } = await openChat(undefined, (engine) => engine.handle('inbox.reply', ({ text: t }) => testMessage({ id: 2, text: t ?? '', outgoing: true, outboxId: 7, delivery: { state: 'queued' } })));
     const long = sentence.repeat(180).trim(); // 5,219 characters
     text().focus();
     await user.paste(long);
@@ -62,7 +46,7 @@ describe('composer limits', () => {
   });
 
   it('clears an error once the operator does something else', async () => {
-    const { user } = await openChat((engine) =>
+    const { user } = await openChat(undefined, (engine) =>
       engine.handle('inbox.reply', () => {
         throw new DeskError('forbidden', 'The account left this chat');
       }),
@@ -76,7 +60,7 @@ describe('composer limits', () => {
 
 describe('label names', () => {
   it('refuses a name over 40 characters with a message instead of cutting it', async () => {
-    const { user, fake } = await openChat((engine) => {
+    const { user, fake } = await openChat(undefined, (engine) => {
       engine.handle('inbox.labels', () => ({ labels: [] }));
       engine.handle('inbox.saveLabel', ({ name, color }) => ({ id: 5, name, color }));
     });
@@ -91,7 +75,7 @@ describe('label names', () => {
 
 describe('private notes', () => {
   it('never cuts a long note: over 4,000 characters it says so and keeps the text', async () => {
-    const { fake } = await openChat((engine) => engine.handle('inbox.notes', () => ({ notes: [] })));
+    const { fake } = await openChat(undefined, (engine) => engine.handle('inbox.notes', () => ({ notes: [] })));
     const note = await screen.findByTestId('note-text');
     fireEvent.change(note, { target: { value: 'n'.repeat(4001) } });
     expect((note as HTMLTextAreaElement).value).toHaveLength(4001);
