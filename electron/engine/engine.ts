@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { fail, type CallResult } from '../../shared/contract/index';
 import type { Workspace } from '../../shared/domain/settings';
+import { LOCAL_OPERATOR_ID } from '../../shared/domain/operators';
 import type { RunMode, SystemStatus } from '../../shared/domain/system';
 import { recordAudit, type AuditRecord } from './audit/audit-repo';
 import { createDispatcher, type CallContext, type EngineHandlers } from './contract/dispatcher';
@@ -69,7 +70,12 @@ export interface Engine {
   start(): Promise<void>;
   stop(): Promise<void>;
   dispatch(method: unknown, input: unknown, ctx?: CallContext): Promise<CallResult<unknown>>;
-  subscribe(listener: EventListener): () => void;
+  /**
+   * Event batches for a window. With an operator who is not an admin, each batch is cut to what
+   * they may see (their conversations and queues); events not declared visible to the team are
+   * never sent to them.
+   */
+  subscribe(listener: EventListener, viewer?: CallContext): () => void;
   readonly running: boolean;
   /** The engine's logger; it outlives restarts (valid before start and after stop too). */
   readonly logger: Logger;
@@ -81,7 +87,7 @@ export interface Engine {
   readonly workspace: Workspace;
 }
 
-export const LOCAL_OPERATOR: CallContext = { actor: 'operator:local' };
+export const LOCAL_OPERATOR: CallContext = { actor: LOCAL_OPERATOR_ID, role: 'admin', sessionId: null };
 
 /** Everything one run of the engine holds; dropped whole on stop so a restart starts clean. */
 interface Running {
@@ -227,6 +233,8 @@ export function createEngine(options: EngineOptions): Engine {
         audit,
         dataDir: root,
         secrets,
+        // TODO(i10): the operators service's presence board.
+        presence: { presenceOf: () => 'offline', inactiveSince: () => 0 },
         telegram: {
           environment: deps.telegram,
           account: (id) => accounts.connection(id),

@@ -6,12 +6,24 @@ import { z } from 'zod';
  */
 export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
+  /** Who may make it: `admin` only (the default), or every signed-in operator (`team`). */
+  readonly access: CallAccess;
   readonly __output?: O;
 }
 
-/** `call(schema).returns<Output>()` declares one call. */
+export type CallAccess = 'admin' | 'team';
+
+/** `call(schema).returns<Output>()` declares one call only an admin may make. */
 export function call<I extends z.ZodType>(input: I): { returns<O>(): CallSpec<I, O> } {
-  return { returns: <O>() => ({ input }) as CallSpec<I, O> };
+  return { returns: <O>() => ({ input, access: 'admin' }) as CallSpec<I, O> };
+}
+
+/**
+ * `teamCall(schema).returns<Output>()`: a call every operator may make. What it answers is
+ * still cut to what the asking operator may see; that is the handler's job.
+ */
+export function teamCall<I extends z.ZodType>(input: I): { returns<O>(): CallSpec<I, O> } {
+  return { returns: <O>() => ({ input, access: 'team' }) as CallSpec<I, O> };
 }
 
 /** A domain: its calls, and (as a type only) the events it emits, keyed by event name. */

@@ -9,13 +9,14 @@ import { accounts, bots, messages } from './domains/accounts';
 import { inbox } from './domains/inbox';
 import { outbox } from './domains/outbox';
 import { botFlows } from './domains/bot-flows';
+import { operators } from './domains/operators';
 
 /**
  * The one declaration of everything the window may ask of the engine and everything the
  * engine tells the window. Handler types, `window.desk`, the renderer client and the
  * WebSocket transport are all derived from this object.
  */
-export const contract = { system, settings, logs, sandbox, accounts, bots, messages, inbox, outbox, botFlows } as const;
+export const contract = { system, settings, logs, sandbox, accounts, bots, messages, inbox, outbox, botFlows, operators } as const;
 
 export type Contract = typeof contract;
 export type DomainName = keyof Contract & string;

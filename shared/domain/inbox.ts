@@ -19,6 +19,8 @@ export interface ConversationView {
   snoozedUntil: number | null;
   labels: LabelView[];
   assigneeId: string | null;
+  /** Waiting in its account's or bot's queue since (epoch ms); null when someone has it or it is resolved. */
+  queuedSince: number | null;
 }
 
 export type MediaKind = 'photo' | 'document' | 'video' | 'voice' | 'other';

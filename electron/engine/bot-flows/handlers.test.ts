@@ -8,9 +8,10 @@ import { botFlowsHandlers } from './handlers';
 import { createBotFlowRouter } from './router';
 import { pingFlow } from './test/ping-flow';
 import { addBot, applyUpdate, batch, message, openFlowsDatabase, person, queued, recordingActions } from './test/flows-harness';
+import { adminCall } from '../test-support/call-context';
 
 const tempDir = useTempDirs();
-const operator = { actor: 'operator:local' };
+const operator = adminCall('operator:local');
 
 describe('botFlows handlers', () => {
   let db: Database;

@@ -4,8 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../../shared/contract/index';
 import { createDiskGuard } from '../platform/disk-guard';
 import { createDispatcher, type EngineHandlers } from './dispatcher';
+import { adminCall } from '../test-support/call-context';
 
-const ctx = { actor: 'operator:local' };
+const ctx = adminCall('operator:local');
 
 function setup(overrides: Partial<EngineHandlers> = {}) {
   const update = vi.fn((patch: object) => ({ ...patch }));

@@ -1,18 +1,24 @@
 import { describeIssues } from '../../../shared/contract/describe-issues';
 import { DeskError, fail, lookupCall, ok, type CallResult, type Handlers } from '../../../shared/contract/index';
+import type { OperatorRole } from '../../../shared/domain/operators';
 import type { Logger } from '../logging/logger';
 import { diskFullMessage, type DiskGuard } from '../platform/disk-guard';
 
 export interface CallContext {
-  /** Who is asking, for the audit trail: `operator:local` at this desk. */
+  /** Who is asking (an operator id), for the audit trail and for what they may see: `operator:local` at this desk. */
   actor: string;
+  /** An `operator` makes only the contract's team calls and sees only their own conversations and queues. */
+  role: OperatorRole;
+  /** The hub session the call came through; null from the desk's own window. */
+  sessionId: string | null;
 }
 
 export type EngineHandlers = Handlers<CallContext>;
 
 /**
- * The only way into the engine from a window: the method is looked up in the contract, the
- * input must pass its schema before any handler sees it, and every outcome becomes a result.
+ * The only way into the engine from a window: the method is looked up in the contract, an
+ * operator who is not an admin may make only its team calls, the input must pass its schema
+ * before any handler sees it, and every outcome becomes a result.
  * A write that meets a full disk answers `disk_full` naming the folder (and the disk guard shows
  * the state); while the disk is full, each call first looks whether room came back.
  */
@@ -23,6 +29,7 @@ export function createDispatcher(handlers: EngineHandlers, logger: Logger, disk:
     if (!spec || !handler) {
       return fail('invalid_input', `Unknown method ${JSON.stringify(typeof method === 'string' ? method : String(method))}.`);
     }
+    if (spec.access !== 'team' && ctx.role !== 'admin') return fail('forbidden', 'Only an admin of this desk may do that.');
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
     disk.recheck();

@@ -8,6 +8,7 @@ import type { EventBus } from '../contract/event-bus';
 import type { InboundConsumer } from '../inbound/inbound';
 import type { Logger } from '../logging/logger';
 import type { ActionKind } from '../outbox/action-kind';
+import type { TeamPresence } from '../operators/team-ports';
 import type { Outbox } from '../outbox/outbox-port';
 import type { Clock } from '../platform/clock';
 import type { DomainEventBus } from '../platform/domain-events';
@@ -33,6 +34,8 @@ export interface DomainContext {
   dataDir: string;
   /** Decrypts what is stored encrypted (a bot's token to fetch its files). */
   secrets: SecretBox;
+  /** Who of the team is working now (assignment, notifications). */
+  presence: TeamPresence;
   /** Live connections, for reads (a member list, a file); everything that leaves goes through the outbox. */
   telegram: {
     environment: TelegramEnvironment;

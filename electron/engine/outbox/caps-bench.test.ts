@@ -9,6 +9,7 @@ import type { createOutbox } from './outbox';
 import { outboxHandlers } from './outbox-handlers';
 import type { OutboxItem } from './outbox-port';
 import { ACCOUNT, outboxWorld, useStartedOutboxes, type OutboxWorld } from './test/harness';
+import { adminCall } from '../test-support/call-context';
 
 const tempDir = useTempDirs();
 let world: OutboxWorld;
@@ -107,7 +108,7 @@ describe('PEER_FLOOD bench', () => {
     expect(delivery(outbox, benched).state).toBe('waiting');
     w.mtproto.configureAntiSpam(w.alice.id, { strangerMessagesPerDay: 100 });
     const handlers = outboxHandlers({ db: w.db, outbox, audit: (record) => recordAudit(w.db, w.clock.now(), record) });
-    const { lifted } = await handlers['outbox.unbench']({ accountId: ACCOUNT.id }, { actor: 'operator:local' });
+    const { lifted } = await handlers['outbox.unbench']({ accountId: ACCOUNT.id }, adminCall('operator:local'));
     expect(lifted).toMatchObject({ since, waiting: 2 });
     expect(seen.at(-1)).toBeNull();
     await settle();
@@ -147,7 +148,7 @@ describe('outbox contract', () => {
     expect(schema.safeParse({ accountId: 1, action: 'invite', cap: 2.5 }).success).toBe(false);
     expect(schema.safeParse({ accountId: 1, action: 'poke', cap: 1 }).success).toBe(false);
     const handlers = outboxHandlers({ db: w.db, outbox, audit: () => undefined });
-    expect(() => handlers['outbox.setDailyCap']({ accountId: 42, action: 'invite', cap: 5 }, { actor: 'operator:local' })).toThrow(
+    expect(() => handlers['outbox.setDailyCap']({ accountId: 42, action: 'invite', cap: 5 }, adminCall('operator:local'))).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
   });

@@ -14,6 +14,7 @@ export function testConversation(overrides: Partial<ConversationView> = {}): Con
     snoozedUntil: null,
     labels: [],
     assigneeId: null,
+    queuedSince: null,
     ...overrides,
   };
 }

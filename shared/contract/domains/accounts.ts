@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call, confirmed, domain } from '../define';
+import { call, confirmed, domain, teamCall } from '../define';
 import type { BotEndpoints } from '../../domain/bot-endpoints';
 import { apiServerInput, configureBotInput, setBotEndpointsInput } from './bot-endpoints';
 import type { AccountView, BotView, ConnectionState, IncomingMessage, SignInStep } from '../../domain/connections';
@@ -11,7 +11,7 @@ const removal = z.object({ id: z.number().int().positive(), confirm: confirmed }
 const flowId = z.string().min(1).max(100);
 
 export const accounts = domain({
-  list: call(z.object({}).strict()).returns<{ accounts: AccountView[]; defaults: { apiId: number | null; hasApiHash: boolean } }>(),
+  list: teamCall(z.object({}).strict()).returns<{ accounts: AccountView[]; defaults: { apiId: number | null; hasApiHash: boolean } }>(),
   /** The app-wide api_id/api_hash that accounts use unless they carry their own. */
   setDefaultApi: call(z.object({ apiId, apiHash }).strict()).returns<{ apiId: number; hasApiHash: true }>(),
   startSignIn: call(
@@ -41,7 +41,7 @@ export const accounts = domain({
 }>();
 
 export const bots = domain({
-  list: call(z.object({}).strict()).returns<{ bots: BotView[] }>(),
+  list: teamCall(z.object({}).strict()).returns<{ bots: BotView[] }>(),
   add: call(
     z
       .object({

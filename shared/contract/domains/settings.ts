@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call, domain } from '../define';
+import { call, teamCall, domain } from '../define';
 import { LANGUAGES, THEMES, WORKSPACES, type Settings } from '../../domain/settings';
 
 export const settingsPatchSchema = z
@@ -23,7 +23,7 @@ export const settingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const settings = domain({
-  get: call(z.object({}).strict()).returns<Settings>(),
+  get: teamCall(z.object({}).strict()).returns<Settings>(),
   update: call(settingsPatchSchema).returns<Settings>(),
 }).events<{
   changed: Settings;

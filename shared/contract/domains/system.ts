@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { call, domain } from '../define';
+import { call, teamCall, domain } from '../define';
 import type { DiskState, SystemStatus } from '../../domain/system';
 
 export const system = domain({
-  status: call(z.object({}).strict()).returns<SystemStatus>(),
+  status: teamCall(z.object({}).strict()).returns<SystemStatus>(),
   /** Lets a window show a native notification through the engine's notifier. */
-  notify: call(
+  notify: teamCall(
     z
       .object({
         title: z.string().trim().min(1).max(120),

@@ -1,3 +1,4 @@
+import type { CallContext } from '../../contract/dispatcher';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -18,6 +19,7 @@ import type { OptionsOverride } from '../../telegram/sandbox/mtproto';
 import { SandboxWorld } from '../../telegram/sandbox/world/world';
 import { createAccountsService, type AccountsOptions } from '../accounts-service';
 import type { Scheduler } from '../../platform/scheduler';
+import { adminCall } from '../../test-support/call-context';
 
 type ManualClock = ReturnType<typeof manualClock>;
 
@@ -162,6 +164,6 @@ export function accountsHarness(input: {
     { scheduler: timers.scheduler, random: () => 0.5, backoff: { baseMs: 1_000, maxMs: 30_000 }, ...input.options },
   );
   const call = <M extends keyof typeof service.handlers>(method: M, args: Parameters<(typeof service.handlers)[M]>[0]) =>
-    (service.handlers[method] as (i: unknown, c: { actor: string }) => unknown)(args, { actor: 'operator:test' }) as Promise<Awaited<ReturnType<(typeof service.handlers)[M]>>>;
+    (service.handlers[method] as (i: unknown, c: CallContext) => unknown)(args, adminCall('operator:test')) as Promise<Awaited<ReturnType<(typeof service.handlers)[M]>>>;
   return { db, key, service, call, events, logLines, timers, clock, flush: () => bus.flush() };
 }

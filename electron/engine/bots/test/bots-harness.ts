@@ -17,6 +17,7 @@ import type { SecretBox } from '../../secrets/secret-box';
 import { createBotApiServer, type BotApiServerOptions } from '../../telegram/sandbox/bot-api/index';
 import { SandboxWorld } from '../../telegram/sandbox/world/world';
 import { createBotsService, type BotsServiceOptions } from '../bots-service';
+import { adminCall } from '../../test-support/call-context';
 
 export { waitFor } from '../../telegram/sandbox/bot-api/test/harness';
 
@@ -85,4 +86,4 @@ export async function startBotsWorld(dir: string, serverOptions: Omit<BotApiServ
 
 export type BotsWorld = Awaited<ReturnType<typeof startBotsWorld>>;
 
-export const OPERATOR = { actor: 'operator:test' };
+export const OPERATOR = adminCall('operator:test');

@@ -10,6 +10,7 @@ import { migration0008 } from './0008-bot-api-server';
 import { migration0009 } from './0009-outbox-origin';
 import { migration0010 } from './0010-inbound-failures';
 import { migration0011 } from './0011-bot-roles';
+import { migration0012 } from './0012-operators';
 
 /** Every migration, in order. A new file is added here and nowhere else. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];

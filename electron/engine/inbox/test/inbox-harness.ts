@@ -1,3 +1,5 @@
+import { adminCall } from '../../test-support/call-context';
+import type { CallContext } from '../../contract/dispatcher';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Database } from 'better-sqlite3';
@@ -69,7 +71,7 @@ export function inboxHarness(input: {
   );
   const call = <M extends keyof typeof service.handlers>(method: M, args: Parameters<(typeof service.handlers)[M]>[0], actor = 'operator:local') =>
     // A handler that throws at once still answers with a rejected promise, as the dispatcher sees it.
-    new Promise<unknown>((resolve) => resolve((service.handlers[method] as (i: unknown, c: { actor: string }) => unknown)(args, { actor }))) as Promise<
+    new Promise<unknown>((resolve) => resolve((service.handlers[method] as (i: unknown, c: CallContext) => unknown)(args, adminCall(actor)))) as Promise<
       Awaited<ReturnType<(typeof service.handlers)[M]>>
     >;
   const ofType = <T extends DeskEvent['type']>(type: T) => events.filter((e): e is Extract<DeskEvent, { type: T }> => e.type === type);

@@ -15,6 +15,7 @@ interface Row {
   status: ConversationStatus;
   snoozed_until: number | null;
   assignee_id: string | null;
+  queued_at: number | null;
   lm_text: string | null;
   lm_sender: string | null;
   lm_outgoing: number | null;
@@ -32,7 +33,7 @@ export interface ConversationFilter {
 }
 
 const SELECT = `
-  SELECT c.id, c.source_kind, c.source_id, c.kind, c.title, c.last_activity_at, c.unread_count, c.status, c.snoozed_until, c.assignee_id,
+  SELECT c.id, c.source_kind, c.source_id, c.kind, c.title, c.last_activity_at, c.unread_count, c.status, c.snoozed_until, c.assignee_id, c.queued_at,
     CASE c.source_kind
       WHEN 'bot' THEN (SELECT '@' || b.username FROM bots b WHERE b.id = c.source_id)
       ELSE (SELECT coalesce(nullif(trim(a.first_name || ' ' || a.last_name), ''), a.phone) FROM accounts a WHERE a.id = c.source_id)
@@ -106,5 +107,6 @@ function withLabels(db: Database, rows: Row[]): ConversationView[] {
     snoozedUntil: r.snoozed_until,
     labels: labels.get(r.id) ?? [],
     assigneeId: r.assignee_id,
+    queuedSince: r.queued_at,
   }));
 }
