@@ -134,6 +134,18 @@ describe('what an operator who is not an admin sees', () => {
     expect(await call('inbox.notes', { conversationId: hidden.id })).toEqual({ ok: true, value: { notes: [] } });
   });
 
+  it('exports nothing: the log and audit CSVs and the raw feed of incoming messages are the admin’s', async () => {
+    const { call } = await twoOperatorDesk();
+    for (const [method, input] of [
+      ['logs.exportLogsCsv', {}],
+      ['logs.exportAuditCsv', {}],
+      ['messages.recent', {}],
+    ] as const) {
+      expect(await call(method, input, A), method).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only an admin of this desk may do that.' } });
+      expect(await call(method, input), method).toMatchObject({ ok: true });
+    }
+  });
+
   it('keeps an attachment to whoever started it: to anyone else its id is unknown', async () => {
     const { world, call } = await twoOperatorDesk();
     const started = await call('inbox.attachmentStart', { conversationId: world.byTitle['A own']!.id, fileName: 'note.txt', mimeType: 'text/plain', size: 3 }, A);
