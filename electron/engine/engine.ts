@@ -119,7 +119,10 @@ export function createEngine(options: EngineOptions): Engine {
     else logging.logger.info({ scope: 'disk', folder: state.folder }, 'the disk has room again; writes resume');
   });
   let running: Running | null = null;
-  const cutEvents = createEventCutter(() => running?.db ?? null);
+  const cutEvents = createEventCutter(
+    () => running?.db ?? null,
+    (error, viewer) => logging.logger.error({ scope: 'engine', err: error, operator: viewer.actor }, 'could not tell which events an operator may see; withheld them'),
+  );
 
   const need = (): Running => {
     if (!running) throw new Error('The engine is not running.');

@@ -22,12 +22,15 @@ function countingStore() {
 const message = (id: number, conversationId: number) => ({ id, conversationId }) as never;
 const messages = (...list: [number, number][]): DeskEvent => ({ type: 'inbox.messagesChanged', payload: { messages: list.map(([id, c]) => message(id, c)) } });
 const operator = (actor: string) => ({ actor, role: 'operator' as const });
+const failOnError = (error: unknown) => {
+  throw error;
+};
 const conversationLookups = (statements: string[]) => statements.filter((sql) => sql.includes('FROM conversations WHERE id IN')).length;
 
 describe('cutting a batch of events per viewer', () => {
   it('looks the batch’s conversations up once for every viewer, and each viewer’s access once per batch', () => {
     const { db, statements } = countingStore();
-    const cut = createEventCutter(() => db);
+    const cut = createEventCutter(() => db, failOnError);
     const batch = [messages([10, 1], [20, 2], [30, 3], [11, 1])];
 
     expect(cut(batch, operator('operator:a'))).toEqual([messages([10, 1], [30, 3], [11, 1])]);
@@ -42,7 +45,7 @@ describe('cutting a batch of events per viewer', () => {
 
   it('gives a removed or unknown operator nothing, an admin the batch itself', () => {
     const { db } = countingStore();
-    const cut = createEventCutter(() => db);
+    const cut = createEventCutter(() => db, failOnError);
     const batch = [messages([10, 1]), { type: 'system.notice', payload: { level: 'info', message: 'hi' } } as DeskEvent];
     expect(cut(batch, operator('operator:gone'))).toEqual([]);
     expect(cut(batch, operator('operator:nobody'))).toEqual([]);
@@ -50,10 +53,18 @@ describe('cutting a batch of events per viewer', () => {
   });
 
   it('while the engine is stopped, gives operators only what the whole team gets', () => {
-    const cut = createEventCutter(() => null);
+    const cut = createEventCutter(() => null, failOnError);
     const notice = { type: 'system.notice', payload: { level: 'info', message: 'restarting' } } as DeskEvent;
     const batch = [messages([10, 1]), notice, { type: 'logs.appended', payload: { entries: [] } } as DeskEvent];
     expect(cut(batch, operator('operator:a'))).toEqual([notice]);
     expect(cut(batch, { actor: 'operator:local', role: 'admin' })).toBe(batch);
+  });
+
+  it('withholds a batch from an operator when their part cannot be told, and says why', () => {
+    const broken = { prepare: () => { throw new Error('database is locked'); } } as unknown as Database.Database;
+    const errors: string[] = [];
+    const cut = createEventCutter(() => broken, (error, viewer) => errors.push(`${viewer.actor}: ${(error as Error).message}`));
+    expect(cut([messages([10, 1])], operator('operator:a'))).toEqual([]);
+    expect(errors).toEqual(['operator:a: database is locked']);
   });
 });

@@ -124,24 +124,31 @@ function cutFor(batch: DeskEvent[], scope: ViewerScope): DeskEvent[] {
  * result, so a transport serializes it once), with the operator's access read once per batch
  * and the batch's conversations looked up once for all operators. An admin gets the batch itself.
  * `db` is null while the engine is stopped: then operators get only what the whole team gets.
+ * A cut that fails withholds the batch from that operator (and says why through `onError`):
+ * it never falls back to sending it whole.
  */
-export function createEventCutter(db: () => Database | null) {
+export function createEventCutter(db: () => Database | null, onError: (error: unknown, viewer: Viewer) => void) {
   const perBatch = new WeakMap<DeskEvent[], { conversations: ViewerScope['conversations'] | null; byActor: Map<string, DeskEvent[]> }>();
   return function cut(batch: DeskEvent[], viewer: Viewer): DeskEvent[] {
     let cuts = perBatch.get(batch);
     if (!cuts) perBatch.set(batch, (cuts = { conversations: null, byActor: new Map() }));
     const known = cuts.byActor.get(viewer.actor);
     if (known) return known;
-    const store = db();
     let mine: DeskEvent[];
-    if (!store) mine = viewer.role === 'admin' ? batch : batch.filter((e) => visibilityOf(e.type) === 'team');
-    else {
-      const access = loadViewerAccess(store, viewer.actor);
-      const batchCuts = cuts;
-      const conversations: ViewerScope['conversations'] = (ids) => (batchCuts.conversations ??= batchConversations(store))(ids);
-      mine = access ? cutFor(batch, { access, conversations }) : [];
+    try {
+      mine = cutWith(db(), batch, viewer, cuts);
+    } catch (error) {
+      onError(error, viewer);
+      mine = [];
     }
     cuts.byActor.set(viewer.actor, mine);
     return mine;
   };
+}
+
+function cutWith(store: Database | null, batch: DeskEvent[], viewer: Viewer, cuts: { conversations: ViewerScope['conversations'] | null }): DeskEvent[] {
+  if (!store) return viewer.role === 'admin' ? batch : batch.filter((e) => visibilityOf(e.type) === 'team');
+  const access = loadViewerAccess(store, viewer.actor);
+  if (!access) return [];
+  return cutFor(batch, { access, conversations: (ids) => (cuts.conversations ??= batchConversations(store))(ids) });
 }
