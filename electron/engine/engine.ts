@@ -5,6 +5,8 @@ import { fail, type CallResult } from '../../shared/contract/index';
 import type { Workspace } from '../../shared/domain/settings';
 import { LOCAL_OPERATOR_ID } from '../../shared/domain/operators';
 import type { RunMode, SystemStatus } from '../../shared/domain/system';
+import { guardTeamCalls } from './access/call-scopes';
+import { createEventCutter } from './access/event-visibility';
 import { recordAudit, type AuditRecord } from './audit/audit-repo';
 import { createDispatcher, type CallContext, type EngineHandlers } from './contract/dispatcher';
 import { createEventBus, type EventListener } from './contract/event-bus';
@@ -117,6 +119,10 @@ export function createEngine(options: EngineOptions): Engine {
     else logging.logger.info({ scope: 'disk', folder: state.folder }, 'the disk has room again; writes resume');
   });
   let running: Running | null = null;
+  const cutEvents = createEventCutter(
+    () => running?.db ?? null,
+    (error, viewer) => logging.logger.error({ scope: 'engine', err: error, operator: viewer.actor }, 'could not tell which events an operator may see; withheld them'),
+  );
 
   const need = (): Running => {
     if (!running) throw new Error('The engine is not running.');
@@ -288,7 +294,7 @@ export function createEngine(options: EngineOptions): Engine {
       const handlers = { ...platformHandlers, ...domains.handlers } as EngineHandlers;
       const missing = unhandledMethods(handlers);
       if (missing.length > 0) throw new Error(`No domain handles ${missing.join(', ')}.`);
-      running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger, disk), teardown };
+      running = { workspace, db, key, dispatch: createDispatcher(guardTeamCalls(handlers, db), logging.logger, disk), teardown };
       await accounts.startAll();
       await bots.startAll();
       await domains.start();
@@ -329,7 +335,13 @@ export function createEngine(options: EngineOptions): Engine {
       if (!running) return fail('unavailable', 'The engine is not running.');
       return running.dispatch(method, input, ctx);
     },
-    subscribe: events.subscribe,
+    subscribe(listener, viewer) {
+      if (!viewer) return events.subscribe(listener);
+      return events.subscribe((batch) => {
+        const visible = cutEvents(batch, viewer);
+        if (visible.length > 0) listener(visible);
+      });
+    },
     get running() {
       return running !== null;
     },

@@ -192,7 +192,7 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     const parts = replyParts(fillVariables(input.text, variablesFor(db, conversation, actor)), input.attachmentId !== undefined);
     if (parts.length > MESSAGE_LIMITS.parts) throw new DeskError('invalid_input', `This text would take more than ${MESSAGE_LIMITS.parts} messages; shorten it or send it as a file.`);
     // Taken only once the reply is accepted: a refused one keeps its file for the next try.
-    const attachment = input.attachmentId === undefined ? null : attachments.take(input.attachmentId, conversation.id);
+    const attachment = input.attachmentId === undefined ? null : attachments.take(input.attachmentId, conversation.id, actor);
     const replyToTelegramId = replyTo && replyTo.telegram_message_id > 0 ? replyTo.telegram_message_id : undefined;
     const now = clock.now();
     const messageIds = db.transaction(() => {
@@ -290,18 +290,18 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
       'inbox.conversations': ({ filter, limit, offset }, call) => {
         const { assignee, ...rest } = filter;
         const byAssignee = assignee === undefined ? {} : { assignee: assignee === 'me' ? call.actor : null };
-        return listConversations(db, { ...rest, ...byAssignee }, limit, offset);
+        return listConversations(db, { ...rest, ...byAssignee }, limit, offset, call);
       },
       'inbox.messages': (input) => messages(input),
       'inbox.markRead': ({ conversationId }) => markRead(conversationId),
       'inbox.reply': (input, call) => reply(input, call.actor),
-      'inbox.attachmentStart': (input) => {
+      'inbox.attachmentStart': (input, call) => {
         const conversation = refuseIfRemoved(needConversation(db, input.conversationId));
         const limit = conversation.source_kind === 'bot' ? botServer(conversation.source_id).limits.uploadBytes : UPLOAD_LIMITS.account;
-        return attachments.start(input, conversation.source_kind, limit);
+        return attachments.start(input, conversation.source_kind, limit, call.actor);
       },
-      'inbox.attachmentChunk': (input) => attachments.chunk(input),
-      'inbox.attachmentFinish': ({ attachmentId }) => attachments.finish(attachmentId),
+      'inbox.attachmentChunk': (input, call) => attachments.chunk(input, call.actor),
+      'inbox.attachmentFinish': ({ attachmentId }, call) => attachments.finish(attachmentId, call.actor),
       'inbox.retry': ({ outboxId }) => outboxMessage(outbox.retry(outboxId)),
       'inbox.cancel': ({ outboxId }) => outboxMessage(outbox.cancel(outboxId)),
       'inbox.edits': ({ messageId }) => {
@@ -347,7 +347,7 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
         workflow.removeCannedReply(db, id);
         return { removed: true };
       },
-      'inbox.search': ({ query, limit }) => ({ hits: searchMessages(db, query, limit) }),
+      'inbox.search': ({ query, limit }, call) => ({ hits: searchMessages(db, query, limit, call) }),
       // TODO(i10): the assignment helper replaces these two.
       'inbox.queues': () => {
         throw new DeskError('unavailable', 'Queues are not built yet.');

@@ -284,6 +284,9 @@ function checkedInput(kinds: KindRegistry, input: EnqueueInput): { kind: AnyActi
   return { kind, payload: parsed.data };
 }
 
+/** What a missing item answers; an item of a conversation an operator may not see answers the same. */
+export const outboxItemNotFound = (id: number) => new DeskError('not_found', `There is no outgoing message ${id}.`);
+
 function notFound(id: number): never {
-  throw new DeskError('not_found', `There is no outgoing message ${id}.`);
+  throw outboxItemNotFound(id);
 }

@@ -9,6 +9,8 @@ import { checkAttachment, looksLikeProgram, mediaKindOf } from './attachment-rul
 
 interface Upload {
   conversationId: number;
+  /** The operator who started it; nobody else may add to it, finish it or send it. */
+  owner: string;
   fileName: string;
   mimeType: string;
   size: number;
@@ -22,23 +24,24 @@ interface Upload {
 /**
  * Files for replies arrive in chunks (the same way over IPC and the WebSocket), are written to
  * a temporary file and hashed as they come, and are checked whole before a reply may use them.
+ * An attachment belongs to the operator who started it: to anyone else its id is unknown.
  */
 export class Attachments {
   private readonly uploads = new Map<string, Upload>();
-  private readonly ready = new Map<string, { conversationId: number; attachment: OutboxAttachment }>();
+  private readonly ready = new Map<string, { conversationId: number; owner: string; attachment: OutboxAttachment }>();
 
   constructor(private readonly store: MediaStore) {}
 
   /** `limit`: the most the sender may send (a bot's depends on its Bot API server). */
-  start(input: { conversationId: number; fileName: string; mimeType: string; size: number }, sender: 'account' | 'bot', limit: number): { attachmentId: string; chunkBytes: number } {
+  start(input: { conversationId: number; fileName: string; mimeType: string; size: number }, sender: 'account' | 'bot', limit: number, owner: string): { attachmentId: string; chunkBytes: number } {
     checkAttachment(input, sender, limit);
     const attachmentId = randomUUID();
-    this.uploads.set(attachmentId, { ...input, tempPath: this.store.tempPath(), received: 0, nextIndex: 0, hash: createHash('sha256'), head: null });
+    this.uploads.set(attachmentId, { ...input, owner, tempPath: this.store.tempPath(), received: 0, nextIndex: 0, hash: createHash('sha256'), head: null });
     return { attachmentId, chunkBytes: ATTACHMENT_CHUNK_BYTES };
   }
 
-  chunk(input: { attachmentId: string; index: number; base64: string }): { received: number } {
-    const upload = this.need(input.attachmentId);
+  chunk(input: { attachmentId: string; index: number; base64: string }, owner: string): { received: number } {
+    const upload = this.need(input.attachmentId, owner);
     if (input.index !== upload.nextIndex) throw new DeskError('invalid_input', `Expected chunk ${upload.nextIndex} of ${upload.fileName}, got ${input.index}.`);
     const bytes = Buffer.from(input.base64, 'base64');
     if (bytes.length === 0 || bytes.length > ATTACHMENT_CHUNK_BYTES) throw new DeskError('invalid_input', `A chunk must hold 1 to ${ATTACHMENT_CHUNK_BYTES} bytes.`);
@@ -54,8 +57,8 @@ export class Attachments {
     return { received: upload.received };
   }
 
-  finish(attachmentId: string): { attachmentId: string; kind: OutboxAttachment['mediaKind'] } {
-    const upload = this.need(attachmentId);
+  finish(attachmentId: string, owner: string): { attachmentId: string; kind: OutboxAttachment['mediaKind'] } {
+    const upload = this.need(attachmentId, owner);
     this.uploads.delete(attachmentId);
     if (upload.received !== upload.size) {
       this.store.discard(upload.tempPath);
@@ -70,15 +73,16 @@ export class Attachments {
     const mediaKind = mediaKindOf(upload.mimeType, upload.size);
     this.ready.set(attachmentId, {
       conversationId: upload.conversationId,
+      owner,
       attachment: { sha256, path, fileName: upload.fileName, mimeType: upload.mimeType || 'application/octet-stream', size: upload.size, mediaKind },
     });
     return { attachmentId, kind: mediaKind };
   }
 
   /** A finished attachment, once, for a reply in the conversation it was attached in. */
-  take(attachmentId: string, conversationId: number): OutboxAttachment {
+  take(attachmentId: string, conversationId: number, owner: string): OutboxAttachment {
     const ready = this.ready.get(attachmentId);
-    if (!ready || ready.conversationId !== conversationId) throw new DeskError('not_found', 'That attachment is not ready in this chat; attach the file again.');
+    if (!ready || ready.conversationId !== conversationId || ready.owner !== owner) throw new DeskError('not_found', 'That attachment is not ready in this chat; attach the file again.');
     this.ready.delete(attachmentId);
     return ready.attachment;
   }
@@ -94,9 +98,9 @@ export class Attachments {
     if (upload) this.store.discard(upload.tempPath);
   }
 
-  private need(attachmentId: string): Upload {
+  private need(attachmentId: string, owner: string): Upload {
     const upload = this.uploads.get(attachmentId);
-    if (!upload) throw new DeskError('not_found', 'That upload is unknown or was abandoned; attach the file again.');
+    if (!upload || upload.owner !== owner) throw new DeskError('not_found', 'That upload is unknown or was abandoned; attach the file again.');
     return upload;
   }
 }

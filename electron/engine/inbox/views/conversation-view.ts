@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ConversationStatus, ConversationView, LabelView, MediaKind } from '../../../../shared/domain/inbox';
+import { visibleConversationSql, type Viewer } from '../../access/visibility';
 import { cachedStatement } from '../../db/statements';
 
 interface Row {
@@ -30,6 +31,8 @@ export interface ConversationFilter {
   labelId?: number;
   /** Only conversations assigned to this operator; `null`: only those nobody has taken. */
   assignee?: string | null;
+  /** An admin's view of one operator's conversations. */
+  assigneeId?: string;
 }
 
 const SELECT = `
@@ -42,7 +45,8 @@ const SELECT = `
     lm.text AS lm_text, lm.sender_name AS lm_sender, lm.outgoing AS lm_outgoing, lm.date AS lm_date, lm.media_kind AS lm_media
   FROM conversations c LEFT JOIN messages lm ON lm.id = c.last_message_id`;
 
-function where(filter: ConversationFilter): { sql: string; args: unknown[] } {
+/** The filter's conditions, and always what the viewer may see, so totals and pages are cut in the query. */
+function where(filter: ConversationFilter, viewer: Viewer): { sql: string; args: unknown[] } {
   const parts: string[] = [];
   const args: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -55,12 +59,15 @@ function where(filter: ConversationFilter): { sql: string; args: unknown[] } {
   if (filter.labelId !== undefined) add('EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.conversation_id = c.id AND cl.label_id = ?)', filter.labelId);
   if (filter.assignee === null) add('c.assignee_id IS NULL');
   else if (filter.assignee !== undefined) add('c.assignee_id = ?', filter.assignee);
+  if (filter.assigneeId !== undefined) add('c.assignee_id = ?', filter.assigneeId);
+  const visible = visibleConversationSql(viewer);
+  if (visible) add(visible.sql, ...visible.args);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }
 
-/** One page of the unified list, newest activity first, with the total the filter matches. */
-export function listConversations(db: Database, filter: ConversationFilter, limit: number, offset: number): { conversations: ConversationView[]; total: number } {
-  const w = where(filter);
+/** One page of the unified list as the viewer may see it, newest activity first, with the total the filter matches. */
+export function listConversations(db: Database, filter: ConversationFilter, limit: number, offset: number, viewer: Viewer): { conversations: ConversationView[]; total: number } {
+  const w = where(filter, viewer);
   const rows = db.prepare(`${SELECT} ${w.sql} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as Row[];
   const total = db.prepare(`SELECT count(*) FROM conversations c ${w.sql}`).pluck().get(...w.args) as number;
   return { conversations: withLabels(db, rows), total };
