@@ -181,7 +181,7 @@ describe('hub sessions', () => {
     expect(throttled.ok ? '' : throttled.message).toBe(`Too many wrong passwords; wait ${Math.ceil(firstWait / 1000)} seconds and try again.`);
 
     h.clock.advance(firstWait);
-    expect(await h.sessions.signIn('Anna', 'sixth wrong guess', elsewhere)).toEqual(wrong);
+    expect(await h.sessions.signIn('Anna', 'sixth wrong guess', BROWSER)).toEqual(wrong);
     const longer = await h.sessions.signIn('Anna', PASSWORD, BROWSER);
     expect(longer).toMatchObject({ ok: false, reason: 'throttled', retryAfterMs: expect.any(Number) });
     expect(longer.ok ? 0 : longer.retryAfterMs).toBeGreaterThanOrEqual(10_000);

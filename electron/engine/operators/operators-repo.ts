@@ -31,7 +31,7 @@ export interface LiveState {
 
 /** A removed operator is never listed, found or signed in again; the row stays so the audit trail still names them. */
 export function listOperators(db: Database): OperatorRow[] {
-  return db.prepare('SELECT * FROM operators WHERE removed_at IS NULL ORDER BY created_at, id').all() as OperatorRow[];
+  return db.prepare('SELECT * FROM operators WHERE removed_at IS NULL ORDER BY created_at, rowid').all() as OperatorRow[];
 }
 
 export function findOperator(db: Database, id: string): OperatorRow | undefined {

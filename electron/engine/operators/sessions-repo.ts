@@ -48,7 +48,7 @@ export function activeSession(db: Database, id: string): SessionRow | undefined 
 }
 
 export function activeSessionsOf(db: Database, operatorId: string): SessionRow[] {
-  return db.prepare('SELECT * FROM operator_sessions WHERE operator_id = ? AND ended_at IS NULL ORDER BY created_at, id').all(operatorId) as SessionRow[];
+  return db.prepare('SELECT * FROM operator_sessions WHERE operator_id = ? AND ended_at IS NULL ORDER BY created_at, rowid').all(operatorId) as SessionRow[];
 }
 
 export function touchSession(db: Database, id: string, now: number): void {
