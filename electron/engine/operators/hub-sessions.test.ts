@@ -140,6 +140,19 @@ describe('hub sessions', () => {
     expect(ended).toEqual([{ sessionId: first.session.id, reason: 'removed' }]);
     expect(h.sessions.resolve(first.token)).toEqual({ ok: false, reason: 'removed', message: 'Your operator profile was removed from this desk; ask the admin if that is a mistake.' });
     expect(await h.sessions.signIn('Anna', PASSWORD, BROWSER)).toEqual({ ok: false, reason: 'wrong_password', message: 'The name or the password is wrong.' });
+
+    // A removed operator's unused link stops working with them.
+    const boris = await h.value<{ operator: OperatorView; invite: InviteLink }>('operators.invite', profile({ name: 'Boris' }));
+    await h.value('operators.remove', { id: boris.operator.id, confirm: true });
+    expect(h.sessions.inviteFor(tokenOf(boris.invite.url))).toBeNull();
+    expect(await h.sessions.acceptInvite(tokenOf(boris.invite.url), PASSWORD, BROWSER)).toMatchObject({ ok: false, reason: 'unknown_invite' });
+  });
+
+  it('refuses a session whose operator is marked removed even if ending it was never written', async () => {
+    const { h, anna, first, ended } = await withAnna();
+    h.db.prepare('UPDATE operators SET removed_at = ? WHERE id = ?').run(h.clock.now(), anna.id);
+    expect(h.sessions.resolve(first.token)).toMatchObject({ ok: false, reason: 'removed' });
+    expect(ended).toEqual([{ sessionId: first.session.id, reason: 'removed' }]);
   });
 
   it('re-inviting someone kills their password, their sessions and their old link; the new link works', async () => {

@@ -107,15 +107,15 @@ export function createSessions(deps: SessionsDeps) {
 
     inviteFor(token) {
       const invite = inviteByTokenHash(db, hashToken(token));
-      if (!invite || invite.used_at !== null || invite.removed_at !== null || invite.expires_at <= clock.now()) return null;
+      if (!invite || invite.used_at !== null || invite.expires_at <= clock.now()) return null;
       return { operatorName: invite.operator_name, expiresAt: invite.expires_at };
     },
 
     async acceptInvite(token, password, meta) {
       const tokenHash = hashToken(token);
       const invite = inviteByTokenHash(db, tokenHash);
+      // A removed operator's unused links were deleted with them, so they are unknown here too.
       if (!invite || invite.used_at !== null || invite.expires_at <= clock.now()) return { ok: false, reason: 'unknown_invite', message: UNKNOWN_INVITE };
-      if (invite.removed_at !== null) return { ok: false, reason: 'removed', message: ENDED_MESSAGES.removed };
       const weak = weakPasswordMessage(password);
       if (weak) return { ok: false, reason: 'weak_password', message: weak };
       const hash = await hashPassword(password);
@@ -135,6 +135,7 @@ export function createSessions(deps: SessionsDeps) {
       if (!row) return refused('unknown');
       if (row.end_reason) return refused(row.end_reason);
       const now = clock.now();
+      // Removal ends sessions itself; this catches one whose ending did not get written (a full disk, a crash).
       const ending: SessionEndReason | null = row.removed_at !== null ? 'removed' : row.expires_at <= now ? 'expired' : null;
       if (ending) {
         announce(endSession(db, row.id, ending, now), ending);

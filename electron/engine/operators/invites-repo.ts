@@ -5,7 +5,6 @@ export interface InviteWithOperator {
   operator_name: string;
   expires_at: number;
   used_at: number | null;
-  removed_at: number | null;
 }
 
 /** A new link replaces any the operator had not used yet, so only the newest one works. */
@@ -25,7 +24,7 @@ export function replaceInvite(db: Database, invite: { tokenHash: string; operato
 export function inviteByTokenHash(db: Database, tokenHash: string): InviteWithOperator | undefined {
   return db
     .prepare(
-      `SELECT i.operator_id, o.name AS operator_name, i.expires_at, i.used_at, o.removed_at
+      `SELECT i.operator_id, o.name AS operator_name, i.expires_at, i.used_at
          FROM operator_invites i JOIN operators o ON o.id = i.operator_id WHERE i.token_hash = ?`,
     )
     .get(tokenHash) as InviteWithOperator | undefined;
