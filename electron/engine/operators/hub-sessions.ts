@@ -165,11 +165,9 @@ export function createSessions(deps: SessionsDeps) {
   return {
     sessions,
     signOutSession,
-    /** Ends one session (an admin's or its owner's revoke); false when it had ended already. */
-    end(sessionId: string, reason: SessionEndReason): boolean {
-      const ended = endSession(db, sessionId, reason, clock.now());
-      announce(ended, reason);
-      return ended.length > 0;
+    /** Ends one session (an admin's or its owner's revoke). */
+    end(sessionId: string, reason: SessionEndReason): void {
+      announce(endSession(db, sessionId, reason, clock.now()), reason);
     },
     endAllOf(operatorId: string, reason: SessionEndReason): number {
       const ended = endSessionsOf(db, operatorId, reason, clock.now());
