@@ -21,6 +21,9 @@ import { createDomainEventBus } from './platform/domain-events';
 import type { Notifier } from './platform/notifier';
 import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
+import { createOperatorsService } from './operators/operators-service';
+import { readTeamSettings } from './operators/team-settings-repo';
+import { createUnsharedHub } from './operators/unshared-hub';
 import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
 import { composeDomains, unhandledMethods } from './domains/compose';
@@ -228,6 +231,9 @@ export function createEngine(options: EngineOptions): Engine {
         kinds: TELEGRAM_KINDS,
         botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
+      const hub = createUnsharedHub(() => readTeamSettings(db));
+      const operators = createOperatorsService({ db, clock: options.clock, logger: logging.logger, scheduler: realScheduler, events, domainEvents, audit, hub: () => hub });
+      teardown.push(() => operators.stop(), () => hub.stop());
       const domainContext: DomainContext = {
         db,
         clock: options.clock,
@@ -239,8 +245,7 @@ export function createEngine(options: EngineOptions): Engine {
         audit,
         dataDir: root,
         secrets,
-        // TODO(i10): the operators service's presence board.
-        presence: { presenceOf: () => 'offline', inactiveSince: () => 0 },
+        presence: operators.presence,
         telegram: {
           environment: deps.telegram,
           account: (id) => accounts.connection(id),
@@ -281,6 +286,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...sandboxHandlers(ctx, sandbox),
         ...accounts.handlers,
         ...bots.handlers,
+        ...operators.handlers,
         ...messagesHandlers(ctx),
         ...outboxHandlers({ db, outbox, audit }),
         ...botFlowsHandlers({ db, flows: domains.botFlows, now: () => options.clock.now(), audit, emit: (event) => events.emit(event) }),
@@ -295,6 +301,7 @@ export function createEngine(options: EngineOptions): Engine {
       const missing = unhandledMethods(handlers);
       if (missing.length > 0) throw new Error(`No domain handles ${missing.join(', ')}.`);
       running = { workspace, db, key, dispatch: createDispatcher(guardTeamCalls(handlers, db), logging.logger, disk), teardown };
+      operators.start();
       await accounts.startAll();
       await bots.startAll();
       await domains.start();

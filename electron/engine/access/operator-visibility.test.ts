@@ -24,7 +24,8 @@ afterEach(async () => {
 async function twoOperatorDesk() {
   let bus: EventBus | null = null;
   const probe: DomainFactory = (ctx) => ((bus = ctx.events), { name: 'probe' });
-  const started = await startEngine(probe);
+  const started = testEngine(tempDir(), { extraDomains: [probe] });
+  await started.engine.start();
   engine = started.engine;
   const world = seedTwoOperators(engine.db, started.clock.now());
   const desk = engine;
@@ -35,26 +36,6 @@ async function twoOperatorDesk() {
     return result.value;
   };
   return { engine: desk, world, call, value, bus: bus! };
-}
-
-/**
- * TODO(i10 merge): the operators service is built on another branch; until it is merged the
- * engine refuses to start for want of its handlers, so this stands them in (refusing every call).
- * Once merged the first start succeeds and this fallback is never taken: delete it then.
- */
-async function startEngine(probe: DomainFactory) {
-  const first = testEngine(tempDir(), { extraDomains: [probe] });
-  try {
-    await first.engine.start();
-    return first;
-  } catch (error) {
-    const unbuilt = /^No domain handles (.+)\.$/.exec((error as Error).message)?.[1]?.split(', ');
-    if (!unbuilt) throw error;
-    const stand: DomainFactory = () => ({ name: 'unbuilt', handlers: Object.fromEntries(unbuilt.map((m) => [m, () => Promise.reject(new Error(`${m} is not built on this branch`))])) });
-    const second = testEngine(tempDir(), { extraDomains: [probe, stand] });
-    await second.engine.start();
-    return second;
-  }
 }
 
 const ids = (list: { id: number }[]) => list.map((c) => c.id).sort((x, y) => x - y);
