@@ -43,6 +43,17 @@ describe('cutting a batch of events per viewer', () => {
     expect(conversationLookups(statements)).toBe(2);
   });
 
+  it('tells an operator about colleagues’ presence and load but not which accounts and bots they work', () => {
+    const { db } = countingStore();
+    const cut = createEventCutter(() => db, failOnError);
+    const profile = (id: string, senderId: number) => ({ id, name: id, presence: 'active', senders: [{ kind: 'account', id: senderId }] });
+    const batch = [{ type: 'operators.changed', payload: { operators: [profile('operator:a', 1), profile('operator:b', 2)] } } as DeskEvent];
+    expect(cut(batch, operator('operator:a'))).toEqual([
+      { type: 'operators.changed', payload: { operators: [profile('operator:a', 1), { ...profile('operator:b', 2), senders: [] }] } },
+    ]);
+    expect(cut(batch, { actor: 'operator:local', role: 'admin' })).toBe(batch);
+  });
+
   it('gives a removed or unknown operator nothing, an admin the batch itself', () => {
     const { db } = countingStore();
     const cut = createEventCutter(() => db, failOnError);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DeskEvent, EventPayload, EventType } from '../../../shared/contract/index';
 import type { SenderRef } from '../../../shared/domain/operators';
 import { cachedStatement } from '../db/statements';
+import { operatorAsSeenBy } from '../operators/operators-handlers';
 import { operatorAccountView, operatorBotView } from './connection-views';
 import { loadViewerAccess, mayWork, seesConversation, type ViewerAccess } from './viewer-access';
 import type { Viewer } from './visibility';
@@ -70,7 +71,8 @@ export const EVENT_VISIBILITY: { [T in EventType]?: EventVisibility<T> } = {
   'outbox.benchChanged': 'admin',
   'botFlows.rolesChanged': 'admin',
   'botFlows.textChanged': 'admin',
-  'operators.changed': 'team',
+  // Colleagues' names, presence and load, as operators.list gives them; their senders only to themselves.
+  'operators.changed': ({ operators }, { access }) => ({ operators: operators.map((o) => operatorAsSeenBy(o, access.actor, access.admin)) }),
   'operators.removed': 'team',
   'operators.teamChanged': 'admin',
   // The hub sends this to the one session it names, on that session's socket; never through the batch.

@@ -61,11 +61,7 @@ export function operatorsHandlers(ctx: OperatorsHandlerContext): DomainHandlers<
   return {
     'operators.me': (_input, call) => ({ operator: view(call.actor), sessionId: call.sessionId }),
 
-    // Everyone sees who is on the team and how busy they are; which accounts and bots a
-    // colleague works is an admin's business, so an operator sees only their own.
-    'operators.list': (_input, call) => ({
-      operators: ctx.views().map((operator) => (call.role === 'admin' || operator.id === call.actor ? operator : { ...operator, senders: [] })),
-    }),
+    'operators.list': (_input, call) => ({ operators: ctx.views().map((operator) => operatorAsSeenBy(operator, call.actor, call.role === 'admin')) }),
 
     'operators.invite': (profile, call) => {
       const id = createOperator(db, profile, clock.now());
@@ -142,4 +138,12 @@ export function operatorsHandlers(ctx: OperatorsHandlerContext): DomainHandlers<
 
     'operators.probeHub': async ({ url, fingerprint }) => ({ reachable: true, fingerprint: (await ctx.hub().probe(url, fingerprint)).fingerprint }),
   };
+}
+
+/**
+ * Everyone sees who is on the team and how busy they are; which accounts and bots a colleague
+ * works is an admin's business, so an operator sees only their own (in lists and in events).
+ */
+export function operatorAsSeenBy(operator: OperatorView, viewer: string, admin: boolean): OperatorView {
+  return admin || operator.id === viewer ? operator : { ...operator, senders: [] };
 }
