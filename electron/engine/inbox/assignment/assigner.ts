@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AssignmentChange, SenderRef } from '../../../../shared/domain/operators';
 import { cachedStatement } from '../../db/statements';
 import type { OperatorPool } from './operator-pool';
-import { stampAssigned } from './operator-pool';
-import { SENDER_NOT_REMOVED } from './queues';
+import { senderKey, stampAssigned } from './operator-pool';
 
 /** Queued conversations are read a page at a time: a pass usually stops long before the queue's end. */
 const PAGE = 200;
@@ -12,7 +11,6 @@ interface QueuedRow {
   id: number;
   source_kind: 'account' | 'bot';
   source_id: number;
-  title: string;
   last_assignee_id: string | null;
   queued_at: number;
 }
@@ -23,16 +21,15 @@ export interface MadeChange {
   title: string;
 }
 
-const COLUMNS = 'c.id, c.source_kind, c.source_id, c.title, c.last_assignee_id, c.queued_at';
-const PAGE_ALL = `SELECT ${COLUMNS} FROM conversations c
-  WHERE c.queued_at IS NOT NULL AND (c.queued_at, c.id) > (?, ?) AND ${SENDER_NOT_REMOVED} ORDER BY c.queued_at, c.id LIMIT ?`;
-const PAGE_OF_SENDER = `SELECT ${COLUMNS} FROM conversations c
-  WHERE c.queued_at IS NOT NULL AND (c.queued_at, c.id) > (?, ?) AND c.source_kind = ? AND c.source_id = ? AND ${SENDER_NOT_REMOVED} ORDER BY c.queued_at, c.id LIMIT ?`;
+// Only what choosing needs: a whole-queue pass may read every row; the title is read for the ones assigned.
+const COLUMNS = 'c.id, c.source_kind, c.source_id, c.last_assignee_id, c.queued_at';
+const PAGE_ALL = `SELECT ${COLUMNS} FROM conversations c WHERE c.queued_at IS NOT NULL AND (c.queued_at, c.id) > (?, ?) ORDER BY c.queued_at, c.id LIMIT ?`;
+const THESE = `SELECT ${COLUMNS} FROM conversations c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.queued_at IS NOT NULL ORDER BY c.queued_at, c.id`;
 
-function queuePage(db: Database, after: { at: number; id: number }, scope: SenderRef | null): QueuedRow[] {
-  return (
-    scope === null ? cachedStatement(db, PAGE_ALL).all(after.at, after.id, PAGE) : cachedStatement(db, PAGE_OF_SENDER).all(after.at, after.id, scope.kind, scope.id, PAGE)
-  ) as QueuedRow[];
+/** A removed account's or bot's conversations are history: nobody is given them (read once per pass: a handful of rows). */
+function removedSenders(db: Database): Set<string> {
+  const rows = cachedStatement(db, 'SELECT sender_kind AS kind, sender_id AS id FROM removed_senders').all() as SenderRef[];
+  return new Set(rows.map(senderKey));
 }
 
 /** Is anyone waiting in any queue? Asked before loading the operators, so a desk with empty queues does no more. */
@@ -48,30 +45,55 @@ function assignOne(db: Database, conversationId: number, operatorId: string, now
   })();
 }
 
+function assignRow(db: Database, pool: OperatorPool, row: QueuedRow, now: number, removed: Set<string>): MadeChange | null {
+  const sender: SenderRef = { kind: row.source_kind, id: row.source_id };
+  const operator = pool.pick(sender, row.last_assignee_id);
+  if (!operator || removed.has(senderKey(sender))) return null;
+  const stamp = assignOne(db, row.id, operator.id, now);
+  if (stamp === null) return null;
+  pool.took(operator, stamp);
+  const title = cachedStatement(db, 'SELECT title FROM conversations WHERE id = ?').pluck().get(row.id) as string;
+  return { change: { conversationId: row.id, sender, from: null, to: operator.id, reason: 'auto' }, title };
+}
+
 /**
- * One pass over the queue (of one sender, or of all), longest waiting first: each conversation
- * goes to its last operator if they can take it (a reopened chat back to who knows it), otherwise
- * to the pool's first. Nobody over capacity gets more; what nobody can take stays queued. Stops as
- * soon as nobody has room, so a long queue under a full team costs one look.
+ * One pass over the whole queue, longest waiting first: each conversation goes to its last
+ * operator if they can take it (a reopened chat back to who knows it), otherwise to the pool's
+ * first. Nobody over capacity gets more; what nobody can take stays queued. Stops as soon as
+ * nobody who takes from the queue has room, so a long queue under a full team costs one look;
+ * it reads the queue to its end only while someone has room for a sender and another sender's
+ * conversations wait for nobody.
  */
-export function assignQueued(db: Database, pool: OperatorPool, now: number, scope: SenderRef | null): MadeChange[] {
+export function assignQueued(db: Database, pool: OperatorPool, now: number): MadeChange[] {
   const made: MadeChange[] = [];
+  const removed = removedSenders(db);
   let after = { at: Number.MIN_SAFE_INTEGER, id: 0 };
   while (pool.hasRoom()) {
-    const page = queuePage(db, after, scope);
+    const page = cachedStatement(db, PAGE_ALL).all(after.at, after.id, PAGE) as QueuedRow[];
     for (const row of page) {
-      const sender: SenderRef = { kind: row.source_kind, id: row.source_id };
-      const operator = pool.pick(sender, row.last_assignee_id);
-      if (!operator) continue;
-      const stamp = assignOne(db, row.id, operator.id, now);
-      if (stamp === null) continue;
-      pool.took(operator, stamp);
-      made.push({ change: { conversationId: row.id, sender, from: null, to: operator.id, reason: 'auto' }, title: row.title });
+      const assigned = assignRow(db, pool, row, now, removed);
+      if (assigned) made.push(assigned);
       if (!pool.hasRoom()) break;
     }
     if (page.length < PAGE) break;
     const last = page.at(-1)!;
     after = { at: last.queued_at, id: last.id };
+  }
+  return made;
+}
+
+/**
+ * The conversations one stored batch queued, longest waiting first. Older ones of their sender
+ * need no look: every event that makes room (a resolve, a release, someone active, a profile
+ * changed, the sweep) runs the whole queue, so a sender whose queue holds older conversations is
+ * one nobody had room for. This keeps the pass after each batch as small as the batch.
+ */
+export function assignThese(db: Database, pool: OperatorPool, now: number, conversationIds: number[]): MadeChange[] {
+  const made: MadeChange[] = [];
+  const removed = removedSenders(db);
+  for (const row of cachedStatement(db, THESE).all(JSON.stringify(conversationIds)) as QueuedRow[]) {
+    const assigned = assignRow(db, pool, row, now, removed);
+    if (assigned) made.push(assigned);
   }
   return made;
 }

@@ -11,7 +11,7 @@ import type { Clock } from '../../platform/clock';
 import type { DomainEventBus } from '../../platform/domain-events';
 import type { Scheduler } from '../../platform/scheduler';
 import { cachedStatement } from '../../db/statements';
-import { anyQueued, assignQueued, type MadeChange } from './assigner';
+import { anyQueued, assignQueued, assignThese, type MadeChange } from './assigner';
 import { assignByHand, needOperator, refuseIfFull } from './manual-assign';
 import { loadPool, operatorMayWork, senderKey } from './operator-pool';
 import { longestWaiting, queueViews, workableSenders } from './queues';
@@ -81,12 +81,11 @@ export function createAssignment(deps: AssignmentDeps) {
   }
 
   // ---- automatic ----------------------------------------------------------------------------
-  /** Gives queued conversations (of one sender, or all) to whoever can take them. */
-  function assignWaiting(scope: SenderRef | null = null): void {
+  /** Gives queued conversations to whoever can take them. */
+  function assignWaiting(): void {
     if (!anyQueued(db)) return;
     const pool = loadPool(db, presence);
-    if (!pool.hasRoom()) return;
-    publish(assignQueued(db, pool, clock.now(), scope));
+    if (pool.hasRoom()) publish(assignQueued(db, pool, clock.now()));
   }
 
   /** Hands back the chats of those away too long, fills the queues, and comes back when the next return is due. */
@@ -113,10 +112,10 @@ export function createAssignment(deps: AssignmentDeps) {
   return {
     start(): void {
       cleanups.push(
-        deps.domainEvents.on('inbox.queued', ({ sender, reopened }) => {
+        deps.domainEvents.on('inbox.queued', ({ sender, conversationIds, reopened }) => {
           publish(reopened.map(({ conversationId, from }) => ({ change: { conversationId, sender, from, to: null, reason: 'reopened' }, title: titleOf(db, conversationId) })));
           queuesChanged([sender]);
-          assignWaiting(sender);
+          publish(assignThese(db, loadPool(db, presence), clock.now(), conversationIds));
         }),
         // Someone became active (or stopped being): fill the queues, and time the next return.
         deps.domainEvents.on('operators.presenceChanged', () => sweep()),

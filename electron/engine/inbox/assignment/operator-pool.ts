@@ -21,8 +21,6 @@ export interface PoolOperator {
 
 export const senderKey = (sender: SenderRef): string => `${sender.kind}:${sender.id}`;
 
-export const mayWork = (operator: Pick<PoolOperator, 'admin' | 'senders'>, sender: SenderRef): boolean => operator.admin || operator.senders.has(senderKey(sender));
-
 /** Null capacity is no limit: it counts as the most free. */
 export const freeCapacity = (operator: Pick<PoolOperator, 'capacity' | 'open'>): number => (operator.capacity === null ? Infinity : operator.capacity - operator.open);
 
@@ -45,18 +43,24 @@ export class OperatorPool {
     this.operators = operators;
   }
 
-  /** Someone could still take a conversation (of some sender). */
+  /**
+   * Someone who takes from the queue has room. One who does not (an admin at the desk, by
+   * default) gets only their own reopened chats, as those arrive: a whole-queue pass is not read
+   * for them.
+   */
   hasRoom(): boolean {
-    return this.operators.some((o) => freeCapacity(o) > 0);
+    return this.operators.some((o) => o.autoAssign && freeCapacity(o) > 0);
   }
 
   /** A reopened conversation's last operator, if they can take it; otherwise whoever is first among those who take from the queue. */
   pick(sender: SenderRef, lastAssigneeId: string | null): PoolOperator | null {
+    const key = senderKey(sender);
     let best: PoolOperator | null = null;
     for (const operator of this.operators) {
-      if (freeCapacity(operator) <= 0 || !mayWork(operator, sender)) continue;
-      if (operator.id === lastAssigneeId) return operator;
-      if (operator.autoAssign && (best === null || before(operator, best))) best = operator;
+      const last = operator.id === lastAssigneeId;
+      if ((!operator.autoAssign && !last) || freeCapacity(operator) <= 0 || !(operator.admin || operator.senders.has(key))) continue;
+      if (last) return operator;
+      if (best === null || before(operator, best)) best = operator;
     }
     return best;
   }

@@ -11,10 +11,11 @@ const SENDERS = `
   ORDER BY kind, id`;
 
 /** A removed account's or bot's conversations are history: nobody is given them. */
-export const SENDER_NOT_REMOVED = 'NOT EXISTS (SELECT 1 FROM removed_senders r WHERE r.sender_kind = c.source_kind AND r.sender_id = c.source_id)';
+const SENDER_NOT_REMOVED = 'NOT EXISTS (SELECT 1 FROM removed_senders r WHERE r.sender_kind = c.source_kind AND r.sender_id = c.source_id)';
 
+// Through the queue's own index: only waiting conversations are read, not every conversation the desk has.
 const WAITING = `SELECT source_kind AS kind, source_id AS id, count(*) AS waiting, min(queued_at) AS oldest
-  FROM conversations WHERE queued_at IS NOT NULL GROUP BY source_kind, source_id`;
+  FROM conversations INDEXED BY conversations_queue WHERE queued_at IS NOT NULL GROUP BY source_kind, source_id`;
 
 /** Every account's and bot's queue: how many wait, and since when the longest-waiting one does. */
 export function queueViews(db: Database): QueueView[] {
