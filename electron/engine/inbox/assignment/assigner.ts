@@ -45,9 +45,12 @@ function assignOne(db: Database, conversationId: number, operatorId: string, now
   })();
 }
 
-function assignRow(db: Database, pool: OperatorPool, row: QueuedRow, now: number, removed: Set<string>): MadeChange | null {
+/** Who put a conversation back in the queue by hand: it is not given straight back to them. */
+export type Declined = ReadonlyMap<number, string>;
+
+function assignRow(db: Database, pool: OperatorPool, row: QueuedRow, now: number, removed: Set<string>, declined: Declined): MadeChange | null {
   const sender: SenderRef = { kind: row.source_kind, id: row.source_id };
-  const operator = pool.pick(sender, row.last_assignee_id);
+  const operator = pool.pick(sender, row.last_assignee_id, declined.get(row.id) ?? null);
   if (!operator || removed.has(senderKey(sender))) return null;
   const stamp = assignOne(db, row.id, operator.id, now);
   if (stamp === null) return null;
@@ -64,14 +67,14 @@ function assignRow(db: Database, pool: OperatorPool, row: QueuedRow, now: number
  * it reads the queue to its end only while someone has room for a sender and another sender's
  * conversations wait for nobody.
  */
-export function assignQueued(db: Database, pool: OperatorPool, now: number): MadeChange[] {
+export function assignQueued(db: Database, pool: OperatorPool, now: number, declined: Declined = new Map()): MadeChange[] {
   const made: MadeChange[] = [];
   const removed = removedSenders(db);
   let after = { at: Number.MIN_SAFE_INTEGER, id: 0 };
   while (pool.hasRoom()) {
     const page = cachedStatement(db, PAGE_ALL).all(after.at, after.id, PAGE) as QueuedRow[];
     for (const row of page) {
-      const assigned = assignRow(db, pool, row, now, removed);
+      const assigned = assignRow(db, pool, row, now, removed, declined);
       if (assigned) made.push(assigned);
       if (!pool.hasRoom()) break;
     }
@@ -88,11 +91,11 @@ export function assignQueued(db: Database, pool: OperatorPool, now: number): Mad
  * changed, the sweep) runs the whole queue, so a sender whose queue holds older conversations is
  * one nobody had room for. This keeps the pass after each batch as small as the batch.
  */
-export function assignThese(db: Database, pool: OperatorPool, now: number, conversationIds: number[]): MadeChange[] {
+export function assignThese(db: Database, pool: OperatorPool, now: number, conversationIds: number[], declined: Declined = new Map()): MadeChange[] {
   const made: MadeChange[] = [];
   const removed = removedSenders(db);
   for (const row of cachedStatement(db, THESE).all(JSON.stringify(conversationIds)) as QueuedRow[]) {
-    const assigned = assignRow(db, pool, row, now, removed);
+    const assigned = assignRow(db, pool, row, now, removed, declined);
     if (assigned) made.push(assigned);
   }
   return made;

@@ -32,6 +32,8 @@ export interface AssignmentDeps {
 
 /** The sweep looks again at least this often (queues a missed event left, returns that came due). */
 export const SWEEP_MS = 60_000;
+/** Put-backs remembered at most (the oldest are forgotten first). */
+const DECLINED_KEPT = 10_000;
 /** Queue lengths are counted and sent at most this often: under a thousand messages a second, a few times a second rather than once per batch. */
 export const QUEUES_EVERY_MS = 250;
 
@@ -47,6 +49,20 @@ export function createAssignment(deps: AssignmentDeps) {
   const log = deps.logger.child({ scope: 'assignment' });
   const cleanups: (() => void)[] = [];
   let cancelSweep: (() => void) | null = null;
+  // Who put a conversation back by hand, until someone takes it; for this run only (after a
+  // restart the queue may offer it to them again, as it would to anyone).
+  const declined = new Map<number, string>();
+
+  function noteHolders(changes: AssignmentChange[]): void {
+    for (const change of changes) {
+      if (change.to !== null) declined.delete(change.conversationId);
+      else if (change.reason === 'manual' && change.from !== null) declined.set(change.conversationId, change.from);
+    }
+    for (const oldest of declined.keys()) {
+      if (declined.size <= DECLINED_KEPT) break;
+      declined.delete(oldest);
+    }
+  }
 
   // ---- telling the windows ------------------------------------------------------------------
   let changedSenders = new Set<string>();
@@ -75,6 +91,7 @@ export function createAssignment(deps: AssignmentDeps) {
       deps.audit({ actor: 'system', action: 'inbox.assign', target: `conversation:${change.conversationId}`, details: { title, from: change.from, to: change.to, reason: change.reason } });
     }
     const changes = made.map((m) => m.change);
+    noteHolders(changes);
     events.emit({ type: 'inbox.assignmentChanged', payload: { changes } });
     deps.conversationsChanged(changes.map((c) => c.conversationId));
     queuesChanged(changes.map((c) => c.sender));
@@ -85,7 +102,7 @@ export function createAssignment(deps: AssignmentDeps) {
   function assignWaiting(): void {
     if (!anyQueued(db)) return;
     const pool = loadPool(db, presence);
-    if (pool.hasRoom()) publish(assignQueued(db, pool, clock.now()));
+    if (pool.hasRoom()) publish(assignQueued(db, pool, clock.now(), declined));
   }
 
   /** Hands back the chats of those away too long, fills the queues, and comes back when the next return is due. */
@@ -115,7 +132,7 @@ export function createAssignment(deps: AssignmentDeps) {
         deps.domainEvents.on('inbox.queued', ({ sender, conversationIds, reopened }) => {
           publish(reopened.map(({ conversationId, from }) => ({ change: { conversationId, sender, from, to: null, reason: 'reopened' }, title: titleOf(db, conversationId) })));
           queuesChanged([sender]);
-          publish(assignThese(db, loadPool(db, presence), clock.now(), conversationIds));
+          publish(assignThese(db, loadPool(db, presence), clock.now(), conversationIds, declined));
         }),
         // Someone became active (or stopped being): fill the queues, and time the next return.
         deps.domainEvents.on('operators.presenceChanged', () => sweep()),
@@ -145,6 +162,7 @@ export function createAssignment(deps: AssignmentDeps) {
     /** After a change by hand: the windows hear it, and a place it freed is filled. */
     settled(change: AssignmentChange | null): void {
       if (!change) return;
+      noteHolders([change]);
       events.emit({ type: 'inbox.assignmentChanged', payload: { changes: [change] } });
       queuesChanged([change.sender]);
       assignWaiting();
@@ -178,8 +196,6 @@ export function createAssignment(deps: AssignmentDeps) {
     },
   };
 }
-
-export type Assignment = ReturnType<typeof createAssignment>;
 
 function titleOf(db: Database, conversationId: number): string {
   return (cachedStatement(db, 'SELECT title FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined) ?? '';

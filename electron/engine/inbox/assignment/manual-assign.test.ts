@@ -91,6 +91,21 @@ describe('assigning by hand', () => {
     ]);
   });
 
+  it('does not give a conversation put back by hand straight back to the one who gave it up', async () => {
+    const d = desk();
+    d.service.start();
+    d.presence(A, 'active');
+    const id = d.writes(1);
+    expect(d.assigneeOf(id)).toBe(A);
+    await d.as(operatorCall(A), 'inbox.assign', { conversationId: id, operatorId: null });
+    expect(d.row(id)).toMatchObject({ assignee_id: null, last_assignee_id: null, queued_at: d.clock.now() });
+    await d.timers.advance(60_000);
+    expect(d.assigneeOf(id)).toBeNull();
+    d.presence(B, 'active');
+    expect(d.assigneeOf(id)).toBe(B);
+    await d.service.stop();
+  });
+
   it('lets an operator pass their own conversation to a colleague who has room where the desk allows it', async () => {
     const d = desk();
     writeTeamSettings(d.db, { ...DEFAULT_TEAM_SETTINGS, operatorsMayReassign: true }, d.clock.now());

@@ -52,13 +52,16 @@ export class OperatorPool {
     return this.operators.some((o) => o.autoAssign && freeCapacity(o) > 0);
   }
 
-  /** A reopened conversation's last operator, if they can take it; otherwise whoever is first among those who take from the queue. */
-  pick(sender: SenderRef, lastAssigneeId: string | null): PoolOperator | null {
+  /**
+   * A reopened conversation's last operator, if they can take it; otherwise whoever is first among
+   * those who take from the queue, except the one who just put it back.
+   */
+  pick(sender: SenderRef, lastAssigneeId: string | null, declinedBy: string | null): PoolOperator | null {
     const key = senderKey(sender);
     let best: PoolOperator | null = null;
     for (const operator of this.operators) {
       const last = operator.id === lastAssigneeId;
-      if ((!operator.autoAssign && !last) || freeCapacity(operator) <= 0 || !(operator.admin || operator.senders.has(key))) continue;
+      if ((!operator.autoAssign && !last) || operator.id === declinedBy || freeCapacity(operator) <= 0 || !(operator.admin || operator.senders.has(key))) continue;
       if (last) return operator;
       if (best === null || before(operator, best)) best = operator;
     }
