@@ -43,7 +43,7 @@ describe('assigning by hand', () => {
     // Nobody at capacity gets more, whoever asks.
     const other = d.writes(2);
     await d.as(ADMIN, 'inbox.assign', { conversationId: other, operatorId: B });
-    await expect(d.as(ADMIN, 'inbox.assign', { conversationId: id, operatorId: B })).rejects.toMatchObject({ code: 'conflict', message: 'boris already has 1 open chats, the most they may have.', details: { maxChats: 1 } });
+    await expect(d.as(ADMIN, 'inbox.assign', { conversationId: id, operatorId: B })).rejects.toMatchObject({ code: 'conflict', message: 'boris already has 1 open chat, the most they may have.', details: { maxChats: 1 } });
     expect(d.assigneeOf(id)).toBeNull();
 
     expect(d.audits.filter((a) => a.action === 'inbox.assign').map((a) => [a.actor, a.details])).toEqual([
@@ -114,7 +114,7 @@ describe('assigning by hand', () => {
     await d.as(anna, 'inbox.assign', { conversationId: one, operatorId: A });
     await d.as(anna, 'inbox.assign', { conversationId: two, operatorId: A });
     expect(await d.as(anna, 'inbox.assign', { conversationId: one, operatorId: B })).toMatchObject({ assigneeId: B });
-    await expect(d.as(anna, 'inbox.assign', { conversationId: two, operatorId: B })).rejects.toMatchObject({ code: 'conflict', message: 'boris already has 1 open chats, the most they may have.' });
+    await expect(d.as(anna, 'inbox.assign', { conversationId: two, operatorId: B })).rejects.toMatchObject({ code: 'conflict', message: 'boris already has 1 open chat, the most they may have.' });
     await expect(d.as(anna, 'inbox.assign', { conversationId: two, operatorId: C })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/chen does not work/) });
     expect([d.assigneeOf(one), d.assigneeOf(two)]).toEqual([B, A]);
   });

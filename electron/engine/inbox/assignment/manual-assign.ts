@@ -42,8 +42,8 @@ export function refuseIfFull(db: Database, operator: OperatorRow, asking: string
   if (operator.max_chats === null) return;
   const open = openCount(db, operator.id);
   if (open < operator.max_chats) return;
-  const message =
-    operator.id === asking ? `You already have ${open} open chats, the most you may have; resolve one first.` : `${operator.name} already has ${open} open chats, the most they may have.`;
+  const chats = `${open} open chat${open === 1 ? '' : 's'}`;
+  const message = operator.id === asking ? `You already have ${chats}, the most you may have; resolve one first.` : `${operator.name} already has ${chats}, the most they may have.`;
   throw new DeskError('conflict', message, { maxChats: operator.max_chats });
 }
 
