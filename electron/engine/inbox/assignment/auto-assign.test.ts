@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordRemovedSender } from '../../db/removed-senders';
 import { useTempDirs } from '../../test-support/temp-dir';
 import { incoming } from '../test/messages';
 import { BOT, OTHER_BOT, teamDesk } from './test/team';
@@ -80,6 +81,18 @@ describe('auto-assignment', () => {
     expect(desk.assigneeOf(forBot)).toBeNull();
     desk.presence(A, 'active');
     expect(desk.assigneeOf(forBot)).toBe(A);
+  });
+
+  it('gives nobody the waiting conversations of a removed bot, and lists its queue no more', async () => {
+    const desk = teamDesk(tempDir(), [{ id: A, senders: [BOT, OTHER_BOT] }]);
+    desk.service.start();
+    const gone = desk.writes(1, OTHER_BOT);
+    desk.db.prepare('DELETE FROM bots WHERE id = 2').run();
+    recordRemovedSender(desk.db, { ...OTHER_BOT, name: '@sales_bot' }, desk.clock.now());
+    const kept = desk.writes(2);
+    desk.presence(A, 'active');
+    expect([desk.assigneeOf(gone), desk.assigneeOf(kept)]).toEqual([null, A]);
+    expect((await desk.call('inbox.queues', {})).queues.map((q) => q.senderName)).toEqual(['@desk_bot']);
   });
 
   it('looks again when a profile changes (a sender added, a capacity raised)', () => {
