@@ -18,6 +18,7 @@ export const inboxDomain: DomainFactory = (ctx) => {
       connection: (id) => ctx.telegram.account(id),
       botServer: (id) => ctx.telegram.botServer(id),
       audit: ctx.audit,
+      presence: ctx.presence,
     },
     { scheduler: ctx.scheduler },
   );

@@ -18,6 +18,8 @@ import type { SecretBox } from '../secrets/secret-box';
 import type { BotServer } from '../telegram/bots/bot-server';
 import type { TelegramEnvironment } from '../telegram/environment';
 import type { MtprotoTransport } from '../telegram/mtproto/transport';
+import type { TeamPresence } from '../operators/team-ports';
+import { createAssignment } from './assignment/assignment';
 import { Attachments } from './attachments/attachments';
 import { backfill, fetchOlder, type BackfillDepth } from './history/history';
 import { markReadLocally, readInTelegram } from './history/read-mark';
@@ -55,6 +57,8 @@ export interface InboxDeps {
   botServer?(botId: number): BotServer;
   /** Status, assignee, label and note changes go on the audit trail with who made them. */
   audit(record: AuditRecord): void;
+  /** Who of the team is active: queued conversations go only to them. */
+  presence: TeamPresence;
 }
 
 export interface InboxOptions {
@@ -264,6 +268,17 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
     return changedView(conversationId);
   };
 
+  // ---- queues and assignment -------------------------------------------------------------
+  const assignment = createAssignment({ ...deps, scheduler: o.scheduler, conversationsChanged: emitConversations });
+
+  /** An assignment by hand (or a take from the queue), audited like any workflow change. */
+  const assignAudited = (conversationId: number, operatorId: string | null, call: CallContext) => {
+    let change: ReturnType<typeof assignment.assign> = null;
+    const changed = audited(conversationId, call.actor, () => (change = assignment.assign(conversationId, operatorId, call)));
+    assignment.settled(change);
+    return changed;
+  };
+
   return {
     start() {
       cleanups.push(outbox.onChange(onOutboxChange));
@@ -277,9 +292,11 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
         deps.domainEvents.on('inbox.messagesStored', ({ messageIds }) => downloads.consider(messageIds)),
       );
       armSnooze();
+      assignment.start();
     },
     async stop() {
       for (const cleanup of cleanups.splice(0)) cleanup();
+      assignment.stop();
       cancelSnooze?.();
       cancelSnooze = null;
       attachments.close();
@@ -310,13 +327,16 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
         return { versions: versions as { text: string; editedAt: number }[] };
       },
       'inbox.media': ({ messageId }) => media(messageId),
-      'inbox.setStatus': ({ conversationId, status, snoozedUntil }, call) =>
-        audited(conversationId, call.actor, () => {
+      'inbox.setStatus': ({ conversationId, status, snoozedUntil }, call) => {
+        const changed = audited(conversationId, call.actor, () => {
           workflow.setStatus(db, conversationId, status, snoozedUntil ?? null);
           armSnooze();
-        }),
+        });
+        assignment.statusChanged({ kind: changed.source.kind, id: changed.source.id });
+        return changed;
+      },
       'inbox.setLabels': ({ conversationId, labelIds }, call) => audited(conversationId, call.actor, () => workflow.setLabels(db, conversationId, labelIds)),
-      'inbox.assign': ({ conversationId, operatorId }, call) => audited(conversationId, call.actor, () => workflow.assign(db, conversationId, operatorId, call.actor, clock.now())),
+      'inbox.assign': ({ conversationId, operatorId }, call) => assignAudited(conversationId, operatorId, call),
       'inbox.labels': () => ({ labels: workflow.listLabels(db) }),
       'inbox.saveLabel': (input, call) => {
         const carriers = input.id === undefined ? [] : workflow.labelCarriers(db, input.id);
@@ -348,12 +368,10 @@ export function createInboxService(deps: InboxDeps, options: Partial<InboxOption
         return { removed: true };
       },
       'inbox.search': ({ query, limit }, call) => ({ hits: searchMessages(db, query, limit, call) }),
-      // TODO(i10): the assignment helper replaces these two.
-      'inbox.queues': () => {
-        throw new DeskError('unavailable', 'Queues are not built yet.');
-      },
-      'inbox.takeNext': () => {
-        throw new DeskError('unavailable', 'Queues are not built yet.');
+      'inbox.queues': (_input, call) => ({ queues: assignment.queues(call) }),
+      'inbox.takeNext': ({ sender }, call) => {
+        const next = assignment.next(call, sender);
+        return { conversation: next === null ? null : assignAudited(next, call.actor, call) };
       },
     },
   };

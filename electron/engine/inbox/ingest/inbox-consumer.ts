@@ -1,3 +1,4 @@
+import type { SenderRef } from '../../../../shared/domain/operators';
 import type { EventBus } from '../../contract/event-bus';
 import type { InboundConsumer } from '../../inbound/inbound';
 import type { Logger } from '../../logging/logger';
@@ -10,6 +11,8 @@ declare module '../../platform/domain-events' {
   interface DomainEvents {
     /** Messages stored, edited or deleted by the inbox (the inbox's media downloads look at the new ones). */
     'inbox.messagesStored': { messageIds: number[] };
+    /** Customers' messages put conversations in their sender's queue; reopened ones were taken from whoever had them. */
+    'inbox.queued': { sender: SenderRef; conversationIds: number[]; reopened: { conversationId: number; from: string }[] };
   }
 }
 
@@ -34,6 +37,7 @@ export function inboxConsumer(deps: { events: EventBus; domainEvents: DomainEven
         announceIngest(deps.events, db, { ...stored, conversationIds: new Set([...stored.conversationIds, ...reads.conversationIds]) }, deps.logger);
         announceReadMessages(deps.events, db, reads.readMessageIds);
         if (stored.messageIds.length > 0) deps.domainEvents.emit('inbox.messagesStored', { messageIds: stored.messageIds });
+        if (stored.queued.length > 0) deps.domainEvents.emit('inbox.queued', { sender: source, conversationIds: stored.queued, reopened: stored.reopened });
       });
     },
   };

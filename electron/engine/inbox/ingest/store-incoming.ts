@@ -22,6 +22,10 @@ export interface IngestResult {
   messageIds: number[];
   /** Stored messages that arrived again with other text: the new text is shown, the old kept as an earlier version. */
   replaced: ReplacedMessage[];
+  /** Conversations a customer's message put in their sender's queue (new, reopened, or waiting on nobody). */
+  queued: number[];
+  /** Reopened conversations taken from whoever had them (they get them back only if active). */
+  reopened: { conversationId: number; from: string }[];
 }
 
 /** Ids only: message text never goes to the log. */
@@ -33,7 +37,7 @@ export interface ReplacedMessage {
 }
 
 export function nothingStored(): IngestResult {
-  return { messages: [], conversationIds: new Set(), messageIds: [], replaced: [] };
+  return { messages: [], conversationIds: new Set(), messageIds: [], replaced: [], queued: [], reopened: [] };
 }
 
 export interface IngestOptions {
@@ -54,6 +58,7 @@ interface Prepared {
   deleteInChat: Statement;
   deleteInBox: Statement;
   touchConversations: Statement;
+  reopenAssigned: Statement;
   /** Conversation ids by source and chat key: the hot path asks the database only once per chat. */
   conversations: Map<string, number>;
 }
@@ -89,8 +94,11 @@ function prepare(db: Database): Prepared {
     ),
     // One statement for every conversation a batch touched (a batch spread over many chats
     // touches hundreds): the rows come as a JSON array of [id, title, lastDate, lastId, unread, reopen].
+    // A customer's message to a conversation nobody has puts it in the queue (queued_at is kept
+    // when it waits already); the rows queued now are those whose queued_at is this batch's time.
     touchConversations: db.prepare(
       `UPDATE conversations SET
+         queued_at = CASE WHEN t.reopen AND assignee_id IS NULL AND queued_at IS NULL THEN @now ELSE queued_at END,
          title = t.title,
          last_message_id = CASE WHEN t.last_date >= last_activity_at THEN t.last_id ELSE last_message_id END,
          last_activity_at = max(last_activity_at, t.last_date),
@@ -98,8 +106,16 @@ function prepare(db: Database): Prepared {
          status = CASE WHEN t.reopen AND status IN ('resolved', 'snoozed') THEN 'open' ELSE status END,
          snoozed_until = CASE WHEN t.reopen AND status IN ('resolved', 'snoozed') THEN NULL ELSE snoozed_until END
        FROM (SELECT value ->> 0 AS id, value ->> 1 AS title, value ->> 2 AS last_date, value ->> 3 AS last_id, value ->> 4 AS unread, value ->> 5 AS reopen
-             FROM json_each(?)) AS t
-       WHERE conversations.id = t.id`,
+             FROM json_each(@rows)) AS t
+       WHERE conversations.id = t.id
+       RETURNING id, queued_at`,
+    ),
+    // Before touchConversations reopens them: a resolved or snoozed conversation a customer writes
+    // to again waits in the queue, and remembers who had it (they get it back if they are active).
+    reopenAssigned: db.prepare(
+      `UPDATE conversations SET last_assignee_id = assignee_id, assignee_id = NULL, queued_at = ?
+       WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('resolved', 'snoozed') AND assignee_id IS NOT NULL
+       RETURNING id, last_assignee_id`,
     ),
     conversations: new Map(),
   };
@@ -130,7 +146,8 @@ interface Touched {
  * Stores one source's message changes: new messages land in their conversation (created on
  * first sight), edits keep the text they replace, deletions are marked. Run it inside the
  * caller's transaction (with the update cursor or bot offset it must commit with); it does no
- * per-message conversation query once a chat is known, and one statement updates every conversation touched.
+ * per-message conversation query once a chat is known, and one statement updates every conversation touched
+ * (after one that takes the reopened ones from whoever had them, so they wait in the queue).
  */
 export function storeIncoming(db: Database, source: Source, changes: MessageChanges<RichIncoming>, now: number, options: IngestOptions = {}): IngestResult {
   const p = prepare(db);
@@ -237,7 +254,14 @@ export function storeIncoming(db: Database, source: Source, changes: MessageChan
     }
   }
   if (touched.size > 0) {
-    p.touchConversations.run(JSON.stringify(Array.from(touched, ([id, t]) => [id, t.title, t.lastDate, t.lastId, t.unread, t.reopen ? 1 : 0])));
+    const reopening = [...touched].filter(([, t]) => t.reopen).map(([id]) => id);
+    if (reopening.length > 0) {
+      const reopened = p.reopenAssigned.all(now, JSON.stringify(reopening)) as { id: number; last_assignee_id: string }[];
+      result.reopened = reopened.map((row) => ({ conversationId: row.id, from: row.last_assignee_id }));
+    }
+    const rows = JSON.stringify(Array.from(touched, ([id, t]) => [id, t.title, t.lastDate, t.lastId, t.unread, t.reopen ? 1 : 0]));
+    const after = p.touchConversations.all({ now, rows }) as { id: number; queued_at: number | null }[];
+    result.queued = after.filter((row) => row.queued_at === now).map((row) => row.id);
     for (const id of touched.keys()) result.conversationIds.add(id);
   }
   indexNewMessages(db, result.messages.map((m) => m.id));

@@ -14,10 +14,13 @@ import { createDomainEventBus, type DomainEventBus } from '../../platform/domain
 import type { SecretBox } from '../../secrets/secret-box';
 import type { TelegramEnvironment } from '../../telegram/environment';
 import type { MtprotoTransport } from '../../telegram/mtproto/transport';
+import type { TeamPresence } from '../../operators/team-ports';
 import { createInboxService, type InboxDeps, type InboxOptions } from '../inbox-service';
 import { fakeOutbox } from './fake-outbox';
 
 type ManualClock = ReturnType<typeof manualClock>;
+
+const NOBODY_ACTIVE: TeamPresence = { presenceOf: () => 'offline', inactiveSince: () => 0 };
 
 const LOG_LEVELS = { debug: 20, info: 30, warn: 40, error: 50 } as const;
 
@@ -39,6 +42,8 @@ export function inboxHarness(input: {
   bus?: EventBus;
   /** The engine's own bus the accounts, bots and inbox consumer under test speak on (connections online, messages stored). */
   domainEvents?: DomainEventBus;
+  /** Who of the team is active (nobody, unless a test says so). */
+  presence?: TeamPresence;
 }) {
   const clock = input.clock ?? manualClock();
   const timers = manualScheduler(clock);
@@ -66,6 +71,7 @@ export function inboxHarness(input: {
       connection: input.connection ?? (() => null),
       botServer: input.botServer,
       audit: (record) => audits.push(record),
+      presence: input.presence ?? NOBODY_ACTIVE,
     },
     { scheduler: timers.scheduler, ...input.options },
   );

@@ -3,10 +3,14 @@ import { DeskError } from '../../../../shared/contract/result';
 import type { CannedReply, ConversationStatus, LabelView, NoteView } from '../../../../shared/domain/inbox';
 import { needConversation } from './conversation-repo';
 
-/** Open, pending, resolved, or snoozed until a time (it reopens then, or on a new message). */
+/** Open, pending, resolved, or snoozed until a time (it reopens then, or on a new message). A resolved conversation waits in no queue. */
 export function setStatus(db: Database, conversationId: number, status: ConversationStatus, snoozedUntil: number | null): void {
   needConversation(db, conversationId);
-  db.prepare('UPDATE conversations SET status = ?, snoozed_until = ? WHERE id = ?').run(status, status === 'snoozed' ? snoozedUntil : null, conversationId);
+  db.prepare("UPDATE conversations SET status = @status, snoozed_until = @until, queued_at = CASE WHEN @status = 'resolved' THEN NULL ELSE queued_at END WHERE id = @id").run({
+    status,
+    until: status === 'snoozed' ? snoozedUntil : null,
+    id: conversationId,
+  });
 }
 
 /** Snoozes whose time has come reopen; returns the conversations that did. */
@@ -65,28 +69,6 @@ export function removeLabel(db: Database, labelId: number): number[] {
 
 function needLabel(db: Database, labelId: number): void {
   if (!db.prepare('SELECT 1 FROM labels WHERE id = ?').get(labelId)) throw new DeskError('not_found', `There is no label ${labelId}.`);
-}
-
-/**
- * Chatwoot's rule: a conversation is unassigned until someone takes it. The operator asking
- * may take it (their row is made on first use); anyone else must exist, and an operator with
- * a maximum number of chats takes no more open ones than that.
- */
-export function assign(db: Database, conversationId: number, operatorId: string | null, actor: string, now: number): void {
-  needConversation(db, conversationId);
-  if (operatorId !== null) {
-    if (operatorId === actor) db.prepare('INSERT OR IGNORE INTO operators (id, name, created_at) VALUES (?, ?, ?)').run(actor, actor, now);
-    const operator = db.prepare('SELECT max_chats FROM operators WHERE id = ?').get(operatorId) as { max_chats: number | null } | undefined;
-    if (!operator) throw new DeskError('not_found', `There is no operator ${operatorId}.`);
-    const open = db
-      .prepare("SELECT count(*) FROM conversations WHERE assignee_id = ? AND status != 'resolved' AND id != ?")
-      .pluck()
-      .get(operatorId, conversationId) as number;
-    if (operator.max_chats !== null && open >= operator.max_chats) {
-      throw new DeskError('conflict', `${operatorId} already has ${open} open chats, the most they may have.`, { maxChats: operator.max_chats });
-    }
-  }
-  db.prepare('UPDATE conversations SET assignee_id = ? WHERE id = ?').run(operatorId, conversationId);
 }
 
 export function listNotes(db: Database, conversationId: number): NoteView[] {
