@@ -58,4 +58,13 @@ it('10 kill -9s of a desk engine under sandbox traffic lose, drop or duplicate n
   const known = new Set(sent.map((m) => m.text));
   for (const row of rows) if (!known.has(row.text)) problems.push(`stored, but the sandbox never sent it: "${row.text}"`);
   expect(problems).toEqual([]);
+
+  // Queueing commits with the message that caused it: no chat a person wrote to is left out of every queue and every hand.
+  const unqueued = readOnly(deskFile, (db) =>
+    db
+      .prepare("SELECT title FROM conversations c WHERE assignee_id IS NULL AND queued_at IS NULL AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.outgoing = 0 AND m.text LIKE 'run %')")
+      .pluck()
+      .all(),
+  );
+  expect(unqueued).toEqual([]);
 }, 120_000);
