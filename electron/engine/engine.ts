@@ -21,6 +21,9 @@ import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
 import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
+import { NO_SIGN_INS } from './hub/no-sign-ins';
+import { createTeamHub } from './hub/team-hub';
+import { readTeamSettings } from './operators/team-settings-repo';
 import { composeDomains, unhandledMethods } from './domains/compose';
 import type { DomainContext, DomainFactory } from './domains/domain-module';
 import { DOMAINS } from './domains/index';
@@ -64,6 +67,8 @@ export interface EngineOptions {
   diskRecheckMs?: number;
   /** Domains a test adds before the desk's own (a throwaway domain that proves the mechanisms). */
   extraDomains?: readonly DomainFactory[];
+  /** The built window, served by the team hub to operators' browsers and desktop apps. */
+  rendererDir?: string;
 }
 
 export interface Engine {
@@ -288,12 +293,16 @@ export function createEngine(options: EngineOptions): Engine {
       const handlers = { ...platformHandlers, ...domains.handlers } as EngineHandlers;
       const missing = unhandledMethods(handlers);
       if (missing.length > 0) throw new Error(`No domain handles ${missing.join(', ')}.`);
+      // Stopped first (set up last), so no operator's call reaches a stopping engine.
+      const teamHub = createTeamHub({ db, secrets, clock: options.clock, logger: logging.logger, events, contract: engine, sessions: () => NO_SIGN_INS, rendererDir: options.rendererDir });
+      teardown.push(() => teamHub.stop());
       running = { workspace, db, key, dispatch: createDispatcher(handlers, logging.logger, disk), teardown };
       await accounts.startAll();
       await bots.startAll();
       await domains.start();
       await outbox.start();
       await httpApi.apply(settings.get().httpIntake);
+      await teamHub.apply(readTeamSettings(db));
       logging.logger.info({ scope: 'engine', mode: options.mode, dataDir: options.dataDir }, 'engine started');
     } catch (error) {
       await runTeardown(teardown);
@@ -322,7 +331,7 @@ export function createEngine(options: EngineOptions): Engine {
     await runTeardown(current.teardown);
   }
 
-  return {
+  const engine: Engine = {
     start,
     stop,
     async dispatch(method, input, ctx = LOCAL_OPERATOR) {
@@ -346,6 +355,7 @@ export function createEngine(options: EngineOptions): Engine {
       return need().workspace;
     },
   };
+  return engine;
 }
 
 /** Undo in reverse order of setup; one failing step must not leave the others open. */

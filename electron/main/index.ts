@@ -42,6 +42,7 @@ async function start(): Promise<void> {
     settingsStore: settings,
     mode: 'electron',
     version: DESK_VERSION,
+    rendererDir: here('../renderer'),
   });
   logProcessFaults(engine.logger);
   await engine.start();
