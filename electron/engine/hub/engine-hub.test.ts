@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { type X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
 import { afterEach, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/contract/index';
