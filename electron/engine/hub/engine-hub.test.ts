@@ -3,6 +3,7 @@ import { connect } from 'node:tls';
 import { afterEach, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/contract/index';
 import { DEFAULT_TEAM_SETTINGS } from '../../../shared/domain/operators';
+import type { DomainFactory } from '../domains/domain-module';
 import type { Engine } from '../engine';
 import { writeTeamSettings } from '../operators/team-settings-repo';
 import { testEngine } from '../test-support/test-engine';
@@ -26,9 +27,32 @@ function peerFingerprint(url: string): Promise<string> {
   });
 }
 
+/**
+ * TODO(i10 merge): the operators service comes from another branch; until it is merged the engine
+ * refuses to start for want of its handlers, so they are stood in (refusing every call). Once
+ * merged the first start succeeds and the fallback is never taken: delete it then. The engine
+ * comes back stopped, so a test hears everything from its start on.
+ */
+async function startedEngine() {
+  const first = testEngine(tempDir());
+  engines.push(first.engine);
+  const unbuilt = await first.engine.start().then(
+    () => null,
+    (error: Error) => /^No domain handles (operators\..+)\.$/.exec(error.message)?.[1]?.split(', ') ?? Promise.reject(error),
+  );
+  if (!unbuilt) {
+    await first.engine.stop();
+    return first;
+  }
+  const stand: DomainFactory = () => ({ name: 'unbuilt', handlers: Object.fromEntries(unbuilt.map((m) => [m, () => Promise.reject(new Error(`${m} is not built on this branch`))])) });
+  const second = testEngine(tempDir(), { extraDomains: [stand] });
+  engines.push(second.engine);
+  return second;
+}
+
 it('the engine starts the hub as the saved team settings say, and stops it when it stops', async () => {
-  const { engine, clock } = testEngine(tempDir());
-  engines.push(engine);
+  const started = await startedEngine();
+  const { engine, clock } = started;
   const changes: EventPayload<'operators.teamChanged'>[] = [];
   engine.subscribe((events) => {
     for (const event of events) if (event.type === 'operators.teamChanged') changes.push(event.payload);
