@@ -68,7 +68,7 @@ export function teamDeskProblemPage(pin: TeamDeskPin, failure: { presented: stri
         ];
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Telegram Operator Desk</title><style>body{font-family:system-ui,sans-serif;max-width:640px;margin:64px auto;padding:0 24px;line-height:1.5;color:#1c1e21}
-.problem{color:#b3261e;background:#fdecea;padding:12px 14px;border-radius:8px}code{word-break:break-all}</style></head><body>
+.problem{color:#b3261e;background:#fdecea;padding:12px 14px;border-radius:8px;overflow-wrap:anywhere}code{word-break:break-all}</style></head><body>
 <h1>Telegram Operator Desk</h1>
 ${lines.map((line) => `<p class="problem">${escape(line)}</p>`).join('\n')}
 <p>To work on this computer's own desk instead, start the app with <code>--own-desk</code>.<br>Чтобы работать с собственным пультом этого компьютера, запустите приложение с <code>--own-desk</code>.</p>

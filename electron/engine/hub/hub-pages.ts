@@ -42,11 +42,12 @@ function page(languages: PageLanguages, body: string): string {
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f5f7;color:#1c1e21;display:grid;place-items:center;min-height:100vh;margin:0}
 main{background:#fff;border-radius:12px;padding:32px 36px;width:min(460px,calc(100vw - 48px));box-sizing:border-box;box-shadow:0 2px 16px rgba(0,0,0,.08)}
 h1{font-size:20px;margin:0 0 12px}p{line-height:1.5;margin:0 0 12px;color:#4a4f57}
-.problem{color:#b3261e;background:#fdecea;padding:10px 12px;border-radius:8px}
+.problem{color:#b3261e;background:#fdecea;padding:10px 12px;border-radius:8px;overflow-wrap:anywhere}
 label{display:block;font-size:13px;margin:16px 0 6px;color:#4a4f57}
 input{width:100%;box-sizing:border-box;padding:9px 10px;border:1px solid #c9ccd1;border-radius:8px;font:inherit}
+a{color:#1f6fd6}
 button{margin-top:18px;padding:9px 16px;border:0;border-radius:8px;background:#2b7de9;color:#fff;font:inherit;cursor:pointer}
-@media (prefers-color-scheme:dark){body{background:#17191c;color:#e6e7e9}main{background:#22252a;box-shadow:none}p,label{color:#b4b8bf}input{background:#17191c;color:#e6e7e9;border-color:#3a3e45}.problem{background:#3b1f1d;color:#f2b8b5}}
+@media (prefers-color-scheme:dark){body{background:#17191c;color:#e6e7e9}main{background:#22252a;box-shadow:none}p,label{color:#b4b8bf}input{background:#17191c;color:#e6e7e9;border-color:#3a3e45}.problem{background:#3b1f1d;color:#f2b8b5}a{color:#8ab4f8}}
 </style></head>
 <body><main>
 <h1>Telegram Operator Desk</h1>
