@@ -11,7 +11,7 @@ import type { AccountView } from '../shared/domain/connections';
 import type { ConversationView } from '../shared/domain/inbox';
 import type { TeamSharingState } from '../shared/domain/operators';
 import { createEngine, type Engine } from '../electron/engine/engine';
-import { cookieFrom, fetchHub } from '../electron/engine/hub/test/hub-harness';
+import { cookieFrom, fetchHub, freePort } from '../electron/engine/hub/test/hub-harness';
 import { systemClock } from '../electron/engine/platform/clock';
 import { silentNotifier } from '../electron/engine/platform/notifier';
 import { fileSecretKeyProvider, HEADLESS_KEY_FILE } from '../electron/engine/secrets/secret-key';
@@ -199,8 +199,7 @@ beforeAll(async () => {
     conversations.push(...(await admin.call<{ conversations: ConversationView[] }>('inbox.conversations', { filter: {}, limit: 500, offset })).conversations);
   }
 
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  team = await admin.call<TeamSharingState>('operators.saveTeam', { shared: true, host: '127.0.0.1', port, sessionHours: 12, returnAfterMinutes: 24 * 60, operatorsMayReassign: false });
+  team = await admin.call<TeamSharingState>('operators.saveTeam', { shared: true, host: '127.0.0.1', port: await freePort(), sessionHours: 12, returnAfterMinutes: 24 * 60, operatorsMayReassign: false });
   if (team.error) throw new Error(team.error);
   ca = engine.db.prepare('SELECT certificate FROM hub_certificate').pluck().get() as string;
 

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import type { CallResult } from '../../../shared/contract/index';
 import type { TeamSharingState } from '../../../shared/domain/operators';
@@ -11,7 +10,7 @@ import type { Engine } from '../engine';
 import { testEngine } from '../test-support/test-engine';
 import { useTempDirs } from '../test-support/temp-dir';
 import { until } from '../test-support/until';
-import { cookieFrom, fetchHub, openWindow } from './test/hub-harness';
+import { cookieFrom, fetchHub, freePort, openWindow } from './test/hub-harness';
 
 // Needs the merge of i10: the operators service's sessions wired into the hub, and the visibility cut (access/).
 const tempDir = useTempDirs();
@@ -25,16 +24,6 @@ async function value<T>(result: Promise<CallResult<unknown>>): Promise<T> {
   const answer = await result;
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value as T;
-}
-
-function freePort(): Promise<number> {
-  const server = createServer();
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }),
-  );
 }
 
 /** Every conversation an event frame names, wherever in it. */

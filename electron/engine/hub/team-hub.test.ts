@@ -5,7 +5,7 @@ import { SESSION_ENDED_CLOSE } from '../headless/ws-transport';
 import { FAKE_THROTTLE_AFTER } from '../test-support/fake-hub-sessions';
 import { until } from '../test-support/until';
 import { FORM_POSTS_PER_ADDRESS } from './hub-server';
-import { cookieFrom, fetchHub, openWindow, SHARED_ON_LOOPBACK, useHubs } from './test/hub-harness';
+import { cookieFrom, fetchHub, freePort, openWindow, SHARED_ON_LOOPBACK, useHubs } from './test/hub-harness';
 
 const hubs = useHubs();
 
@@ -46,6 +46,18 @@ describe('sharing', () => {
     expect(stopped.url).toBeNull();
     await expect(fetchHub(shared.url!, '/', '', {})).rejects.toThrow(/ECONNREFUSED/);
     expect(teamChanges).toEqual([shared, stopped]);
+  });
+
+  it('moves to another port when the settings do, and stops listening on the old one', async () => {
+    const { hub } = hubs.start();
+    const [first, second] = [await freePort(), await freePort()];
+    const before = await hub.apply({ ...SHARED_ON_LOOPBACK, port: first });
+    expect(before.url).toBe(`https://127.0.0.1:${first}`);
+    const after = await hub.apply({ ...SHARED_ON_LOOPBACK, port: second });
+    expect(after.url).toBe(`https://127.0.0.1:${second}`);
+    expect(after.fingerprint).toBe(before.fingerprint);
+    await expect(hub.probe(before.url!, before.fingerprint!)).rejects.toThrow('connection refused');
+    await expect(hub.probe(after.url!, before.fingerprint!)).resolves.toEqual({ fingerprint: before.fingerprint });
   });
 
   it('a port in use becomes a clear error in the state, not a throw; another port then works', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import pino from 'pino';
@@ -153,4 +154,15 @@ export function openWindow(base: string, ca: string, headers: Record<string, str
       return new Promise((resolve) => waiting.set(id, resolve));
     },
   };
+}
+
+/** A port nobody listens on now (for settings that need a real one). */
+export function freePort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    }),
+  );
 }
