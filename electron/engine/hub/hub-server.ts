@@ -207,7 +207,10 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     for (const ws of socketsBySession.get(sessionId) ?? []) endSession(ws, reason);
   }
   const stopHearingEnds = sessions.onEnded((ended) => {
-    for (const { sessionId, reason } of ended) closeSessionSockets(sessionId, reason);
+    // After the current turn: the call that ended the session (a sign-out) still gets its answer first.
+    setImmediate(() => {
+      for (const { sessionId, reason } of ended) closeSessionSockets(sessionId, reason);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -256,6 +256,16 @@ describe('the window’s socket', () => {
     expect((await hub.fetch('/', { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
+  it('a call that ends its own session (signing out) gets its answer before the socket closes', async () => {
+    const hub = await sharedHub();
+    const { cookie } = await signedIn(hub);
+    const window = await connectedWindow(hub, cookie);
+    hub.handlerEffects.push((method) => method === 'operators.signOut' && hub.fake.sessions.signOut(cookie.split('=')[1]!));
+    expect(await window.call('operators.signOut')).toEqual({ ok: true, value: { echoed: 'operators.signOut' } });
+    expect(await window.closed).toBe(SESSION_ENDED_CLOSE);
+    expect(sessionEndedMessages(window)[0]).toEqual({ kind: 'events', events: [{ type: 'operators.sessionEnded', payload: { reason: 'signed_out' } }] });
+  });
+
   it('stopping sharing closes every window', async () => {
     const hub = await sharedHub();
     const { cookie } = await signedIn(hub);

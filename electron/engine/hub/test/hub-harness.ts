@@ -28,9 +28,12 @@ export const SHARED_ON_LOOPBACK: TeamSettings = { ...DEFAULT_TEAM_SETTINGS, shar
 function recordingContract() {
   const calls: { method: unknown; input: unknown; ctx: CallContext | undefined }[] = [];
   const watchers = new Set<{ listener: (events: DeskEvent[]) => void; viewer: CallContext | undefined }>();
+  /** What a handler does besides answering (e.g. ends the caller's session, as operators.signOut does). */
+  const handlerEffects: ((method: unknown) => void)[] = [];
   const contract: ContractPort = {
     dispatch: async (method, input, ctx) => {
       calls.push({ method, input, ctx });
+      for (const effect of handlerEffects) effect(method);
       return { ok: true, value: { echoed: method } };
     },
     subscribe(listener, viewer) {
@@ -39,7 +42,7 @@ function recordingContract() {
       return () => watchers.delete(watcher);
     },
   };
-  return { contract, calls, watchers };
+  return { contract, calls, watchers, handlerEffects };
 }
 
 /** Hubs on real SQLite files with a fake operators service; each is stopped after its test. */
