@@ -23,9 +23,9 @@ import { createAccountsService } from './accounts/accounts-service';
 import { createBotsService } from './bots/bots-service';
 import { createOperatorsService } from './operators/operators-service';
 import { readTeamSettings } from './operators/team-settings-repo';
-import { createUnsharedHub } from './operators/unshared-hub';
 import { WEBHOOK_ROUTE } from './bots/webhook/handle-webhook';
 import { createHttpApi } from './http/http-api';
+import { createTeamHub } from './hub/team-hub';
 import { composeDomains, unhandledMethods } from './domains/compose';
 import type { DomainContext, DomainFactory } from './domains/domain-module';
 import { DOMAINS } from './domains/index';
@@ -69,6 +69,8 @@ export interface EngineOptions {
   diskRecheckMs?: number;
   /** Domains a test adds before the desk's own (a throwaway domain that proves the mechanisms). */
   extraDomains?: readonly DomainFactory[];
+  /** The built window, served by the team hub to operators' browsers and desktop apps. */
+  rendererDir?: string;
 }
 
 export interface Engine {
@@ -231,9 +233,9 @@ export function createEngine(options: EngineOptions): Engine {
         kinds: TELEGRAM_KINDS,
         botUploadLimit: (id) => bots.serverOf(id).limits.uploadBytes,
       });
-      const hub = createUnsharedHub(() => readTeamSettings(db));
-      const operators = createOperatorsService({ db, clock: options.clock, logger: logging.logger, scheduler: realScheduler, events, domainEvents, audit, hub: () => hub });
-      teardown.push(() => operators.stop(), () => hub.stop());
+      // The hub is made last (it stops first); the operators service reaches it only once calls arrive.
+      const operators = createOperatorsService({ db, clock: options.clock, logger: logging.logger, scheduler: realScheduler, events, domainEvents, audit, hub: () => teamHub });
+      teardown.push(() => operators.stop());
       const domainContext: DomainContext = {
         db,
         clock: options.clock,
@@ -300,6 +302,9 @@ export function createEngine(options: EngineOptions): Engine {
       const handlers = { ...platformHandlers, ...domains.handlers } as EngineHandlers;
       const missing = unhandledMethods(handlers);
       if (missing.length > 0) throw new Error(`No domain handles ${missing.join(', ')}.`);
+      // Stopped first (set up last), so no operator's call reaches a stopping engine.
+      const teamHub = createTeamHub({ db, secrets, clock: options.clock, logger: logging.logger, events, contract: engine, sessions: () => operators.sessions, rendererDir: options.rendererDir });
+      teardown.push(() => teamHub.stop());
       running = { workspace, db, key, dispatch: createDispatcher(guardTeamCalls(handlers, db), logging.logger, disk), teardown };
       operators.start();
       await accounts.startAll();
@@ -307,6 +312,7 @@ export function createEngine(options: EngineOptions): Engine {
       await domains.start();
       await outbox.start();
       await httpApi.apply(settings.get().httpIntake);
+      await teamHub.apply(readTeamSettings(db));
       logging.logger.info({ scope: 'engine', mode: options.mode, dataDir: options.dataDir }, 'engine started');
     } catch (error) {
       await runTeardown(teardown);
@@ -335,7 +341,7 @@ export function createEngine(options: EngineOptions): Engine {
     await runTeardown(current.teardown);
   }
 
-  return {
+  const engine: Engine = {
     start,
     stop,
     async dispatch(method, input, ctx = LOCAL_OPERATOR) {
@@ -365,6 +371,7 @@ export function createEngine(options: EngineOptions): Engine {
       return need().workspace;
     },
   };
+  return engine;
 }
 
 /** Undo in reverse order of setup; one failing step must not leave the others open. */

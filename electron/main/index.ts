@@ -11,6 +11,8 @@ import { bridgeEngineToWindow } from './ipc-bridge';
 import { nativeNotifier } from './native-notifier';
 import { keychainIsWeak, safeStorageKeyProvider } from './safe-storage-key';
 import { createTray } from './tray';
+import { openTeamDeskWindow } from './team-desk-client';
+import { readPin } from './team-desk-pin';
 import { alertUnreadWhileAway } from './unread-alerts';
 import { createMainWindow, hardenSession } from './window';
 
@@ -33,6 +35,14 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   restrictNewFilesToOwner();
   const settings = electronStoreSettings();
+  rememberTeamDeskSwitches(settings);
+  const teamDesk = settings.teamDesk();
+  if (teamDesk) {
+    // A window on a team desk elsewhere: that desk holds the sessions and bots, this app runs no engine.
+    window = openTeamDeskWindow(teamDesk);
+    window.on('closed', () => (window = null));
+    return;
+  }
   const dataDir = settings.storedDataDir() ?? app.getPath('userData');
   engine = createEngine({
     dataDir,
@@ -42,6 +52,7 @@ async function start(): Promise<void> {
     settingsStore: settings,
     mode: 'electron',
     version: DESK_VERSION,
+    rendererDir: here('../renderer'),
   });
   logProcessFaults(engine.logger);
   await engine.start();
@@ -68,6 +79,15 @@ async function start(): Promise<void> {
     event.preventDefault();
     void engine.stop().finally(() => app.quit());
   });
+}
+
+/** `--team-desk=URL --team-desk-fingerprint=AB:…` connects this app to a team desk; `--own-desk` goes back to its own. */
+function rememberTeamDeskSwitches(settings: ReturnType<typeof electronStoreSettings>): void {
+  if (app.commandLine.hasSwitch('own-desk')) return settings.setTeamDesk(null);
+  if (!app.commandLine.hasSwitch('team-desk')) return;
+  const pin = readPin(app.commandLine.getSwitchValue('team-desk'), app.commandLine.getSwitchValue('team-desk-fingerprint'));
+  if ('problem' in pin) throw new Error(pin.problem);
+  settings.setTeamDesk(pin);
 }
 
 function fail(error: unknown): void {

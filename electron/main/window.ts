@@ -1,4 +1,4 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session, shell, type Session } from 'electron';
 import { WINDOW_CSP } from '../../shared/window-csp';
 import { createWindowBounds } from './window-bounds';
 
@@ -9,11 +9,28 @@ export interface WindowPaths {
   devServerUrl?: string;
 }
 
-/**
- * The one window: sandboxed, context-isolated, no Node, strict CSP. It can never navigate
- * away or open another window; web links go to the system browser instead.
- */
+/** The one window on this desk's own engine (the contract over IPC from the preload). */
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
+  const window = createDeskWindow({ preload: paths.preload });
+  if (paths.devServerUrl) void window.loadURL(paths.devServerUrl);
+  else void window.loadFile(paths.rendererHtml);
+  return window;
+}
+
+export interface DeskWindowOptions {
+  /** Absent for a team desk's window: its page speaks the contract over the hub's WebSocket. */
+  preload?: string;
+  /** A session of its own (the team desk's cookies and certificate pin). */
+  partition?: string;
+  /** Pages of this origin may be navigated to (the team desk's sign-in and invite forms). */
+  origin?: string;
+}
+
+/**
+ * The window's frame: sandboxed, context-isolated, no Node, strict CSP. It can never navigate
+ * away (but within `origin`) or open another window; web links go to the system browser instead.
+ */
+export function createDeskWindow(options: DeskWindowOptions): BrowserWindow {
   const bounds = createWindowBounds();
   const saved = bounds.restore();
   const window = new BrowserWindow({
@@ -23,7 +40,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     show: false,
     title: 'Telegram Operator Desk',
     webPreferences: {
-      preload: paths.preload,
+      preload: options.preload,
+      partition: options.partition,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -43,13 +61,11 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
+    if (options.origin !== undefined && URL.canParse(url) && new URL(url).origin === options.origin) return;
     event.preventDefault();
     openExternally(url);
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-
-  if (paths.devServerUrl) void window.loadURL(paths.devServerUrl);
-  else void window.loadFile(paths.rendererHtml);
   return window;
 }
 
@@ -58,7 +74,12 @@ export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [WINDOW_CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+  allowOnlyDeskPermissions(session.defaultSession);
+}
+
+/** Notifications and copying; nothing else a page may ask for. */
+export function allowOnlyDeskPermissions(target: Session): void {
+  target.setPermissionRequestHandler((_contents, permission, callback) => {
     callback(permission === 'notifications' || permission === 'clipboard-sanitized-write');
   });
 }

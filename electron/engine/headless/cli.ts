@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.DESK_PORT ?? 47800);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
 
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const engine = createEngine({
     dataDir,
     secretKeys: fileSecretKeyProvider(join(dataDir, HEADLESS_KEY_FILE)),
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     mode: 'headless',
     version: DESK_VERSION,
     logToConsole: true,
+    rendererDir,
   });
   logProcessFaults(engine.logger);
   await engine.start();
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   const server = await startHeadlessServer({
     engine,
     logger: engine.logger,
-    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    rendererDir,
     host: values.host,
     port,
     allowRemote: values['allow-remote'],

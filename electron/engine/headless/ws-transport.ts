@@ -1,10 +1,25 @@
 import type { WebSocket } from 'ws';
 import { fail, type DeskEvent } from '../../../shared/contract/index';
 import type { WsServerMessage } from '../../../shared/contract/transport';
+import type { CallContext } from '../contract/dispatcher';
 import type { Engine } from '../engine';
 import type { Logger } from '../logging/logger';
-
+import type { ResolvedSession, SessionEndReason } from '../operators/team-ports';
 import type { FairCalls } from './fair-calls';
+
+/** What a window's socket uses of the engine: calls in, event batches (cut to the viewer) out. */
+export type ContractPort = Pick<Engine, 'dispatch' | 'subscribe'>;
+
+/** Who is behind a socket. */
+export interface SocketCaller {
+  /** Whose cut of the events the window gets. */
+  viewer: CallContext;
+  /** Who makes the call now; asked on every call, since a hub session may have ended meanwhile. */
+  resolve(): ResolvedSession;
+}
+
+/** Close code for a socket whose session ended: the window shows the sign-in page rather than reconnecting. */
+export const SESSION_ENDED_CLOSE = 4401;
 
 /**
  * What may wait in memory for one window that does not read its socket (a frozen tab, a
@@ -21,7 +36,7 @@ export const MAX_WAITING_CALLS = 256;
  * message is answered with an error and the connection stays open. Calls take their turn
  * in `calls`, shared by all windows.
  */
-export function serveContract(socket: WebSocket, engine: Engine, logger: Logger, calls: FairCalls): void {
+export function serveContract(socket: WebSocket, engine: ContractPort, logger: Logger, calls: FairCalls, caller: SocketCaller): void {
   const sendText = (text: string) => {
     if (socket.readyState !== socket.OPEN) return;
     socket.send(text);
@@ -31,7 +46,7 @@ export function serveContract(socket: WebSocket, engine: Engine, logger: Logger,
     }
   };
   const send = (message: WsServerMessage) => sendText(JSON.stringify(message));
-  const unsubscribe = engine.subscribe((events) => sendText(eventsFrame(events)));
+  const unsubscribe = engine.subscribe((events) => sendText(eventsFrame(events)), caller.viewer);
   socket.on('close', () => {
     unsubscribe();
     calls.forget(socket);
@@ -54,13 +69,25 @@ export function serveContract(socket: WebSocket, engine: Engine, logger: Logger,
       });
     }
     const { id, method, input } = message;
-    const turn = calls.run(socket, () => engine.dispatch(method, input));
+    const who = caller.resolve();
+    if (!who.ok) {
+      send({ kind: 'result', id, result: fail('forbidden', who.message) });
+      return endSession(socket, who.reason === 'unknown' ? 'revoked' : who.reason);
+    }
+    const turn = calls.run(socket, () => engine.dispatch(method, input, who.ctx));
     send({
       kind: 'result',
       id,
       result: turn ? await turn : fail('unavailable', `Too many calls from this window are waiting (${MAX_WAITING_CALLS}); try again when earlier ones have answered.`),
     });
   });
+}
+
+/** Tells the window its session ended, then closes its socket. */
+export function endSession(socket: WebSocket, reason: SessionEndReason): void {
+  if (socket.readyState !== socket.OPEN) return;
+  socket.send(JSON.stringify({ kind: 'events', events: [{ type: 'operators.sessionEnded', payload: { reason } }] } satisfies WsServerMessage));
+  socket.close(SESSION_ENDED_CLOSE, 'session ended');
 }
 
 // Every window's socket is handed the same batch: it is serialized once, not once per window.

@@ -1,0 +1,76 @@
+/** What the shell keeps to connect to a team desk instead of running its own engine. */
+export interface TeamDeskPin {
+  /** https://host:port of the hub. */
+  url: string;
+  /** The hub's SHA-256 certificate fingerprint as it shows it: "AB:CD:…". */
+  fingerprint: string;
+}
+
+/** Electron's answers to a certificate check: accept, reject, or leave it to Chromium. */
+export const ACCEPT = 0;
+export const REJECT = -2;
+export const CHROMIUM_DECIDES = -3;
+
+const FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
+
+/**
+ * Electron gives a certificate's fingerprint as "sha256/<base64 of the SHA-256 of its DER>";
+ * the hub shows the same hash as colon-separated uppercase hex. Null for any other form.
+ */
+export function electronFingerprintToHex(fingerprint: string): string | null {
+  const match = /^sha256\/([A-Za-z0-9+/]{43}=)$/.exec(fingerprint);
+  if (!match) return null;
+  const hex = Buffer.from(match[1]!, 'base64').toString('hex').toUpperCase();
+  return hex.match(/../g)!.join(':');
+}
+
+/**
+ * The certificate check for the team desk's window: the hub's host is trusted only with the
+ * pinned certificate (it is self-signed, so no authority vouches for it); other hosts keep
+ * Chromium's usual verdict.
+ */
+export function pinVerdict(pin: TeamDeskPin, request: { hostname: string; certificate: { fingerprint: string } }): { verdict: number; presented: string | null } {
+  if (request.hostname !== hostOf(pin.url)) return { verdict: CHROMIUM_DECIDES, presented: null };
+  const presented = electronFingerprintToHex(request.certificate.fingerprint);
+  return { verdict: presented !== null && presented === pin.fingerprint.trim().toUpperCase() ? ACCEPT : REJECT, presented };
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^\[|\]$/g, '');
+}
+
+/** A pin from the command line (`--team-desk=URL --team-desk-fingerprint=AB:…`); a clear reason when it is not one. */
+export function readPin(url: string, fingerprint: string): TeamDeskPin | { problem: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { problem: `"${url}" is not an address; the team desk's address looks like https://192.168.1.20:47900.` };
+  }
+  if (parsed.protocol !== 'https:') return { problem: `The team desk's address must start with https:// (it was "${url}").` };
+  const normalized = fingerprint.trim().toUpperCase();
+  if (!FINGERPRINT.test(normalized)) return { problem: 'The fingerprint must be the 32-byte SHA-256 fingerprint the team desk shows (AB:CD:… with 32 pairs).' };
+  return { url: parsed.origin, fingerprint: normalized };
+}
+
+/** Why the team desk's window could not open, with what to do; no scripts. */
+export function teamDeskProblemPage(pin: TeamDeskPin, failure: { presented: string | null; error: string }): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const lines =
+    failure.presented !== null && failure.presented !== pin.fingerprint
+      ? [
+          `The team desk at ${pin.url} presented certificate ${failure.presented} but you pinned ${pin.fingerprint}; ask your admin for the current fingerprint.`,
+          `Пульт команды по адресу ${pin.url} предъявил сертификат ${failure.presented}, а закреплён ${pin.fingerprint}; спросите у администратора текущий отпечаток.`,
+        ]
+      : [
+          `The team desk at ${pin.url} cannot be reached (${failure.error}). Check the address and the network, and that the desk is sharing with the team.`,
+          `Пульт команды по адресу ${pin.url} недоступен (${failure.error}). Проверьте адрес и сеть, и что пульт открыт для команды.`,
+        ];
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Telegram Operator Desk</title><style>body{font-family:system-ui,sans-serif;max-width:640px;margin:64px auto;padding:0 24px;line-height:1.5;color:#1c1e21}
+.problem{color:#b3261e;background:#fdecea;padding:12px 14px;border-radius:8px;overflow-wrap:anywhere}code{word-break:break-all}</style></head><body>
+<h1>Telegram Operator Desk</h1>
+${lines.map((line) => `<p class="problem">${escape(line)}</p>`).join('\n')}
+<p>To work on this computer's own desk instead, start the app with <code>--own-desk</code>.<br>Чтобы работать с собственным пультом этого компьютера, запустите приложение с <code>--own-desk</code>.</p>
+</body></html>`;
+}
