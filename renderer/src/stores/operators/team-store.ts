@@ -1,0 +1,53 @@
+import { create } from 'zustand';
+import type { DeskErrorShape } from '../../../../shared/contract/result';
+import type { TeamSettings, TeamSharingState } from '../../../../shared/domain/operators';
+import { errorShape, type DeskClient } from '../../client/desk-client';
+
+export interface TeamState {
+  /** Where the hub stands; null until loaded. */
+  value: TeamSharingState | null;
+  loading: boolean;
+  loadError: DeskErrorShape | null;
+  saving: boolean;
+  saveError: DeskErrorShape | null;
+  load(): Promise<void>;
+  save(settings: TeamSettings): Promise<boolean>;
+  renewCertificate(): Promise<boolean>;
+  applyRemote(value: TeamSharingState): void;
+}
+
+/** "Share with my team": the hub's settings, its address and certificate fingerprint. */
+export function createTeamStore(client: DeskClient) {
+  return create<TeamState>()((set) => {
+    const write = async (run: () => Promise<TeamSharingState>) => {
+      set({ saving: true, saveError: null });
+      try {
+        set({ value: await run(), saving: false });
+        return true;
+      } catch (error) {
+        set({ saving: false, saveError: errorShape(error) });
+        return false;
+      }
+    };
+    return {
+      value: null,
+      loading: false,
+      loadError: null,
+      saving: false,
+      saveError: null,
+      async load() {
+        set({ loading: true, loadError: null });
+        try {
+          set({ value: await client.call('operators.team', {}), loading: false });
+        } catch (error) {
+          set({ loading: false, loadError: errorShape(error) });
+        }
+      },
+      save: (settings) => write(() => client.call('operators.saveTeam', settings)),
+      renewCertificate: () => write(() => client.call('operators.renewCertificate', { confirm: true })),
+      applyRemote(value) {
+        set({ value });
+      },
+    };
+  });
+}
