@@ -91,9 +91,13 @@ function TasksStub() {
 
 /** The team: who works the desk and how busy they are, sharing the desk with them, and (later) their tasks. */
 export function TeamPage() {
+  const { t } = useTranslation();
   const { useMeStore } = useStores();
   const admin = useMeStore((s) => currentRole(s.me) === 'admin');
   const hubSession = useMeStore((s) => s.sessionId !== null);
+  // Which parts show depends on the role: an operator must not see (or ask for) admin parts first.
+  const settled = useMeStore((s) => s.settled);
+  if (!settled) return <p className="page-state">{t('common.loading')}</p>;
   return (
     <div className="team-page" data-testid="team-page">
       <OperatorsSection admin={admin} />

@@ -9,6 +9,8 @@ export type SessionEndReason = EventPayload<'operators.sessionEnded'>['reason'];
 export interface MeState {
   /** Who this window is signed in as; null until the engine said (or when it cannot say). */
   me: OperatorView | null;
+  /** The engine answered `operators.me` (or could not): the role shown is the one to go by. */
+  settled: boolean;
   /** The hub session this window uses; null on the desktop or a headless admin link. */
   sessionId: string | null;
   /** Why the session ended; the shell then shows only the way back to the sign-in page. */
@@ -43,6 +45,7 @@ export function currentOperatorId(me: OperatorView | null): string {
 export function createMeStore(client: DeskClient, goToSignIn: () => void) {
   return create<MeState>()((set, get) => ({
     me: null,
+    settled: false,
     sessionId: null,
     ended: null,
     away: false,
@@ -50,9 +53,10 @@ export function createMeStore(client: DeskClient, goToSignIn: () => void) {
     async load() {
       try {
         const { operator, sessionId } = await client.call('operators.me', {});
-        set({ me: operator, sessionId });
+        set({ me: operator, sessionId, settled: true });
       } catch {
         // Nothing to show: the window stays the desk's admin view and the engine decides.
+        set({ settled: true });
       }
     },
     applyChanged(operators) {
