@@ -37,5 +37,5 @@ export function handleOperators(
   fake.handle('operators.me', () => ({ operator: me, sessionId }));
   fake.handle('operators.list', () => ({ operators }));
   fake.handle('operators.team', () => team);
-  fake.handle('operators.heartbeat', ({ attending }) => ({ presence: attending ? 'active' : 'away' }));
+  fake.handle('operators.heartbeat', ({ attending }) => ({ presence: attending ? ('active' as const) : ('away' as const) }));
 }

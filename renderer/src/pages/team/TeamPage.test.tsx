@@ -130,7 +130,7 @@ describe('the team page', () => {
   it('asks before removing, says how many conversations return to the queue, then reports it', async () => {
     const user = userEvent.setup();
     const fake = await openTeam();
-    fake.handle('operators.remove', () => ({ removed: true, returnedToQueue: 3 }));
+    fake.handle('operators.remove', () => ({ removed: true as const, returnedToQueue: 3 }));
     await user.click(within(row('operator:anna')).getByTestId('operator-remove'));
     expect(row('operator:anna').textContent).toContain('Remove Anna? They are signed out everywhere and their 3 open conversations go back to the queue.');
     expect(fake.callsOf('operators.remove')).toEqual([]);
@@ -143,7 +143,7 @@ describe('the team page', () => {
   it('re-invites with a fresh link and lists and revokes an operator\'s sessions', async () => {
     const user = userEvent.setup();
     const fake = await openTeam();
-    fake.handle('operators.reinvite', ({ id }) => ({ operator: { ...anna, state: 'invited' }, invite: { operatorId: id, url: 'https://desk.lan/invite/new', expiresAt: Date.now() + 86_400_000 } }));
+    fake.handle('operators.reinvite', ({ id }) => ({ operator: { ...anna, state: 'invited' as const }, invite: { operatorId: id, url: 'https://desk.lan/invite/new', expiresAt: Date.now() + 86_400_000 } }));
     await user.click(within(row('operator:anna')).getByTestId('operator-reinvite'));
     await user.click(await screen.findByTestId('reinvite-confirm'));
     expect((await screen.findByTestId('invite-url')).textContent).toBe('https://desk.lan/invite/new');
@@ -152,7 +152,7 @@ describe('the team page', () => {
 
     const session = { id: 's1', operatorId: 'operator:anna', createdAt: Date.now() - 3_600_000, expiresAt: Date.now() + 3_600_000, lastSeenAt: Date.now(), userAgent: 'Firefox on Linux', address: '10.0.0.5', current: false };
     fake.handle('operators.sessions', () => ({ sessions: [session] }));
-    fake.handle('operators.revokeSession', () => ({ revoked: true }));
+    fake.handle('operators.revokeSession', () => ({ revoked: true as const }));
     await user.click(within(row('operator:anna')).getByTestId('operator-sessions'));
     const dialog = await screen.findByTestId('sessions-dialog');
     expect((await within(dialog).findByTestId('session-row')).textContent).toContain('Firefox on Linux');

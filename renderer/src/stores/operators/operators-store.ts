@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { z } from 'zod';
-import type { operatorProfileSchema } from '../../../../shared/contract/domains/operators';
+import type { ParsedInput } from '../../../../shared/contract/index';
 import type { DeskErrorShape } from '../../../../shared/contract/result';
 import type { InviteLink, OperatorView } from '../../../../shared/domain/operators';
 import { errorShape, type DeskClient } from '../../client/desk-client';
 import { latestOnly } from '../latest-only';
 
-export type OperatorProfile = z.output<typeof operatorProfileSchema>;
+/** A profile as the engine's schema parsed it (defaults filled), what the form hands over. */
+export type OperatorProfile = ParsedInput<'operators.invite'>;
 
 export interface OperatorsState {
   items: OperatorView[];
