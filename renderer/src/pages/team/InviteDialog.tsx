@@ -46,7 +46,8 @@ export function InviteDialog({ onClose }: { onClose(): void }) {
         <>
           <InviteLinkView invite={link} fingerprint={fingerprint} />
           <div className="form-actions">
-            <button type="button" className="button button-primary" data-testid="invite-done" onClick={onClose}>
+            {/* The form that had focus is gone: Done takes it, so Escape and Enter still work. */}
+            <button type="button" className="button button-primary" data-testid="invite-done" autoFocus onClick={onClose}>
               {t('team.invite.done')}
             </button>
           </div>
@@ -94,14 +95,20 @@ export function ReinviteDialog({ operatorId, name, onClose }: { operatorId: stri
         </>
       )}
       <div className="form-actions">
-        {!link && (
-          <button type="button" className="button button-primary" data-testid="reinvite-confirm" disabled={busy} onClick={() => void run()}>
-            {t('team.reinvite.confirm')}
+        {link ? (
+          <button key="done" type="button" className="button button-primary" data-testid="invite-done" autoFocus onClick={onClose}>
+            {t('team.invite.done')}
           </button>
+        ) : (
+          <>
+            <button type="button" className="button button-primary" data-testid="reinvite-confirm" disabled={busy} onClick={() => void run()}>
+              {t('team.reinvite.confirm')}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('team.form.cancel')}
+            </button>
+          </>
         )}
-        <button type="button" className="button" onClick={onClose}>
-          {link ? t('team.invite.done') : t('team.form.cancel')}
-        </button>
       </div>
     </Dialog>
   );

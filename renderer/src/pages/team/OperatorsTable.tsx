@@ -82,7 +82,6 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
               <th scope="col">{t('team.table.load')}</th>
               {admin && <th scope="col">{t('team.table.languages')}</th>}
               {admin && <th scope="col">{t('team.table.senders')}</th>}
-              {admin && <th scope="col">{t('team.table.state')}</th>}
               {admin && <th scope="col">{t('team.table.actions')}</th>}
             </tr>
           </thead>
@@ -91,8 +90,16 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
               <tr key={o.id} data-testid="operator-row" data-operator={o.id}>
                 <th scope="row">
                   <span className="operator-name">{o.name}</span>
-                  {o.id === myId && <span className="badge">{t('team.table.you')}</span>}
-                  <span className="field-hint operator-role">{t(`operatorRoles.${o.role}`)}</span>
+                  <span className="field-hint operator-role">
+                    {t(`operatorRoles.${o.role}`)}
+                    {o.id === myId && <span className="badge">{t('team.table.you')}</span>}
+                    {/* Only the unusual state is worth a badge: the link is still unused. */}
+                    {admin && o.state === 'invited' && (
+                      <span className="badge" data-state="invited" data-testid="operator-invited">
+                        {t('team.states.invited')}
+                      </span>
+                    )}
+                  </span>
                 </th>
                 <td>
                   <Presence operator={o} now={now} />
@@ -109,13 +116,7 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
                 )}
                 {admin && (
                   <td>
-                    <span className="badge" data-state={o.state}>
-                      {t(`team.states.${o.state}`)}
-                    </span>
-                  </td>
-                )}
-                {admin && (
-                  <td className="operator-actions">
+                    <div className="operator-actions">
                     <button type="button" className="button button-small" data-testid="operator-edit" onClick={() => setOpen({ kind: 'edit', operator: o })}>
                       {t('team.actions.edit')}
                     </button>
@@ -136,6 +137,7 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
                         onConfirm={() => onRemove(o)}
                       />
                     )}
+                    </div>
                     <RefusalText error={rowErrors[o.id] ?? null} testId="operator-error" />
                   </td>
                 )}

@@ -13,7 +13,6 @@ export const teamEn = {
       load: 'Open / capacity',
       languages: 'Languages',
       senders: 'Accounts and bots',
-      state: 'Sign-in',
       actions: 'Actions',
       you: 'you',
       lastActive: 'last active {{ago}} ago',
@@ -26,7 +25,6 @@ export const teamEn = {
     },
     states: {
       invited: 'Invited',
-      ready: 'Ready',
     },
     actions: {
       edit: 'Edit',

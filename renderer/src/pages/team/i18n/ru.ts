@@ -15,7 +15,6 @@ export const teamRu: RussianOf<typeof teamEn> = {
       load: 'Открыто / лимит',
       languages: 'Языки',
       senders: 'Аккаунты и боты',
-      state: 'Вход',
       actions: 'Действия',
       you: 'вы',
       lastActive: 'был(а) активен {{ago}} назад',
@@ -28,7 +27,6 @@ export const teamRu: RussianOf<typeof teamEn> = {
     },
     states: {
       invited: 'Приглашён',
-      ready: 'Готов',
     },
     actions: {
       edit: 'Изменить',
