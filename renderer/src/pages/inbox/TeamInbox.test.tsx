@@ -17,13 +17,14 @@ const admin = testOperator();
 const anna = testOperator({ id: 'operator:anna', name: 'Anna', role: 'operator', capacity: 5, openConversations: 2, senders: [{ kind: 'account', id: 1 }], presence: 'active', createdAt: 1 });
 const boris = testOperator({ id: 'operator:boris', name: 'Boris', role: 'operator', capacity: 2, openConversations: 2, presence: 'away', createdAt: 2 });
 
-function setup({ me, conversations, queues = [] }: { me: OperatorView; conversations: ConversationView[]; queues?: QueueView[] }) {
+function setup({ me, conversations, queues = [], before }: { me: OperatorView; conversations: ConversationView[]; queues?: QueueView[]; before?: (fake: ReturnType<typeof createFakeClient>) => void }) {
   const fake = createFakeClient();
   handleShell(fake);
   handleInbox(fake, { conversations });
   handleOperators(fake, { me, operators: [admin, anna, boris] });
   fake.handle('inbox.queues', () => ({ queues }));
   fake.handle('inbox.assign', ({ conversationId, operatorId }) => ({ ...conversations.find((c) => c.id === conversationId)!, assigneeId: operatorId }));
+  before?.(fake);
   renderApp(fake);
   return fake;
 }
@@ -115,6 +116,29 @@ describe('the inbox of a team', () => {
     fake.handle('inbox.assign', ({ conversationId, operatorId }) => ({ ...queued, id: conversationId, assigneeId: operatorId }));
     await user.click(within(panel).getByTestId('assign-give-back'));
     expect(fake.callsOf('inbox.assign').at(-1)).toEqual({ conversationId: 1, operatorId: null });
+  });
+
+  it('leaves making labels and saved answers to an admin, and fills {{operator}} with the operator\'s name', async () => {
+    setup({
+      me: anna,
+      conversations: [testConversation({ id: 1, title: 'Q' })],
+      before(fake) {
+        fake.handle('inbox.labels', () => ({ labels: [{ id: 3, name: 'VIP', color: '#ff0000' }] }));
+        fake.handle('inbox.cannedReplies', () => ({ replies: [{ id: 1, title: 'Hi', text: 'Hello, this is {{operator}}.' }] }));
+      },
+    });
+    const { user, panel } = await openFirst();
+    await within(panel).findByTestId('label-toggle');
+    expect(within(panel).queryByTestId('label-name')).toBeNull();
+    expect(within(panel).queryByTestId('labels-manage')).toBeNull();
+    await user.type(screen.getByTestId('composer-text'), 'draft');
+    await user.click(screen.getByTestId('canned-open'));
+    const picker = await screen.findByTestId('canned-picker');
+    await within(picker).findByTestId('canned-item');
+    expect(within(picker).queryByTestId('canned-save')).toBeNull();
+    expect(within(picker).queryByRole('button', { name: /Remove/ })).toBeNull();
+    await user.click(within(picker).getByTestId('canned-item'));
+    expect((screen.getByTestId('composer-text') as HTMLTextAreaElement).value).toContain('Hello, this is Anna.');
   });
 
   it('drops a conversation that changed hands away from an operator, keeps one back in their own queue', async () => {

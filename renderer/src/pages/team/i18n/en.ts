@@ -144,6 +144,7 @@ export const teamEn = {
     title: 'Not available to your role',
     text: 'This section is for the desk’s admins. Ask an admin if you need something here.',
     refused: 'Only an admin may do this.',
+    noLabels: 'No labels yet; an admin makes them.',
   },
   queue: {
     empty: 'Nobody waiting',
