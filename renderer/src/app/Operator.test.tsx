@@ -2,7 +2,8 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeClient } from '../test/fake-client';
-import { handleShell, testStatus } from '../test/fixtures';
+import { handleShell, testSettings, testStatus } from '../test/fixtures';
+import { handleInbox } from '../test/inbox-fixtures';
 import { handleOperators, testOperator } from '../test/operator-fixtures';
 import { renderApp } from '../test/render-app';
 
@@ -31,6 +32,20 @@ describe('the window as a team operator', () => {
     expect(screen.getByTestId('nav-team').getAttribute('aria-keyshortcuts')).toBe('Alt+6');
     fireEvent.keyDown(window, { key: '9', code: 'Digit9', altKey: true });
     expect(screen.getByTestId('page-title').textContent).toBe('Inbox');
+  });
+
+  it('keeps the admin\'s set-up out of an operator\'s way: no workspace choice, no console button, no set-up checklist', async () => {
+    const fake = createFakeClient();
+    handleShell(fake, testSettings({ workspace: null }));
+    fake.handle('system.status', () => testStatus({ workspace: 'sandbox' }));
+    handleOperators(fake, { me: operator, operators: [testOperator(), operator], sessionId: 'session-1' });
+    handleInbox(fake);
+    renderApp(fake);
+    expect((await screen.findByTestId('inbox-nothing-yours')).textContent).toContain('Nothing assigned to you');
+    await screen.findByTestId('sandbox-banner');
+    expect(screen.queryByTestId('sandbox-banner-open')).toBeNull();
+    expect(screen.queryByTestId('inbox-checklist')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('lists every area for an admin', async () => {

@@ -34,9 +34,11 @@ export function Shell() {
   const go = stores.useNavigationStore((s) => s.go);
   const mainRef = useRef<HTMLElement>(null);
   // Only an explicit null asks: settings not loaded yet must not flash the dialog.
-  const mustChoose = stores.useSettingsStore((s) => s.value !== null && s.value.workspace === null);
+  const unchosen = stores.useSettingsStore((s) => s.value !== null && s.value.workspace === null);
 
   const role = stores.useMeStore((s) => currentRole(s.me));
+  // Choosing the workspace restarts the engine: only an admin is asked.
+  const mustChoose = unchosen && role === 'admin';
   const ended = stores.useMeStore((s) => s.ended);
   const signInAgain = stores.useMeStore((s) => s.signInAgain);
 

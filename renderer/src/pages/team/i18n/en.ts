@@ -155,6 +155,7 @@ export const teamEn = {
     takeNext: 'Take next',
     takeNextHint: 'Take the conversation that has waited longest (Alt+N)',
     nothingWaiting: 'Nobody is waiting in your queues.',
+    nothingYours: 'Nothing assigned to you and nobody waiting in your queues. New conversations appear here as they come.',
     takeError: 'Not taken: {{message}}',
     forbidden: 'You may not take conversations from these queues.',
     byOperator: 'Conversations of an operator',

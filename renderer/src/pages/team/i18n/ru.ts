@@ -163,6 +163,7 @@ export const teamRu: RussianOf<typeof teamEn> = {
     takeNext: 'Взять следующий',
     takeNextHint: 'Взять диалог, который ждёт дольше всех (Alt+N)',
     nothingWaiting: 'В ваших очередях никто не ждёт.',
+    nothingYours: 'Вам ничего не назначено, и в ваших очередях никто не ждёт. Новые диалоги появятся здесь, как только придут.',
     takeError: 'Не взят: {{message}}',
     forbidden: 'Вам нельзя брать диалоги из этих очередей.',
     byOperator: 'Диалоги оператора',
