@@ -89,7 +89,7 @@ export const teamRu: RussianOf<typeof teamEn> = {
       none: 'Нигде не выполнен вход.',
       unknownApp: 'Неизвестное приложение',
       current: 'это окно',
-      details: 'с {{address}} · с {{since}} · был(а) в сети {{seen}} · истекает {{expires}}',
+      details: 'адрес {{address}} · вход {{since}} · в сети {{seen}} · истекает {{expires}}',
       revoke: 'Выйти',
       revokeAsk: 'Завершить этот сеанс?',
       revokeCurrent: 'Это окно, в котором вы работаете: завершить его?',
