@@ -2,6 +2,9 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
 import { AppLogo, AREA_ICONS } from '../ui/icons';
+import { currentRole } from '../stores/operators/me-store';
+import { areaAllowed } from './access';
+import { PresenceControl } from './PresenceControl';
 import { StatusCorner } from './StatusCorner';
 import { AREAS, SANDBOX_AREAS, areaDigit, hashForArea, type AreaId } from './areas';
 
@@ -49,7 +52,8 @@ function NavLink({ area, digit, current, onClick }: { area: AreaId; digit: strin
 
 export function Sidebar() {
   const { t } = useTranslation();
-  const { useNavigationStore, useSystemStore } = useStores();
+  const { useNavigationStore, useSystemStore, useMeStore } = useStores();
+  const role = useMeStore((s) => currentRole(s.me));
   const current = useNavigationStore((s) => s.area);
   const go = useNavigationStore((s) => s.go);
   const inSandbox = useSystemStore((s) => s.status?.workspace === 'sandbox');
@@ -67,15 +71,19 @@ export function Sidebar() {
       </div>
       <nav data-testid="nav" aria-label={t('nav.label')} onKeyDown={moveFocus}>
         <ul className="nav-list">
-          {AREAS.map((area, index) => (
-            <NavLink key={area} area={area} digit={areaDigit(index)} current={area === current} onClick={onClick(area)} />
-          ))}
+          {/* Digits stay those of the full list, so Alt+1 is the inbox for everyone. */}
+          {AREAS.map(
+            (area, index) =>
+              areaAllowed(area, role) && <NavLink key={area} area={area} digit={areaDigit(index)} current={area === current} onClick={onClick(area)} />,
+          )}
           {inSandbox &&
+            areaAllowed('sandbox', role) &&
             SANDBOX_AREAS.map((area) => (
               <NavLink key={area} area={area} digit={null} current={area === current} onClick={onClick(area)} />
             ))}
         </ul>
       </nav>
+      <PresenceControl />
       <StatusCorner />
     </aside>
   );

@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../client/connection';
 import { useStores } from '../stores/context';
 
-function problemText(t: ReturnType<typeof useTranslation>['t'], state: ConnectionState): string | null {
+function problemText(t: TFunction, state: ConnectionState): string | null {
   switch (state.status) {
     case 'connected':
       return null;

@@ -4,11 +4,13 @@ import { InboxPage } from '../pages/inbox/InboxPage';
 import { LogsPage } from '../pages/logs/LogsPage';
 import { SandboxPage } from '../pages/sandbox/SandboxPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { TeamPage } from '../pages/team/TeamPage';
 import type { AreaId } from './areas';
 
 /** The page of every area built so far; a new domain's page is one line here. */
 export const AREA_PAGES = {
   inbox: InboxPage,
+  team: TeamPage,
   accounts: AccountsPage,
   logs: LogsPage,
   settings: SettingsPage,

@@ -12,6 +12,8 @@ import { sandboxEn } from '../pages/sandbox/i18n/en';
 import { sandboxRu } from '../pages/sandbox/i18n/ru';
 import { settingsEn } from '../pages/settings/i18n/en';
 import { settingsRu } from '../pages/settings/i18n/ru';
+import { teamEn } from '../pages/team/i18n/en';
+import { teamRu } from '../pages/team/i18n/ru';
 import { uiEn } from '../ui/i18n/en';
 import { uiRu } from '../ui/i18n/ru';
 
@@ -28,6 +30,7 @@ export const I18N_DOMAINS = {
   logs: { en: logsEn, ru: logsRu },
   sandbox: { en: sandboxEn, ru: sandboxRu },
   settings: { en: settingsEn, ru: settingsRu },
+  team: { en: teamEn, ru: teamRu },
 } as const;
 
 type Domains = typeof I18N_DOMAINS;

@@ -6,13 +6,14 @@ import { accountsStores } from './accounts/module';
 import { botFlowsStores } from './bot-flows/module';
 import { inboxStores } from './inbox/module';
 import { logsStores } from './logs/module';
+import { operatorsStores } from './operators/module';
 import { sandboxStores } from './sandbox/module';
 import { settingsStores } from './settings/module';
 import { shellStores } from './shell/module';
 import type { EventHandlers, StoreContext, StoreModule } from './store-module';
 
 /** Every domain's stores: a new domain adds its module here, one line. */
-const STORE_MODULES = [shellStores, settingsStores, accountsStores, botFlowsStores, inboxStores, logsStores, sandboxStores] as const;
+const STORE_MODULES = [shellStores, settingsStores, accountsStores, botFlowsStores, inboxStores, logsStores, sandboxStores, operatorsStores] as const;
 
 type OwnOf<M> = M extends StoreModule<infer Own, never> ? Own : never;
 type PeersOf<M> = M extends StoreModule<object, infer Peers> ? Peers : never;
@@ -33,6 +34,8 @@ export interface StoreOptions {
   initialArea?: AreaId;
   /** How the window starts over after `system.restarted`; a page reload unless a test says otherwise. */
   reloadWindow?: () => void;
+  /** Where the window goes after signing out; the hub's sign-in page unless a test says otherwise. */
+  goToSignIn?: () => void;
 }
 
 interface Running {
@@ -67,6 +70,8 @@ export function composeStores<M extends readonly StoreModule<object, never>[]>(m
     client,
     saveFile: options.saveFile ?? ((file: CsvFile) => downloadFile(file)),
     reloadWindow: options.reloadWindow ?? (() => window.location.reload()),
+    // The hub serves its sign-in page at the root once the session cookie is gone.
+    goToSignIn: options.goToSignIn ?? (() => window.location.assign('/')),
     initialArea: options.initialArea,
   };
   const all: Record<string, unknown> = {};

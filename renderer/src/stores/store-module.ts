@@ -10,6 +10,8 @@ export interface StoreContext {
   saveFile(file: CsvFile): void;
   /** How the window starts over after `system.restarted`. */
   reloadWindow(): void;
+  /** Leaves for the hub's sign-in page after signing out. */
+  goToSignIn(): void;
   initialArea?: AreaId;
 }
 

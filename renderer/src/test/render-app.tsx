@@ -9,7 +9,7 @@ import type { FakeClient } from './fake-client';
 /** Renders the whole window over a fake client, starting at `area`. */
 export function renderApp(
   fake: FakeClient,
-  options: { area?: AreaId; saveFile?: (file: CsvFile) => void; reloadWindow?: () => void } = {},
+  options: { area?: AreaId; saveFile?: (file: CsvFile) => void; reloadWindow?: () => void; goToSignIn?: () => void } = {},
 ) {
   window.history.replaceState(null, '', `#/${options.area ?? 'inbox'}`);
   const stores = createStores(fake.client, {
@@ -17,6 +17,7 @@ export function renderApp(
     saveFile: options.saveFile,
     // jsdom cannot reload; a test that expects a reload passes its own spy.
     reloadWindow: options.reloadWindow ?? (() => {}),
+    goToSignIn: options.goToSignIn ?? (() => {}),
   });
   const i18n = createI18n('en');
   const view = render(<DeskApp stores={stores} i18n={i18n} />);

@@ -5,6 +5,8 @@ import { ChatPane } from './chat/ChatPane';
 import { AssigneeTabs } from './list/AssigneeTabs';
 import { ConversationList } from './list/ConversationList';
 import { FiltersBar } from './list/FiltersBar';
+import { OperatorFilter } from './list/OperatorFilter';
+import { QueueIndicator } from './list/QueueIndicator';
 import { SearchBox } from './search/SearchBox';
 import { SearchResults } from './search/SearchResults';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -45,6 +47,7 @@ export function InboxPage() {
       if (current && current.status !== 'resolved') void useConversationsStore.getState().setStatus(current.id, 'resolved');
     },
     openSheet: () => setSheetOpen(true),
+    takeNext: () => void stores.useQueuesStore.getState().takeNext(),
   });
 
   const panelToggle = (
@@ -70,7 +73,9 @@ export function InboxPage() {
           <SearchResults />
         ) : (
           <>
+            <QueueIndicator />
             <AssigneeTabs />
+            <OperatorFilter />
             <FiltersBar />
             <ConversationList />
           </>

@@ -7,6 +7,7 @@ const SHORTCUTS = [
   { keys: 'Enter, Ctrl+Enter', action: 'send' },
   { keys: 'Shift+Enter', action: 'newline' },
   { keys: 'Alt+R', action: 'resolve' },
+  { keys: 'Alt+N', action: 'takeNext' },
   { keys: 'Esc', action: 'escape' },
   { keys: 'Alt+1 … Alt+0', action: 'areas' },
   { keys: '?', action: 'sheet' },

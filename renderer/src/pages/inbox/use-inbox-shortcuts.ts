@@ -5,6 +5,8 @@ export interface InboxShortcutActions {
   focusSearch(): void;
   resolve(): void;
   openSheet(): void;
+  /** Take the longest-waiting conversation of the queues. */
+  takeNext(): void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -14,7 +16,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The inbox's keys. Alt+digit stays with the area navigation (no digit is used here); Alt+R
- * resolves because Ctrl+Shift+R is Chromium's hard reload. Letters are matched by
+ * resolves because Ctrl+Shift+R is Chromium's hard reload; Alt+N takes the next waiting conversation. Letters are matched by
  * `event.code` so they work on a Russian layout too. Keys that are plain characters ("/",
  * "?") act only outside text fields, where they would otherwise be typed.
  */
@@ -33,6 +35,7 @@ export function useInboxShortcuts(actions: InboxShortcutActions): void {
       if (vertical && !event.shiftKey && (event.altKey !== ctrl)) a.move(event.key === 'ArrowUp' ? -1 : 1);
       else if (ctrl && !event.altKey && !event.shiftKey && event.code === 'KeyK') a.focusSearch();
       else if (event.altKey && !ctrl && !event.shiftKey && event.code === 'KeyR') a.resolve();
+      else if (event.altKey && !ctrl && !event.shiftKey && event.code === 'KeyN') a.takeNext();
       else if (isTyping(event.target) || ctrl || event.altKey) handled = false;
       else if (event.key === '/') a.focusSearch();
       else if (event.key === '?') a.openSheet();

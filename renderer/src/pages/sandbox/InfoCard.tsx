@@ -1,32 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SandboxTarget } from '../../../../shared/domain/sandbox';
+import { CopyButton } from '../../ui/CopyButton';
 import { AccountTarget } from './AccountTarget';
-
-/** Copies to the clipboard and says so; where the clipboard is refused, the text stays selectable. */
-function CopyButton({ text }: { text: string }) {
-  const { t } = useTranslation();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-  };
-  return (
-    <>
-      <button type="button" className="button button-small" data-testid="sandbox-copy-url" onClick={() => void copy()}>
-        {t('sandbox.info.copy')}
-      </button>
-      <span role="status" className="field-hint">
-        {state === 'copied' && t('sandbox.info.copied')}
-        {state === 'failed' && t('sandbox.info.copyFailed')}
-      </span>
-    </>
-  );
-}
 
 /** What is needed to try the sandbox from outside the console: a bot's API root, sign-in details. */
 export function InfoCard({ botApiUrl, targets }: { botApiUrl: string | null; targets: SandboxTarget[] }) {
@@ -45,7 +21,7 @@ export function InfoCard({ botApiUrl, targets }: { botApiUrl: string | null; tar
           <code className="sandbox-code" data-testid="sandbox-bot-api-url">
             {botApiUrl}
           </code>
-          <CopyButton text={botApiUrl} />
+          <CopyButton text={botApiUrl} testId="sandbox-copy-url" />
         </div>
       ) : (
         <p className="field-hint">{t('sandbox.info.botApiOff')}</p>

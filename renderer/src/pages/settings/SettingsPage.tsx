@@ -6,6 +6,7 @@ import type { SaveError } from '../../stores/settings/settings-store';
 import { diff, toDraft, validate, type SettingsDraft } from './settings-form';
 import { BotEndpointsSettings } from './BotEndpointsSettings';
 import { HttpApiInfo } from './HttpApiInfo';
+import { HubConnect } from './HubConnect';
 import './settings.css';
 
 export function SettingsPage() {
@@ -15,6 +16,8 @@ export function SettingsPage() {
   const loading = useSettingsStore((s) => s.loading);
   const loadError = useSettingsStore((s) => s.loadError);
   const load = useSettingsStore((s) => s.load);
+  // Only the desktop app connects to another desk; a browser is already at one.
+  const desktop = window.desk !== undefined;
 
   if (!value) {
     if (loadError) {
@@ -37,6 +40,7 @@ export function SettingsPage() {
     <>
       <SettingsForm value={value} />
       <BotEndpointsSettings />
+      {desktop && <HubConnect />}
     </>
   );
 }

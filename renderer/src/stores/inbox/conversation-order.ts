@@ -1,10 +1,5 @@
 import type { ConversationStatus, ConversationView } from '../../../../shared/domain/inbox';
-
-/**
- * The operator at this desk. The engine's first migration seeds it; team mode will give each
- * window its own, and the assignee field already carries it.
- */
-export const THIS_DESK_OPERATOR = 'operator:local';
+import { LOCAL_OPERATOR_ID } from '../../../../shared/domain/operators';
 
 export interface ConversationFilter {
   source?: { kind: 'account' | 'bot'; id: number };
@@ -12,16 +7,19 @@ export interface ConversationFilter {
   status?: ConversationStatus;
   labelId?: number;
   assignee?: 'me' | 'nobody';
+  /** One operator's conversations (an admin's view). */
+  assigneeId?: string;
 }
 
-/** The same test the engine applies, so a live change can join or leave the filtered list. */
-export function matchesFilter(c: ConversationView, f: ConversationFilter): boolean {
+/** The same test the engine applies, so a live change can join or leave the filtered list; `me` is the window's operator. */
+export function matchesFilter(c: ConversationView, f: ConversationFilter, me: string = LOCAL_OPERATOR_ID): boolean {
   if (f.source && (c.source.kind !== f.source.kind || c.source.id !== f.source.id)) return false;
   if (f.unreadOnly && c.unreadCount === 0) return false;
   if (f.status && c.status !== f.status) return false;
   if (f.labelId !== undefined && !c.labels.some((l) => l.id === f.labelId)) return false;
-  if (f.assignee === 'me' && c.assigneeId !== THIS_DESK_OPERATOR) return false;
+  if (f.assignee === 'me' && c.assigneeId !== me) return false;
   if (f.assignee === 'nobody' && c.assigneeId !== null) return false;
+  if (f.assigneeId !== undefined && c.assigneeId !== f.assigneeId) return false;
   return true;
 }
 
@@ -39,13 +37,14 @@ export function mergeConversations(
   changed: readonly ConversationView[],
   filter: ConversationFilter,
   complete: boolean,
+  me?: string,
 ): ConversationView[] {
   const latest = new Map<number, ConversationView>();
   for (const c of changed) latest.set(c.id, c);
   const kept = items.filter((c) => !latest.has(c.id));
   const last = kept[kept.length - 1];
   const incoming = [...latest.values()]
-    .filter((c) => matchesFilter(c, filter) && (complete || !last || byActivity(c, last) < 0))
+    .filter((c) => matchesFilter(c, filter, me) && (complete || !last || byActivity(c, last) < 0))
     .sort(byActivity);
   const merged: ConversationView[] = [];
   let i = 0;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ConversationStatus, ConversationView } from '../../../../shared/domain/inbox';
-import { errorMessage, type DeskClient } from '../../client/desk-client';
+import type { ErrorCode } from '../../../../shared/contract/result';
+import { errorMessage, errorShape, type DeskClient } from '../../client/desk-client';
 import { mergeConversations, type ConversationFilter } from './conversation-order';
 import { latestOnly } from '../latest-only';
 
@@ -21,6 +22,8 @@ export interface ConversationsState {
   selected: ConversationView | null;
   /** A refused status, label or assignee change, shown in the sidebar. */
   actionError: string | null;
+  /** Its code, so a refusal for the operator's role ('forbidden') is worded for people. */
+  actionErrorCode: ErrorCode | null;
   load(): Promise<void>;
   ensureLoaded(): Promise<void>;
   loadMore(): Promise<void>;
@@ -33,13 +36,16 @@ export interface ConversationsState {
   setStatus(id: number, status: ConversationStatus, snoozedUntil?: number): Promise<void>;
   setLabels(id: number, labelIds: number[]): Promise<void>;
   assign(id: number, operatorId: string | null): Promise<void>;
+  /** Takes conversations that are no longer this operator's to see out of the list. */
+  drop(ids: readonly number[]): void;
 }
 
 function withoutUndefined(filter: ConversationFilter): ConversationFilter {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== false)) as ConversationFilter;
 }
 
-export function createConversationsStore(client: DeskClient) {
+/** `me` is the operator the window acts as, asked anew each time (it arrives after the window starts). */
+export function createConversationsStore(client: DeskClient, me: () => string) {
   // Only the newest first page (and pages after it) may write; a filter change asks anew.
   const requests = latestOnly();
   // Changes that arrive while the first page is on its way, replayed over its answer.
@@ -51,11 +57,11 @@ export function createConversationsStore(client: DeskClient) {
 
   return create<ConversationsState>()((set, get) => {
     const act = async (run: () => Promise<ConversationView>) => {
-      set({ actionError: null });
+      set({ actionError: null, actionErrorCode: null });
       try {
         get().applyChanged([await run()]);
       } catch (error) {
-        set({ actionError: errorMessage(error) });
+        set({ actionError: errorMessage(error), actionErrorCode: errorShape(error).code });
       }
     };
 
@@ -63,7 +69,7 @@ export function createConversationsStore(client: DeskClient) {
       const changed = unmerged;
       unmerged = [];
       // Not loaded (a first page on its way): the changes wait in `buffered` for its answer.
-      if (get().loaded) set((s) => ({ items: mergeConversations(s.items, changed, s.filter, !s.hasMore) }));
+      if (get().loaded) set((s) => ({ items: mergeConversations(s.items, changed, s.filter, !s.hasMore, me()) }));
     };
 
     return {
@@ -77,6 +83,7 @@ export function createConversationsStore(client: DeskClient) {
       selectedId: null,
       selected: null,
       actionError: null,
+      actionErrorCode: null,
       async load() {
         const fresh = requests.next();
         buffered = [];
@@ -89,7 +96,7 @@ export function createConversationsStore(client: DeskClient) {
           buffered = null;
           const hasMore = page.conversations.length < page.total;
           set({
-            items: mergeConversations(page.conversations, replay, filter, !hasMore),
+            items: mergeConversations(page.conversations, replay, filter, !hasMore, me()),
             hasMore,
             loaded: true,
             loading: false,
@@ -115,7 +122,7 @@ export function createConversationsStore(client: DeskClient) {
           const page = await client.call('inbox.conversations', { filter, limit: CONVERSATIONS_PAGE, offset: items.length });
           if (!fresh()) return;
           set((s) => {
-            const next = mergeConversations(s.items, page.conversations, s.filter, true);
+            const next = mergeConversations(s.items, page.conversations, s.filter, true, me());
             return { items: next, hasMore: page.conversations.length > 0 && next.length < page.total, loadingMore: false };
           });
         } catch (error) {
@@ -134,7 +141,7 @@ export function createConversationsStore(client: DeskClient) {
       select(id) {
         const { items, selected } = get();
         const found = id === null ? null : (items.find((c) => c.id === id) ?? (selected?.id === id ? selected : null));
-        set({ selectedId: id, selected: found, actionError: null });
+        set({ selectedId: id, selected: found, actionError: null, actionErrorCode: null });
       },
       neighbour(delta) {
         const { items, selectedId } = get();
@@ -154,6 +161,16 @@ export function createConversationsStore(client: DeskClient) {
         act(() => client.call('inbox.setStatus', snoozedUntil === undefined ? { conversationId: id, status } : { conversationId: id, status, snoozedUntil })),
       setLabels: (id, labelIds) => act(() => client.call('inbox.setLabels', { conversationId: id, labelIds })),
       assign: (id, operatorId) => act(() => client.call('inbox.assign', { conversationId: id, operatorId })),
+      drop(ids) {
+        const gone = new Set(ids);
+        // A change of the same batch still waiting to be merged must not bring it back.
+        unmerged = unmerged.filter((c) => !gone.has(c.id));
+        if (buffered) buffered = buffered.filter((c) => !gone.has(c.id));
+        set((s) => ({
+          items: s.items.filter((c) => !gone.has(c.id)),
+          ...(s.selectedId !== null && gone.has(s.selectedId) ? { selectedId: null, selected: null } : {}),
+        }));
+      },
     };
   });
 }

@@ -23,6 +23,11 @@ export const uiEn = {
       hoursLeft_other: 'About {{count}} hours left',
       finished: 'Finished',
     },
+    copy: {
+      copy: 'Copy',
+      copied: 'Copied.',
+      failed: 'Could not copy; select the text and copy it by hand.',
+    },
     chart: {
       empty: 'Nothing to show yet',
     },

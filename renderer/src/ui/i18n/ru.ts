@@ -31,6 +31,11 @@ export const uiRu: RussianOf<typeof uiEn> = {
       hoursLeft_other: 'Осталось около {{count}} часа',
       finished: 'Готово',
     },
+    copy: {
+      copy: 'Копировать',
+      copied: 'Скопировано.',
+      failed: 'Не удалось скопировать — выделите текст и скопируйте вручную.',
+    },
     chart: {
       empty: 'Пока нечего показать',
     },

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
+import { currentRole } from '../../../stores/operators/me-store';
 import { CANNED_VARIABLES, fillCanned } from './canned-vars';
 
 interface Props {
@@ -14,7 +15,10 @@ interface Props {
 /** Saved answers: pick one to insert it with its variables filled; save the current text as one. */
 export function CannedPicker({ conversation, draftText, onInsert, onClose }: Props) {
   const { t } = useTranslation();
-  const { useCannedStore } = useStores();
+  const { useCannedStore, useMeStore } = useStores();
+  // Saved answers are the desk's: an admin keeps them, every operator uses them.
+  const admin = useMeStore((s) => currentRole(s.me) === 'admin');
+  const myName = useMeStore((s) => s.me?.name);
   const replies = useCannedStore((s) => s.replies);
   const loaded = useCannedStore((s) => s.loaded);
   const error = useCannedStore((s) => s.error);
@@ -64,18 +68,20 @@ export function CannedPicker({ conversation, draftText, onInsert, onClose }: Pro
               type="button"
               className="canned-use"
               data-testid="canned-item"
-              onClick={() => onInsert(fillCanned(reply.text, conversation, t('inbox.canned.operatorName')))}
+              onClick={() => onInsert(fillCanned(reply.text, conversation, myName ?? t('inbox.canned.operatorName')))}
             >
               <span className="canned-title">{reply.title}</span>
               <span className="canned-text">{reply.text}</span>
             </button>
-            <button type="button" className="button button-small" aria-label={t('inbox.canned.removeNamed', { title: reply.title })} onClick={() => void remove(reply.id)}>
-              {t('inbox.canned.remove')}
-            </button>
+            {admin && (
+              <button type="button" className="button button-small" aria-label={t('inbox.canned.removeNamed', { title: reply.title })} onClick={() => void remove(reply.id)}>
+                {t('inbox.canned.remove')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      {draftText.trim() !== '' && (
+      {admin && draftText.trim() !== '' && (
         <form
           className="canned-save"
           onSubmit={(e) => {

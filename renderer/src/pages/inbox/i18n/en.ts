@@ -219,6 +219,7 @@ export const inboxEn = {
       send: 'Send the message',
       newline: 'New line in the message',
       resolve: 'Mark the conversation resolved',
+      takeNext: 'Take the next waiting conversation',
       escape: 'Clear the search, close a panel',
       areas: 'Go to a section',
       sheet: 'Show this list',

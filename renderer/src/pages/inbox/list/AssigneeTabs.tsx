@@ -13,6 +13,8 @@ export function AssigneeTabs() {
   const { t } = useTranslation();
   const { useConversationsStore } = useStores();
   const current = useConversationsStore((s) => s.filter.assignee);
+  // One operator's conversations (an admin's filter) is none of these three.
+  const oneOperator = useConversationsStore((s) => s.filter.assigneeId !== undefined);
   const setFilter = useConversationsStore((s) => s.setFilter);
   return (
     <div className="segmented inbox-assignee" role="group" aria-label={t('inbox.assignee.label')}>
@@ -22,8 +24,8 @@ export function AssigneeTabs() {
           type="button"
           className="button button-small"
           data-testid={`assignee-${choice.id}`}
-          aria-pressed={current === choice.assignee}
-          onClick={() => void setFilter({ assignee: choice.assignee })}
+          aria-pressed={!oneOperator && current === choice.assignee}
+          onClick={() => void setFilter({ assignee: choice.assignee, assigneeId: undefined })}
         >
           {t(`inbox.assignee.${choice.id}`)}
         </button>

@@ -19,6 +19,7 @@ export function ConversationSidebar({ conversation, id, onCloseDrawer }: Props) 
   const { t } = useTranslation();
   const { useConversationsStore } = useStores();
   const actionError = useConversationsStore((s) => s.actionError);
+  const forbidden = useConversationsStore((s) => s.actionErrorCode === 'forbidden');
   const ref = useRef<HTMLElement>(null);
   const drawer = onCloseDrawer !== undefined;
   useEffect(() => {
@@ -33,7 +34,7 @@ export function ConversationSidebar({ conversation, id, onCloseDrawer }: Props) 
       )}
       {actionError && (
         <p className="field-error" role="alert" data-testid="conversation-error">
-          {t('inbox.sidebar.actionError', { message: actionError })}
+          {forbidden ? t('assignTo.forbidden') : t('inbox.sidebar.actionError', { message: actionError })}
         </p>
       )}
       <StatusControl conversation={conversation} />

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { useStores } from '../../../stores/context';
+import { currentRole } from '../../../stores/operators/me-store';
 import { LabelNameCheck, labelNameFits } from './LabelNameCheck';
 import { LabelsManager } from './LabelsManager';
 import './label-form.css';
@@ -10,7 +11,9 @@ const DEFAULT_COLOR = '#2a7ae2';
 
 export function LabelsControl({ conversation: c }: { conversation: ConversationView }) {
   const { t } = useTranslation();
-  const { useConversationsStore, useLabelsStore } = useStores();
+  const { useConversationsStore, useLabelsStore, useMeStore } = useStores();
+  // Labels are the desk's: an admin makes them, every operator puts them on conversations.
+  const admin = useMeStore((s) => currentRole(s.me) === 'admin');
   const setLabels = useConversationsStore((s) => s.setLabels);
   const labels = useLabelsStore((s) => s.labels);
   const error = useLabelsStore((s) => s.error);
@@ -26,8 +29,8 @@ export function LabelsControl({ conversation: c }: { conversation: ConversationV
   return (
     <fieldset className="side-section" data-testid="conversation-labels">
       <legend>{t('inbox.sidebar.labels')}</legend>
-      {labels.length === 0 && <p className="field-hint">{t('inbox.sidebar.noLabels')}</p>}
-      {labels.length > 0 && (
+      {labels.length === 0 && <p className="field-hint">{admin ? t('inbox.sidebar.noLabels') : t('roleAccess.noLabels')}</p>}
+      {admin && labels.length > 0 && (
         <button
           type="button"
           className="button button-small side-manage-toggle"
@@ -51,28 +54,30 @@ export function LabelsControl({ conversation: c }: { conversation: ConversationV
           </li>
         ))}
       </ul>
-      <form
-        className="side-inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim() === '' || !labelNameFits(name)) return;
-          void saveLabel(name.trim(), color).then((label) => {
-            if (!label) return;
-            setName('');
-            void setLabels(c.id, [...on, label.id]);
-          });
-        }}
-      >
-        <label className="visually-hidden" htmlFor={`${ids}-name`}>
-          {t('inbox.sidebar.newLabel')}
-        </label>
-        <input id={`${ids}-name`} type="text" data-testid="label-name" placeholder={t('inbox.sidebar.newLabel')} value={name} onChange={(e) => setName(e.target.value)} />
-        <input type="color" aria-label={t('inbox.sidebar.labelColor')} value={color} onChange={(e) => setColor(e.target.value)} />
-        <button type="submit" className="button button-small" data-testid="label-add" disabled={name.trim() === '' || !labelNameFits(name)}>
-          {t('inbox.sidebar.addLabel')}
-        </button>
-      </form>
-      <LabelNameCheck name={name} />
+      {admin && (
+        <form
+          className="side-inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim() === '' || !labelNameFits(name)) return;
+            void saveLabel(name.trim(), color).then((label) => {
+              if (!label) return;
+              setName('');
+              void setLabels(c.id, [...on, label.id]);
+            });
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`${ids}-name`}>
+            {t('inbox.sidebar.newLabel')}
+          </label>
+          <input id={`${ids}-name`} type="text" data-testid="label-name" placeholder={t('inbox.sidebar.newLabel')} value={name} onChange={(e) => setName(e.target.value)} />
+          <input type="color" aria-label={t('inbox.sidebar.labelColor')} value={color} onChange={(e) => setColor(e.target.value)} />
+          <button type="submit" className="button button-small" data-testid="label-add" disabled={name.trim() === '' || !labelNameFits(name)}>
+            {t('inbox.sidebar.addLabel')}
+          </button>
+        </form>
+      )}
+      {admin && <LabelNameCheck name={name} />}
       {error && (
         <p className="field-error" role="alert">
           {t('inbox.sidebar.labelError', { message: error })}

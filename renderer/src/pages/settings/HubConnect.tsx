@@ -1,0 +1,70 @@
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { operators } from '../../../../shared/contract/domains/operators';
+import { useStores } from '../../stores/context';
+import { contractResolver } from '../../ui/contract-resolver';
+import { Field } from '../../ui/Field';
+import { RefusalText } from '../team/RefusalText';
+
+interface HubFields {
+  url: string;
+  fingerprint: string;
+}
+
+// `operators.probeHub` as the engine checks it: an http:// address or a short fingerprint is refused here, in its words.
+const resolver = contractResolver<HubFields, HubFields>(operators.calls.probeHub.input, (f) => ({ url: f.url.trim(), fingerprint: f.fingerprint.trim() }));
+
+/**
+ * The desktop app's "connect to a team desk": checks that the address answers with the
+ * certificate the admin's fingerprint names. Storing the connection for the shell has no call
+ * in the contract yet, so the form checks and says so.
+ */
+export function HubConnect() {
+  const { t } = useTranslation();
+  const { useTeamStore } = useStores();
+  const probe = useTeamStore((s) => s.probe);
+  const probeHub = useTeamStore((s) => s.probeHub);
+  const ids = useId();
+  const { register, handleSubmit, formState } = useForm<HubFields, unknown, HubFields>({ defaultValues: { url: '', fingerprint: '' }, resolver });
+  const invalid = (message: string | undefined) => message && t('team.form.invalid', { message });
+
+  return (
+    <form className="settings settings-section hub-connect" noValidate aria-labelledby={`${ids}-title`} data-testid="hub-connect" onSubmit={(e) => void handleSubmit((f) => probeHub(f.url, f.fingerprint))(e)}>
+      <h2 id={`${ids}-title`} className="hub-connect-title">
+        {t('hubConnect.title')}
+      </h2>
+      <p className="field-hint">{t('hubConnect.intro')}</p>
+      <Field label={t('hubConnect.url')} hint={t('hubConnect.urlHint')} error={invalid(formState.errors.url?.message)} testId="hub-url-input">
+        {(a11y) => <input {...a11y} {...register('url')} type="text" spellCheck={false} placeholder="https://" data-testid="hub-url-input" />}
+      </Field>
+      <Field label={t('hubConnect.fingerprint')} hint={t('hubConnect.fingerprintHint')} error={invalid(formState.errors.fingerprint?.message)} testId="hub-fingerprint-input">
+        {(a11y) => <input {...a11y} {...register('fingerprint')} type="text" spellCheck={false} data-testid="hub-fingerprint-input" />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" data-testid="hub-check" disabled={probe.status === 'checking'}>
+          {probe.status === 'checking' ? t('hubConnect.checking') : t('hubConnect.check')}
+        </button>
+      </div>
+      {probe.status === 'ok' && (
+        <p className="form-saved" role="status" data-testid="hub-probe-ok">
+          {t('hubConnect.ok')}
+        </p>
+      )}
+      {probe.status === 'mismatch' && (
+        <p className="form-error" role="alert" data-testid="hub-probe-mismatch">
+          {t('hubConnect.mismatch')}
+        </p>
+      )}
+      {probe.status === 'failed' &&
+        (probe.error.code === 'forbidden' ? (
+          <RefusalText error={probe.error} testId="hub-probe-failed" />
+        ) : (
+          <p className="form-error" role="alert" data-testid="hub-probe-failed">
+            {t('hubConnect.failed', { message: probe.error.message })}
+          </p>
+        ))}
+      <p className="field-hint">{t('hubConnect.notYet')}</p>
+    </form>
+  );
+}
