@@ -13,7 +13,7 @@ export const shellEn = {
       campaigns: 'Campaigns',
       invites: 'Invites',
       rewards: 'Rewards',
-      team: 'Team tasks',
+      team: 'Team',
       statistics: 'Statistics',
       accounts: 'Accounts & bots',
       logs: 'Logs',

@@ -15,7 +15,7 @@ export const shellRu: RussianOf<typeof shellEn> = {
       campaigns: 'Рассылки',
       invites: 'Приглашения',
       rewards: 'Вознаграждения',
-      team: 'Задачи команды',
+      team: 'Команда',
       statistics: 'Статистика',
       accounts: 'Аккаунты и боты',
       logs: 'Журнал',

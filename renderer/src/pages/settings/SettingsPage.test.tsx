@@ -74,7 +74,7 @@ describe('settings page', () => {
     await user.selectOptions(screen.getByTestId('settings-language'), 'ru');
     await user.click(screen.getByTestId('settings-save'));
     await waitFor(() => expect(screen.getByTestId('page-title').textContent).toBe('Настройки'));
-    expect(screen.getByTestId('nav-team').textContent).toContain('Задачи команды');
+    expect(screen.getByTestId('nav-team').textContent).toContain('Команда');
     expect(screen.getByTestId('settings-save').textContent).toBe('Сохранить');
     expect(screen.getByText('Настройки сохранены.')).toBeTruthy();
     expect(document.documentElement.lang).toBe('ru');
