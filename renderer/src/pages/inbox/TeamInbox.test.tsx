@@ -39,6 +39,25 @@ async function openFirst() {
 }
 
 describe('the inbox of a team', () => {
+  it('marks on each row whose it is when it is not the viewer’s: waiting in a queue, or a colleague’s name', async () => {
+    setup({
+      me: admin,
+      conversations: [
+        testConversation({ id: 1, title: 'Mine', assigneeId: admin.id }),
+        testConversation({ id: 2, title: 'Queued', queuedSince: Date.now() - 60_000 }),
+        testConversation({ id: 3, title: 'Annas', assigneeId: anna.id }),
+        testConversation({ id: 4, title: 'Nobody, never queued' }),
+      ],
+    });
+    await waitFor(() => expect(rowIds()).toHaveLength(4));
+    const holderOf = (title: string) =>
+      within(screen.getAllByTestId('conversation-row').find((row) => row.textContent!.includes(title))!).queryByTestId('conversation-holder')?.textContent ?? null;
+    await waitFor(() => expect(holderOf('Annas')).toBe('Anna'));
+    expect(holderOf('Queued')).toBe('In queue');
+    expect(holderOf('Mine')).toBeNull();
+    expect(holderOf('Nobody, never queued')).toBeNull();
+  });
+
   it('shows how many wait and the oldest wait, live and per sender, and takes the next one', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {

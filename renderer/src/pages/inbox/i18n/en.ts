@@ -63,6 +63,8 @@ export const inboxEn = {
       label: 'Conversations',
       noMessages: 'No messages yet',
       you: 'You',
+      inQueue: 'In queue',
+      heldBy: 'With {{name}}',
       sender: '{{name}}: ',
       unread_one: '{{count}} unread message',
       unread_other: '{{count}} unread messages',

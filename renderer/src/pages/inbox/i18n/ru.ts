@@ -65,6 +65,8 @@ export const inboxRu: RussianOf<typeof inboxEn> = {
       label: 'Диалоги',
       noMessages: 'Сообщений пока нет',
       you: 'Вы',
+      inQueue: 'В очереди',
+      heldBy: 'У оператора {{name}}',
       sender: '{{name}}: ',
       unread_one: '{{count}} непрочитанное сообщение',
       unread_few: '{{count}} непрочитанных сообщения',

@@ -4,6 +4,7 @@ import type { ConversationView } from '../../../../../shared/domain/inbox';
 import { MediaKindIcon } from '../chat/media-icons';
 import { useInboxFormats } from '../format';
 import { ConversationAvatar } from './ConversationAvatar';
+import { HolderChip } from './HolderChip';
 import { SourceChip } from './SourceChip';
 import { StatusChip } from './StatusChip';
 import './label-chip.css';
@@ -65,6 +66,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           <Preview conversation={c} />
           {/* Open is what every new conversation is; only the other statuses tell something. */}
           {c.status !== 'open' && <StatusChip status={c.status} />}
+          <HolderChip conversation={c} />
           {c.labels.slice(0, ROW_LABELS).map((label) => (
             <span key={label.id} className="conv-label" style={{ borderColor: label.color }} title={label.name}>
               <span className="conv-label-dot" style={{ background: label.color }} aria-hidden="true" />
