@@ -6,10 +6,10 @@ import { LOCAL_OPERATOR, type Engine } from '../engine';
 import { MALFORMED_ADDRESS, readRequestUrl } from '../http/request-url';
 import type { Logger } from '../logging/logger';
 import { loginPage } from './login-page';
-import { LOGIN_CSP, securityHeaders, WINDOW_CSP } from './security-headers';
+import { LOGIN_CSP, securityHeaders } from './security-headers';
 import { createSessionAuth } from './session-auth';
 import { createFairCalls } from './fair-calls';
-import { createStaticFiles } from './static-files';
+import { createStaticFiles, sendWindowFile } from './static-files';
 import { MAX_WAITING_CALLS, serveContract } from './ws-transport';
 
 export interface HeadlessServerOptions {
@@ -91,19 +91,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = files.get(path);
-    if (!file) {
-      response
-        .writeHead(files.available ? 404 : 503, { 'Content-Type': 'text/plain; charset=utf-8' })
-        .end(files.available ? 'Not found.' : 'The window is not built yet: run `npm run build`, then start headless mode again.');
-      return;
-    }
-    response.writeHead(200, {
-      ...securityHeaders(WINDOW_CSP),
-      'Content-Type': file.type,
-      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-    });
-    response.end(request.method === 'HEAD' ? undefined : file.body);
+    sendWindowFile(files, path, request, response);
   }
 
   function sendLogin(response: ServerResponse, problem: 'none' | 'bad_token', status: number): void {

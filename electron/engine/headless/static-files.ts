@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { securityHeaders, WINDOW_CSP } from './security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,4 +43,26 @@ export function createStaticFiles(root: string) {
       };
     },
   };
+}
+
+export type StaticFiles = ReturnType<typeof createStaticFiles>;
+
+/**
+ * Answers a signed-in GET or HEAD for the window: the file with the window's CSP, hashed assets
+ * cached for good, and a plain message when the window was never built (`files` null or empty).
+ */
+export function sendWindowFile(files: StaticFiles | null, path: string, request: IncomingMessage, response: ServerResponse): void {
+  const file = files?.get(path) ?? null;
+  if (!file) {
+    response
+      .writeHead(files?.available ? 404 : 503, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(files?.available ? 'Not found.' : 'The window is not built yet: run `npm run build`, then start the desk again.');
+    return;
+  }
+  response.writeHead(200, {
+    ...securityHeaders(WINDOW_CSP),
+    'Content-Type': file.type,
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+  });
+  response.end(request.method === 'HEAD' ? undefined : file.body);
 }

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../../shared/contract/transport';
 import { createFairCalls } from '../headless/fair-calls';
-import { LOGIN_CSP, securityHeaders, WINDOW_CSP } from '../headless/security-headers';
+import { LOGIN_CSP, securityHeaders } from '../headless/security-headers';
 import { readCookie } from '../headless/session-auth';
-import { createStaticFiles } from '../headless/static-files';
+import { createStaticFiles, sendWindowFile } from '../headless/static-files';
 import { endSession, MAX_WAITING_CALLS, serveContract, type ContractPort } from '../headless/ws-transport';
 import { MALFORMED_ADDRESS, readRequestUrl } from '../http/request-url';
 import type { Logger } from '../logging/logger';
@@ -93,19 +93,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
       // A cookie that no longer opens anything is cleared, so the browser stops sending it.
       return sendPage(response, 401, signInPage(languages, who ? { en: who.message, ru: 'Сеанс завершён; войдите снова.' } : null), token ? clearCookie() : undefined);
     }
-    const file = files?.get(path) ?? null;
-    if (!file) {
-      response
-        .writeHead(files?.available ? 404 : 503, { 'Content-Type': 'text/plain; charset=utf-8' })
-        .end(files?.available ? 'Not found.' : 'The window is not built yet: run `npm run build`, then start the desk again.');
-      return;
-    }
-    response.writeHead(200, {
-      ...securityHeaders(WINDOW_CSP),
-      'Content-Type': file.type,
-      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-    });
-    response.end(request.method === 'HEAD' ? undefined : file.body);
+    sendWindowFile(files, path, request, response);
   }
 
   async function handleForm(request: IncomingMessage, response: ServerResponse, path: string, languages: PageLanguages): Promise<void> {

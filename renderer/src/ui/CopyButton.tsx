@@ -25,3 +25,15 @@ export function CopyButton({ text, testId, label }: { text: string; testId: stri
     </>
   );
 }
+
+/** A value to pass on (an address, a link, a fingerprint) shown whole, with its copy button. */
+export function CopyRow({ value, testId, copyTestId = `${testId}-copy`, className }: { value: string; testId: string; copyTestId?: string; className?: string }) {
+  return (
+    <div className="copy-row">
+      <code className={className ? `copy-value ${className}` : 'copy-value'} data-testid={testId}>
+        {value}
+      </code>
+      <CopyButton text={value} testId={copyTestId} />
+    </div>
+  );
+}

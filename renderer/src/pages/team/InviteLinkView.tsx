@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { InviteLink } from '../../../../shared/domain/operators';
-import { CopyButton } from '../../ui/CopyButton';
+import { CopyRow } from '../../ui/CopyButton';
 import { useDateTimeFormat } from '../../ui/use-date-format';
 
 /** The one-time link and the hub's fingerprint: the two things to pass to the new operator. */
@@ -10,24 +10,14 @@ export function InviteLinkView({ invite, fingerprint }: { invite: InviteLink; fi
   return (
     <div className="invite-link" data-testid="invite-link">
       <p>{t('team.invite.linkIntro')}</p>
-      <div className="copy-row">
-        <code className="copy-value" data-testid="invite-url">
-          {invite.url}
-        </code>
-        <CopyButton text={invite.url} testId="invite-copy" />
-      </div>
+      <CopyRow value={invite.url} testId="invite-url" copyTestId="invite-copy" />
       <p className="field-hint" data-testid="invite-expiry">
         {t('team.invite.expires', { time: format(invite.expiresAt) })}
       </p>
       {fingerprint ? (
         <>
           <p>{t('team.invite.fingerprintIntro')}</p>
-          <div className="copy-row">
-            <code className="copy-value fingerprint" data-testid="invite-fingerprint">
-              {fingerprint}
-            </code>
-            <CopyButton text={fingerprint} testId="invite-fingerprint-copy" />
-          </div>
+          <CopyRow value={fingerprint} testId="invite-fingerprint" className="fingerprint" />
         </>
       ) : (
         <p className="field-hint" data-testid="invite-not-shared">

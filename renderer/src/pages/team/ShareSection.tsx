@@ -6,7 +6,7 @@ import type { TeamSettings, TeamSharingState } from '../../../../shared/domain/o
 import { useStores } from '../../stores/context';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { contractResolver } from '../../ui/contract-resolver';
-import { CopyButton } from '../../ui/CopyButton';
+import { CopyRow } from '../../ui/CopyButton';
 import { Field } from '../../ui/Field';
 import { RefusalText } from './RefusalText';
 
@@ -59,21 +59,11 @@ function HubState({ value }: { value: TeamSharingState }) {
   return (
     <div className="hub-state" data-testid="hub-listening">
       <p>{t('team.share.listening')}</p>
-      <div className="copy-row">
-        <code className="copy-value" data-testid="hub-url">
-          {value.url}
-        </code>
-        <CopyButton text={value.url} testId="hub-url-copy" />
-      </div>
+      <CopyRow value={value.url} testId="hub-url" />
       {value.fingerprint && (
         <>
           <p>{t('team.share.fingerprintIntro')}</p>
-          <div className="copy-row">
-            <code className="copy-value fingerprint fingerprint-large" data-testid="hub-fingerprint">
-              {value.fingerprint}
-            </code>
-            <CopyButton text={value.fingerprint} testId="hub-fingerprint-copy" />
-          </div>
+          <CopyRow value={value.fingerprint} testId="hub-fingerprint" className="fingerprint fingerprint-large" />
         </>
       )}
       <ConfirmButton
