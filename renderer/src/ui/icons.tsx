@@ -106,6 +106,14 @@ export const SandboxIcon = (p: IconProps) => (
   </Icon>
 );
 
+/** Waiting: a clock face. */
+export const WaitingIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8" />
+    <path d="M12 8v4l3 2" />
+  </Icon>
+);
+
 export const AppLogo = (p: IconProps) => (
   <Icon strokeWidth="1.6" {...p}>
     <path d="M21 4L3 11l6 2.5L19 7l-8 8 .5 5 3-3.5L18 20z" />

@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
 import { queueTotals } from '../../../stores/inbox/queues-store';
+import { useWorksAsTeam } from '../../../stores/operators/use-works-as-team';
 import { useNow } from '../../../ui/use-now';
 import { waitText } from '../../team/wait-text';
 
 /**
+ * (Shown once the desk has a team: alone, the admin's inbox stays as it was.)
  * How many conversations wait for someone and how long the oldest has waited, per account or
  * bot on expanding; "Take next" gives this operator the longest-waiting one (Alt+N).
  */
@@ -21,12 +23,13 @@ export function QueueIndicator() {
   const ensureLoaded = useQueuesStore((s) => s.ensureLoaded);
   const { waiting, oldestSince } = queueTotals(queues);
   const now = useNow(oldestSince !== null);
+  const team = useWorksAsTeam();
 
   useEffect(() => {
     void ensureLoaded();
   }, [ensureLoaded]);
 
-  if (!loaded) return null;
+  if (!loaded || !team) return null;
   return (
     <div className="queue-indicator" data-testid="queue-indicator" data-waiting={waiting}>
       <details className="queue-summary">
