@@ -12,7 +12,7 @@ import { nativeNotifier } from './native-notifier';
 import { keychainIsWeak, safeStorageKeyProvider } from './safe-storage-key';
 import { createTray, type TrayAction } from './tray';
 import { openTeamDeskWindow } from './team-desk-client';
-import { pinSetBy, readPin } from './team-desk-pin';
+import { OWN_DESK_LABEL, pinSetBy, readPin } from './team-desk-pin';
 import { alertUnreadWhileAway } from './unread-alerts';
 import { createMainWindow, hardenSession } from './window';
 
@@ -40,7 +40,7 @@ async function start(): Promise<void> {
   if (teamDesk) {
     // A window on a team desk elsewhere: that desk holds the sessions and bots, this app runs no engine.
     const useOwnDesk: TrayAction = {
-      label: 'Use this computer’s own desk',
+      label: settings.read().language === 'ru' ? OWN_DESK_LABEL.ru : OWN_DESK_LABEL.en,
       click: () => {
         settings.setTeamDesk(null);
         app.relaunch();

@@ -65,8 +65,8 @@ describe('pinning the team desk’s certificate', () => {
   it('the problem page offers the way back to this computer’s own desk', () => {
     const pin = { url: 'https://10.0.0.5:47900', fingerprint: 'CD:'.repeat(31) + 'CD' };
     const page = teamDeskProblemPage(pin, { presented: null, error: 'ERR_CONNECTION_REFUSED' });
-    expect(page).toContain(`<a href="${OWN_DESK_LINK}" data-testid="use-own-desk">Use this computer's own desk</a>`);
-    expect(page).toContain(`<a href="${OWN_DESK_LINK}">Работать с собственным пультом этого компьютера</a>`);
+    expect(page).toContain(`<a href="${OWN_DESK_LINK}" data-testid="use-own-desk">Use this computer’s own desk</a>`);
+    expect(page).toContain(`<a href="${OWN_DESK_LINK}">Работать с собственным столом этого компьютера</a>`);
   });
 });
 

@@ -14,6 +14,9 @@ export interface StoredShellSettings {
 /** The link on the problem page that takes the app back to its own desk (the shell acts on it; it goes nowhere). */
 export const OWN_DESK_LINK = 'operator-desk://use-own-desk';
 
+/** The way back as the window's Settings names it, in the language the desk was set to. */
+export const OWN_DESK_LABEL = { en: 'Use this computer’s own desk', ru: 'Работать с собственным столом этого компьютера' } as const;
+
 /** Electron's answers to a certificate check: accept, reject, or leave it to Chromium. */
 export const ACCEPT = 0;
 export const REJECT = -2;
@@ -101,7 +104,7 @@ export function teamDeskProblemPage(pin: TeamDeskPin, failure: { presented: stri
 .problem{color:#b3261e;background:#fdecea;padding:12px 14px;border-radius:8px;overflow-wrap:anywhere}code{word-break:break-all}</style></head><body>
 <h1>Telegram Operator Desk</h1>
 ${lines.map((line) => `<p class="problem">${escape(line)}</p>`).join('\n')}
-<p><a href="${OWN_DESK_LINK}" data-testid="use-own-desk">Use this computer's own desk</a> (the app restarts on it; the tray menu has the same item).<br>
-<a href="${OWN_DESK_LINK}">Работать с собственным пультом этого компьютера</a> (приложение перезапустится; тот же пункт есть в меню значка в трее).</p>
+<p><a href="${OWN_DESK_LINK}" data-testid="use-own-desk">${OWN_DESK_LABEL.en}</a> (the app restarts on it; the tray menu has the same item).<br>
+<a href="${OWN_DESK_LINK}">${OWN_DESK_LABEL.ru}</a> (приложение перезапустится; тот же пункт есть в меню значка в трее).</p>
 </body></html>`;
 }
