@@ -71,6 +71,7 @@ describe('connect to a team desk (desktop settings)', () => {
     expect(within(form).getByText(/Connecting restarts this app/).textContent).toContain('“Use this computer’s own desk” in the app’s tray menu');
     await userEvent.setup().click(await within(form).findByTestId('hub-connect-app'));
     expect((await within(form).findByTestId('hub-pin-saved')).textContent).toBe('Saved. The app restarts and opens the team desk.');
+    expect(within(form).queryByTestId('hub-connect-app')).toBeNull();
     expect(fake.callsOf('settings.update')).toEqual([{ teamDesk: { url: 'https://desk.lan:47900', fingerprint: FINGERPRINT } }]);
     expect(shell.current().teamDesk).toEqual({ url: 'https://desk.lan:47900', fingerprint: FINGERPRINT });
   });

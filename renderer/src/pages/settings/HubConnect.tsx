@@ -28,6 +28,8 @@ export function HubConnect() {
   const pinned = useSettingsStore((s) => s.value?.teamDesk ?? null);
   const pinSave = useSettingsStore((s) => s.pinSave);
   const pinTeamDesk = useSettingsStore((s) => s.pinTeamDesk);
+  // Saved: the shell is restarting the app on the team desk, there is nothing more to connect.
+  const restarting = pinSave.status === 'saved' && pinSave.pin !== null;
   const ids = useId();
   const { register, handleSubmit, formState } = useForm<HubFields, unknown, HubFields>({ defaultValues: { url: '', fingerprint: '' }, resolver });
   const invalid = (message: string | undefined) => message && t('team.form.invalid', { message });
@@ -57,7 +59,7 @@ export function HubConnect() {
           {probe.status === 'checking' ? t('hubConnect.checking') : t('hubConnect.check')}
         </button>
       </div>
-      {probe.status === 'ok' && (
+      {probe.status === 'ok' && !restarting && (
         <>
           <p className="form-saved" role="status" data-testid="hub-probe-ok">
             {t('hubConnect.ok')}
@@ -91,7 +93,7 @@ export function HubConnect() {
         ))}
       {pinSave.status === 'saved' && (
         <p className="form-saved" role="status" data-testid="hub-pin-saved">
-          {pinSave.pin ? t('hubConnect.restarting') : t('hubConnect.disconnected')}
+          {restarting ? t('hubConnect.restarting') : t('hubConnect.disconnected')}
         </p>
       )}
       {pinSave.status === 'failed' &&
