@@ -1,4 +1,4 @@
-import type { DomainHandlers } from '../../../shared/contract/index';
+import { DeskError, type DomainHandlers } from '../../../shared/contract/index';
 import type { SettingsPatch } from '../../../shared/contract/domains/settings';
 import type { CallContext } from '../contract/dispatcher';
 import type { EngineContext } from '../engine-context';
@@ -14,7 +14,7 @@ export function settingsHandlers(ctx: EngineContext, deps: SettingsHandlerDeps):
     'settings.get': () => ctx.settings.get(),
     'settings.update': async (input, call) => {
       // A pin that does not probe right would leave the app opening a desk it cannot reach: refused, nothing stored.
-      const patch = input.teamDesk ? { ...input, teamDesk: await checkedPin(deps, input.teamDesk) } : input;
+      const patch = input.teamDesk ? { ...input, teamDesk: await checkedPin(ctx, deps, input.teamDesk) } : input;
       const { settings, changed } = ctx.settings.update(patch);
       if (changed.length > 0) {
         ctx.audit({ actor: call.actor, action: 'settings.update', target: changed.join(','), details: { changed } });
@@ -32,7 +32,9 @@ export function settingsHandlers(ctx: EngineContext, deps: SettingsHandlerDeps):
 }
 
 /** Stored as the shell compares it: the hub's origin and the fingerprint as the hub presented it. */
-async function checkedPin(deps: SettingsHandlerDeps, pin: NonNullable<SettingsPatch['teamDesk']>) {
+async function checkedPin(ctx: EngineContext, deps: SettingsHandlerDeps, pin: NonNullable<SettingsPatch['teamDesk']>) {
+  // Only the desktop app's shell opens a team desk; a pin stored by headless mode would do nothing.
+  if (ctx.status().mode !== 'electron') throw new DeskError('unavailable', 'Only the desktop app connects to a team desk; this desk runs in headless mode.');
   const { fingerprint } = await deps.probeHub(pin.url, pin.fingerprint);
   return { url: new URL(pin.url).origin, fingerprint };
 }

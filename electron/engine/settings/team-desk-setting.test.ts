@@ -18,7 +18,7 @@ afterEach(async () => {
 /** A desk sharing its hub on loopback; the desk can probe its own hub like any other. */
 async function sharingDesk() {
   const dir = tempDir();
-  const { engine } = testEngine(dir);
+  const { engine } = testEngine(dir, { mode: 'electron' });
   engines.push(engine);
   await engine.start();
   const shared = await engine.dispatch('operators.saveTeam', { ...DEFAULT_TEAM_SETTINGS, shared: true, host: '127.0.0.1', port: await freePort() });
@@ -76,4 +76,16 @@ it('lets only an admin pin a team desk', async () => {
     error: { code: 'forbidden', message: 'Only an admin of this desk may do that.' },
   });
   expect(stored().teamDesk ?? null).toBeNull();
+});
+
+it('refuses a pin in headless mode, where no shell would open the team desk', async () => {
+  const dir = tempDir();
+  const { engine } = testEngine(dir);
+  engines.push(engine);
+  await engine.start();
+  expect(await engine.dispatch('settings.update', { teamDesk: { url: 'https://127.0.0.1:47900', fingerprint: Array(32).fill('AB').join(':') } })).toEqual({
+    ok: false,
+    error: { code: 'unavailable', message: 'Only the desktop app connects to a team desk; this desk runs in headless mode.' },
+  });
+  expect(await engine.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { teamDesk: null } });
 });
