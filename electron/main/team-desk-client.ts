@@ -1,6 +1,6 @@
 import { session, type BrowserWindow } from 'electron';
 import { createDeskWindow, allowOnlyDeskPermissions } from './window';
-import { OWN_DESK_LINK, pinVerdict, teamDeskProblemPage, type TeamDeskPin } from './team-desk-pin';
+import { isOwnDeskLink, pinVerdict, teamDeskProblemPage, type TeamDeskPin } from './team-desk-pin';
 
 const TEAM_DESK_PARTITION = 'persist:team-desk';
 /** Chromium's "the load was replaced by another" (a redirect, a new navigation): not a failure. */
@@ -29,7 +29,7 @@ export function openTeamDeskWindow(pin: TeamDeskPin, useOwnDesk: () => void): Br
   });
   // The problem page's way back: the window never navigates there (createDeskWindow refuses), the shell acts.
   window.webContents.on('will-navigate', (_event, url) => {
-    if (url === OWN_DESK_LINK) useOwnDesk();
+    if (isOwnDeskLink(url)) useOwnDesk();
   });
   void window.loadURL(pin.url);
   return window;

@@ -7,6 +7,7 @@ import {
   ACCEPT,
   CHROMIUM_DECIDES,
   electronFingerprintToHex,
+  isOwnDeskLink,
   movedSeparatePin,
   OWN_DESK_LINK,
   pinFromSettings,
@@ -67,6 +68,8 @@ describe('pinning the team desk’s certificate', () => {
     const page = teamDeskProblemPage(pin, { presented: null, error: 'ERR_CONNECTION_REFUSED' });
     expect(page).toContain(`<a href="${OWN_DESK_LINK}" data-testid="use-own-desk">Use this computer’s own desk</a>`);
     expect(page).toContain(`<a href="${OWN_DESK_LINK}">Работать с собственным столом этого компьютера</a>`);
+    expect([OWN_DESK_LINK, `${OWN_DESK_LINK}/`].map(isOwnDeskLink)).toEqual([true, true]);
+    expect([pin.url, 'operator-desk://elsewhere', `https://use-own-desk`].map(isOwnDeskLink)).toEqual([false, false, false]);
   });
 });
 

@@ -14,6 +14,11 @@ export interface StoredShellSettings {
 /** The link on the problem page that takes the app back to its own desk (the shell acts on it; it goes nowhere). */
 export const OWN_DESK_LINK = 'operator-desk://use-own-desk';
 
+/** Whether a navigation is the problem page's way back (Chromium may add a trailing slash to the link). */
+export function isOwnDeskLink(url: string): boolean {
+  return url.replace(/\/$/, '') === OWN_DESK_LINK;
+}
+
 /** The way back as the window's Settings names it, in the language the desk was set to. */
 export const OWN_DESK_LABEL = { en: 'Use this computer’s own desk', ru: 'Работать с собственным столом этого компьютера' } as const;
 
