@@ -283,7 +283,8 @@ export function createEngine(options: EngineOptions): Engine {
       };
       const platformHandlers: Partial<EngineHandlers> = {
         ...systemHandlers(ctx),
-        ...settingsHandlers(ctx),
+        // The hub is made below; a pin is probed only once calls arrive.
+        ...settingsHandlers(ctx, { probeHub: (url, fingerprint) => teamHub.probe(url, fingerprint) }),
         ...logsHandlers(ctx),
         ...sandboxHandlers(ctx, sandbox),
         ...accounts.handlers,

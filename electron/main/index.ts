@@ -10,9 +10,9 @@ import { electronStoreSettings } from './electron-store-settings';
 import { bridgeEngineToWindow } from './ipc-bridge';
 import { nativeNotifier } from './native-notifier';
 import { keychainIsWeak, safeStorageKeyProvider } from './safe-storage-key';
-import { createTray } from './tray';
+import { createTray, type TrayAction } from './tray';
 import { openTeamDeskWindow } from './team-desk-client';
-import { readPin } from './team-desk-pin';
+import { OWN_DESK_LABEL, pinSetBy, readPin } from './team-desk-pin';
 import { alertUnreadWhileAway } from './unread-alerts';
 import { createMainWindow, hardenSession } from './window';
 
@@ -39,8 +39,18 @@ async function start(): Promise<void> {
   const teamDesk = settings.teamDesk();
   if (teamDesk) {
     // A window on a team desk elsewhere: that desk holds the sessions and bots, this app runs no engine.
-    window = openTeamDeskWindow(teamDesk);
+    const useOwnDesk: TrayAction = {
+      label: settings.read().language === 'ru' ? OWN_DESK_LABEL.ru : OWN_DESK_LABEL.en,
+      click: () => {
+        settings.setTeamDesk(null);
+        app.relaunch();
+        app.exit(0);
+      },
+    };
+    window = openTeamDeskWindow(teamDesk, useOwnDesk.click);
     window.on('closed', () => (window = null));
+    const tray = createTray(trayIcon(), () => window, () => app.quit(), [useOwnDesk]);
+    app.on('before-quit', () => tray.destroy());
     return;
   }
   const dataDir = settings.storedDataDir() ?? app.getPath('userData');
@@ -66,10 +76,20 @@ async function start(): Promise<void> {
   });
   window.on('closed', () => (window = null));
   const unbridge = bridgeEngineToWindow(engine, () => window);
-  const tray = createTray(join(app.isPackaged ? process.resourcesPath : here('../../resources'), 'tray.png'), () => window, () => app.quit());
+  const tray = createTray(trayIcon(), () => window, () => app.quit());
   const stopAlerts = alertUnreadWhileAway({ engine, window: () => window, notifier: nativeNotifier, setTrayCount: tray.setUnread });
 
+  // Connecting to a team desk from Settings: the engine stored the pin; the app restarts as a window on that desk
+  // (will-quit below stops the engine cleanly before the new instance starts).
+  const stopFollowingPin = engine.subscribe((events) => {
+    if (pinSetBy(events) === null) return;
+    stopFollowingPin();
+    app.relaunch();
+    app.quit();
+  });
+
   app.on('before-quit', () => {
+    stopFollowingPin();
     stopAlerts();
     unbridge();
     tray.destroy();
@@ -79,6 +99,10 @@ async function start(): Promise<void> {
     event.preventDefault();
     void engine.stop().finally(() => app.quit());
   });
+}
+
+function trayIcon(): string {
+  return join(app.isPackaged ? process.resourcesPath : here('../../resources'), 'tray.png');
 }
 
 /** `--team-desk=URL --team-desk-fingerprint=AB:…` connects this app to a team desk; `--own-desk` goes back to its own. */

@@ -1,6 +1,6 @@
 import { session, type BrowserWindow } from 'electron';
 import { createDeskWindow, allowOnlyDeskPermissions } from './window';
-import { pinVerdict, teamDeskProblemPage, type TeamDeskPin } from './team-desk-pin';
+import { isOwnDeskLink, pinVerdict, teamDeskProblemPage, type TeamDeskPin } from './team-desk-pin';
 
 const TEAM_DESK_PARTITION = 'persist:team-desk';
 /** Chromium's "the load was replaced by another" (a redirect, a new navigation): not a failure. */
@@ -11,7 +11,7 @@ const LOAD_ABORTED = -3;
  * the hub's host only with the pinned certificate. The page speaks the contract over the hub's
  * WebSocket (no preload), so this app runs no engine. Kept thin: the decisions are in team-desk-pin.ts.
  */
-export function openTeamDeskWindow(pin: TeamDeskPin): BrowserWindow {
+export function openTeamDeskWindow(pin: TeamDeskPin, useOwnDesk: () => void): BrowserWindow {
   const deskSession = session.fromPartition(TEAM_DESK_PARTITION);
   let presented: string | null = null;
   deskSession.setCertificateVerifyProc((request, callback) => {
@@ -26,6 +26,10 @@ export function openTeamDeskWindow(pin: TeamDeskPin): BrowserWindow {
     if (!isMainFrame || code === LOAD_ABORTED) return;
     const page = teamDeskProblemPage(pin, { presented, error: description });
     void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(page)}`);
+  });
+  // The problem page's way back: the window never navigates there (createDeskWindow refuses), the shell acts.
+  window.webContents.on('will-navigate', (_event, url) => {
+    if (isOwnDeskLink(url)) useOwnDesk();
   });
   void window.loadURL(pin.url);
   return window;

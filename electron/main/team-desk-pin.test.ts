@@ -1,7 +1,22 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { generate } from 'selfsigned';
 import { describe, expect, it } from 'vitest';
-import { ACCEPT, CHROMIUM_DECIDES, electronFingerprintToHex, pinVerdict, readPin, REJECT, teamDeskProblemPage } from './team-desk-pin';
+import type { DeskEvent } from '../../shared/contract/index';
+import type { Settings } from '../../shared/domain/settings';
+import {
+  ACCEPT,
+  CHROMIUM_DECIDES,
+  electronFingerprintToHex,
+  isOwnDeskLink,
+  movedSeparatePin,
+  OWN_DESK_LINK,
+  pinFromSettings,
+  pinSetBy,
+  pinVerdict,
+  readPin,
+  REJECT,
+  teamDeskProblemPage,
+} from './team-desk-pin';
 
 /** A certificate's fingerprint in both forms: Electron's and the hub's (Node's). */
 async function certificate() {
@@ -46,5 +61,46 @@ describe('pinning the team desk’s certificate', () => {
     const unreachable = teamDeskProblemPage(pin, { presented: null, error: 'ERR_CONNECTION_REFUSED' });
     expect(unreachable).toContain('cannot be reached (ERR_CONNECTION_REFUSED)');
     expect(unreachable).not.toContain('<script');
+  });
+
+  it('the problem page offers the way back to this computer’s own desk', () => {
+    const pin = { url: 'https://10.0.0.5:47900', fingerprint: 'CD:'.repeat(31) + 'CD' };
+    const page = teamDeskProblemPage(pin, { presented: null, error: 'ERR_CONNECTION_REFUSED' });
+    expect(page).toContain(`<a href="${OWN_DESK_LINK}" data-testid="use-own-desk">Use this computer’s own desk</a>`);
+    expect(page).toContain(`<a href="${OWN_DESK_LINK}">Работать с собственным столом этого компьютера</a>`);
+    expect([OWN_DESK_LINK, `${OWN_DESK_LINK}/`].map(isOwnDeskLink)).toEqual([true, true]);
+    expect([pin.url, 'operator-desk://elsewhere', `https://use-own-desk`].map(isOwnDeskLink)).toEqual([false, false, false]);
+  });
+});
+
+describe('where the shell keeps the pin', () => {
+  const pin = { url: 'https://10.0.0.5:47900', fingerprint: 'AB:'.repeat(31) + 'AB' };
+  const settings: Partial<Settings> = { language: 'ru', dataDir: '/data' };
+
+  it('moves a pin an older version kept under its own key into the settings, once', () => {
+    expect(movedSeparatePin({ settings, teamDesk: pin })).toEqual({ language: 'ru', dataDir: '/data', teamDesk: pin });
+    expect(movedSeparatePin({ teamDesk: pin })).toEqual({ teamDesk: pin });
+    expect(movedSeparatePin({ settings: { ...settings, teamDesk: pin } })).toBeNull();
+    expect(movedSeparatePin({})).toBeNull();
+  });
+
+  it('reads the pin from the settings, and anything that is not a pin as the own desk', () => {
+    expect(pinFromSettings({ ...settings, teamDesk: { url: 'https://10.0.0.5:47900/', fingerprint: pin.fingerprint.toLowerCase() } })).toEqual(pin);
+    expect(pinFromSettings({ ...settings, teamDesk: null })).toBeNull();
+    expect(pinFromSettings(settings)).toBeNull();
+    expect(pinFromSettings(undefined)).toBeNull();
+    for (const broken of [{ url: 'http://10.0.0.5', fingerprint: pin.fingerprint }, { url: pin.url, fingerprint: 'AB' }, { url: 5 }, 'https://10.0.0.5']) {
+      expect(pinFromSettings({ teamDesk: broken } as unknown as Partial<Settings>)).toBeNull();
+    }
+  });
+
+  it('hears the engine store a pin (the moment to restart as a window on that desk), and nothing else', () => {
+    const changed = (teamDesk: Settings['teamDesk']): DeskEvent => ({
+      type: 'settings.changed',
+      payload: { language: 'en', theme: 'system', dataDir: '/data', httpIntake: { enabled: false, port: 47821 }, workspace: 'telegram', teamDesk },
+    });
+    expect(pinSetBy([changed(null)])).toBeNull();
+    expect(pinSetBy([{ type: 'system.restarted', payload: { workspace: 'telegram' } }])).toBeNull();
+    expect(pinSetBy([changed(null), changed(pin)])).toEqual(pin);
   });
 });

@@ -1,10 +1,26 @@
-/** What the shell keeps to connect to a team desk instead of running its own engine. */
-export interface TeamDeskPin {
-  /** https://host:port of the hub. */
-  url: string;
-  /** The hub's SHA-256 certificate fingerprint as it shows it: "AB:CD:…". */
-  fingerprint: string;
+import type { DeskEvent } from '../../shared/contract/index';
+import type { Settings, TeamDeskPin } from '../../shared/domain/settings';
+
+/** What the shell keeps to connect to a team desk instead of running its own engine: the desk's `teamDesk` setting. */
+export type { TeamDeskPin };
+
+/** The shell's electron-store file: the desk's settings, and where older versions kept the pin on its own. */
+export interface StoredShellSettings {
+  settings?: Partial<Settings>;
+  /** Before the pin was a setting; moved into `settings.teamDesk` once. */
+  teamDesk?: TeamDeskPin;
 }
+
+/** The link on the problem page that takes the app back to its own desk (the shell acts on it; it goes nowhere). */
+export const OWN_DESK_LINK = 'operator-desk://use-own-desk';
+
+/** Whether a navigation is the problem page's way back (Chromium may add a trailing slash to the link). */
+export function isOwnDeskLink(url: string): boolean {
+  return url.replace(/\/$/, '') === OWN_DESK_LINK;
+}
+
+/** The way back as the window's Settings names it, in the language the desk was set to. */
+export const OWN_DESK_LABEL = { en: 'Use this computer’s own desk', ru: 'Работать с собственным столом этого компьютера' } as const;
 
 /** Electron's answers to a certificate check: accept, reject, or leave it to Chromium. */
 export const ACCEPT = 0;
@@ -53,6 +69,28 @@ export function readPin(url: string, fingerprint: string): TeamDeskPin | { probl
   return { url: parsed.origin, fingerprint: normalized };
 }
 
+/** The settings with the pin an older version kept under its own key moved in; null when there is nothing to move. */
+export function movedSeparatePin(stored: StoredShellSettings): Partial<Settings> | null {
+  if (stored.teamDesk === undefined) return null;
+  return { ...stored.settings, teamDesk: stored.teamDesk };
+}
+
+/** The pin the settings hold, or null for this computer's own desk (also when what is stored is not a pin). */
+export function pinFromSettings(settings: Partial<Settings> | undefined): TeamDeskPin | null {
+  const stored: unknown = settings?.teamDesk;
+  if (!stored || typeof stored !== 'object') return null;
+  const { url, fingerprint } = stored as Record<string, unknown>;
+  if (typeof url !== 'string' || typeof fingerprint !== 'string') return null;
+  const pin = readPin(url, fingerprint);
+  return 'problem' in pin ? null : pin;
+}
+
+/** The pin a batch of the engine's events newly sets (the own desk runs only while none is set); null when none. */
+export function pinSetBy(events: readonly DeskEvent[]): TeamDeskPin | null {
+  const pins = events.flatMap((event) => (event.type === 'settings.changed' && event.payload.teamDesk ? [event.payload.teamDesk] : []));
+  return pins.at(-1) ?? null;
+}
+
 /** Why the team desk's window could not open, with what to do; no scripts. */
 export function teamDeskProblemPage(pin: TeamDeskPin, failure: { presented: string | null; error: string }): string {
   const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -71,6 +109,7 @@ export function teamDeskProblemPage(pin: TeamDeskPin, failure: { presented: stri
 .problem{color:#b3261e;background:#fdecea;padding:12px 14px;border-radius:8px;overflow-wrap:anywhere}code{word-break:break-all}</style></head><body>
 <h1>Telegram Operator Desk</h1>
 ${lines.map((line) => `<p class="problem">${escape(line)}</p>`).join('\n')}
-<p>To work on this computer's own desk instead, start the app with <code>--own-desk</code>.<br>Чтобы работать с собственным пультом этого компьютера, запустите приложение с <code>--own-desk</code>.</p>
+<p><a href="${OWN_DESK_LINK}" data-testid="use-own-desk">${OWN_DESK_LABEL.en}</a> (the app restarts on it; the tray menu has the same item).<br>
+<a href="${OWN_DESK_LINK}">${OWN_DESK_LABEL.ru}</a> (приложение перезапустится; тот же пункт есть в меню значка в трее).</p>
 </body></html>`;
 }

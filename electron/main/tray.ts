@@ -1,7 +1,13 @@
 import { Menu, Tray, nativeImage, type BrowserWindow } from 'electron';
 
+/** A menu item the shell adds for what it runs (a window on a team desk offers the way back to the own desk). */
+export interface TrayAction {
+  label: string;
+  click: () => void;
+}
+
 /** The tray icon: unread count in its tooltip (title on macOS), a way back to the window. */
-export function createTray(iconPath: string, window: () => BrowserWindow | null, quit: () => void) {
+export function createTray(iconPath: string, window: () => BrowserWindow | null, quit: () => void, actions: readonly TrayAction[] = []) {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
   const show = () => {
     const win = window();
@@ -13,6 +19,7 @@ export function createTray(iconPath: string, window: () => BrowserWindow | null,
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: 'Open Telegram Operator Desk', click: show },
+      ...actions.map(({ label, click }) => ({ label, click })),
       { type: 'separator' },
       { label: 'Quit', click: quit },
     ]),

@@ -13,6 +13,14 @@ export interface HttpIntakeSettings {
   port: number;
 }
 
+/** A team desk this desktop app opens instead of running its own engine. */
+export interface TeamDeskPin {
+  /** https://host:port of the hub. */
+  url: string;
+  /** The hub's SHA-256 certificate fingerprint as it shows it: "AB:CD:…". */
+  fingerprint: string;
+}
+
 export interface Settings {
   language: Language;
   theme: Theme;
@@ -21,4 +29,6 @@ export interface Settings {
   httpIntake: HttpIntakeSettings;
   /** null until the operator has chosen at first run; the sandbox runs meanwhile. */
   workspace: Workspace | null;
+  /** Set: the desktop app is a window on that team desk and runs no engine (at its next start). */
+  teamDesk: TeamDeskPin | null;
 }

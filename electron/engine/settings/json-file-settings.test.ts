@@ -12,7 +12,7 @@ describe('settings', () => {
     const dir = tempDir();
     const path = join(dir, 'settings.json');
     const service = createSettingsService(jsonFileSettingsStore(path), dir);
-    expect(service.get()).toEqual({ language: 'en', theme: 'system', dataDir: dir, httpIntake: { enabled: false, port: 47821 }, workspace: null });
+    expect(service.get()).toEqual({ language: 'en', theme: 'system', dataDir: dir, httpIntake: { enabled: false, port: 47821 }, workspace: null, teamDesk: null });
     expect(service.update({ httpIntake: { port: 50000 } }).changed).toEqual(['httpIntake']);
     expect(service.update({ httpIntake: { port: 50000 } }).changed).toEqual([]);
     expect(createSettingsService(jsonFileSettingsStore(path), dir).get().httpIntake).toEqual({ enabled: false, port: 50000 });

@@ -19,5 +19,6 @@ export function defaultSettings(dataDir: string): Settings {
     dataDir,
     httpIntake: { enabled: false, port: DEFAULT_INTAKE_PORT },
     workspace: null,
+    teamDesk: null,
   };
 }

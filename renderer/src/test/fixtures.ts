@@ -12,6 +12,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     dataDir: '/tmp/desk-test',
     httpIntake: { enabled: false, port: 8080 },
     workspace: 'sandbox',
+    teamDesk: null,
     ...overrides,
   };
 }

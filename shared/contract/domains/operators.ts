@@ -11,6 +11,11 @@ import {
 export const operatorId = z.string().min(1).max(100);
 export const senderRef = z.object({ kind: z.enum(['account', 'bot']), id: z.number().int().positive() }).strict();
 
+/** A team desk's address as the desktop app connects to it: TLS only. */
+export const hubUrl = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
+/** The hub's certificate fingerprint as it shows it, in any letter case. */
+export const hubFingerprint = z.string().trim().regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/, 'must be the 32-byte SHA-256 fingerprint the hub shows (AB:CD:…)');
+
 /** What an admin sets on a profile; the window's form and the engine share it. */
 export const operatorProfileSchema = z
   .object({
@@ -63,8 +68,8 @@ export const operators = domain({
   probeHub: call(
     z
       .object({
-        url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }),
-        fingerprint: z.string().trim().regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/, 'must be the 32-byte SHA-256 fingerprint the hub shows (AB:CD:…)'),
+        url: hubUrl,
+        fingerprint: hubFingerprint,
       })
       .strict(),
   ).returns<{ reachable: true; fingerprint: string }>(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call, teamCall, domain } from '../define';
 import { LANGUAGES, THEMES, WORKSPACES, type Settings } from '../../domain/settings';
+import { hubFingerprint, hubUrl } from './operators';
 
 export const settingsPatchSchema = z
   .object({
@@ -16,6 +17,8 @@ export const settingsPatchSchema = z
       .partial(),
     /** Switching restarts the engine on the other workspace's data. */
     workspace: z.enum(WORKSPACES),
+    /** This desktop app becomes a window on that team desk (the engine checks the hub answers with that certificate first); null: its own desk. */
+    teamDesk: z.object({ url: hubUrl, fingerprint: hubFingerprint }).strict().nullable(),
   })
   .strict()
   .partial();

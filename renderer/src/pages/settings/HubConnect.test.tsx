@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskApi } from '../../../../shared/contract/index';
 import { DeskError } from '../../../../shared/contract/result';
 import { createFakeClient } from '../../test/fake-client';
-import { handleShell } from '../../test/fixtures';
+import { handleShell, testSettings } from '../../test/fixtures';
 import { FINGERPRINT, handleOperators } from '../../test/operator-fixtures';
 import { renderApp } from '../../test/render-app';
 
@@ -17,13 +17,13 @@ afterEach(() => {
   delete window.desk;
 });
 
-async function openSettings() {
+async function openSettings(settings = testSettings()) {
   const fake = createFakeClient();
-  handleShell(fake);
+  const shell = handleShell(fake, settings);
   handleOperators(fake);
   fake.handle('bots.endpoints', () => ({ webhookBaseUrl: null, apiServer: null, localWebhookBase: null }));
   renderApp(fake, { area: 'settings' });
-  return { fake, form: await screen.findByTestId('hub-connect') };
+  return { fake, shell, form: await screen.findByTestId('hub-connect') };
 }
 
 async function check(form: HTMLElement, url: string, fingerprint: string) {
@@ -61,6 +61,43 @@ describe('connect to a team desk (desktop settings)', () => {
     });
     await userEvent.setup().click(within(form).getByTestId('hub-check'));
     expect((await within(form).findByTestId('hub-probe-failed')).textContent).toBe('Not checked: the desk at desk.lan:47900 does not answer');
+  });
+
+  it('after a good check, connects this app to the team desk, saying it restarts on it', async () => {
+    const { fake, shell, form } = await openSettings();
+    fake.handle('operators.probeHub', ({ fingerprint }) => ({ reachable: true as const, fingerprint: fingerprint.toUpperCase() }));
+    expect(within(form).queryByTestId('hub-connect-app')).toBeNull();
+    await check(form, 'https://desk.lan:47900', FINGERPRINT.toLowerCase());
+    expect(within(form).getByText(/Connecting restarts this app/).textContent).toContain('“Use this computer’s own desk” in the app’s tray menu');
+    await userEvent.setup().click(await within(form).findByTestId('hub-connect-app'));
+    expect((await within(form).findByTestId('hub-pin-saved')).textContent).toBe('Saved. The app restarts and opens the team desk.');
+    expect(within(form).queryByTestId('hub-connect-app')).toBeNull();
+    expect(fake.callsOf('settings.update')).toEqual([{ teamDesk: { url: 'https://desk.lan:47900', fingerprint: FINGERPRINT } }]);
+    expect(shell.current().teamDesk).toEqual({ url: 'https://desk.lan:47900', fingerprint: FINGERPRINT });
+  });
+
+  it('shows the engine\'s reason when it refuses the pin, and keeps the app on its own desk', async () => {
+    const { fake, form } = await openSettings();
+    fake.handle('operators.probeHub', ({ fingerprint }) => ({ reachable: true as const, fingerprint }));
+    fake.handle('settings.update', () => {
+      throw new DeskError('conflict', 'The team desk at https://desk.lan:47900 presented certificate AA:… but you pinned BB:…');
+    });
+    await check(form, 'https://desk.lan:47900', FINGERPRINT);
+    await userEvent.setup().click(await within(form).findByTestId('hub-connect-app'));
+    expect((await within(form).findByTestId('hub-pin-failed')).textContent).toBe('Not saved: The team desk at https://desk.lan:47900 presented certificate AA:… but you pinned BB:…');
+    expect(within(form).queryByTestId('hub-pin-saved')).toBeNull();
+    expect(within(form).queryByTestId('hub-pinned')).toBeNull();
+  });
+
+  it('shows the team desk this app is connected to, and disconnects it', async () => {
+    const pin = { url: 'https://desk.lan:47900', fingerprint: FINGERPRINT };
+    const { fake, shell, form } = await openSettings(testSettings({ teamDesk: pin }));
+    expect(within(form).getByTestId('hub-pinned').textContent).toContain(`This app opens the team desk at https://desk.lan:47900 (certificate ${FINGERPRINT}) when it starts.`);
+    await userEvent.setup().click(within(form).getByTestId('hub-disconnect'));
+    expect((await within(form).findByTestId('hub-pin-saved')).textContent).toBe('Disconnected: this app keeps working on this computer’s own desk.');
+    expect(fake.callsOf('settings.update')).toEqual([{ teamDesk: null }]);
+    expect(shell.current().teamDesk).toBeNull();
+    expect(within(form).queryByTestId('hub-pinned')).toBeNull();
   });
 
   it('is not offered in a browser, which is already at a desk', async () => {

@@ -17,14 +17,19 @@ const resolver = contractResolver<HubFields, HubFields>(operators.calls.probeHub
 
 /**
  * The desktop app's "connect to a team desk": checks that the address answers with the
- * certificate the admin's fingerprint names. Storing the connection for the shell has no call
- * in the contract yet, so the form checks and says so.
+ * certificate the admin's fingerprint names, then saves it as the `teamDesk` setting (the engine
+ * probes again before storing); the shell then restarts the app as a window on that desk.
  */
 export function HubConnect() {
   const { t } = useTranslation();
-  const { useTeamStore } = useStores();
+  const { useTeamStore, useSettingsStore } = useStores();
   const probe = useTeamStore((s) => s.probe);
   const probeHub = useTeamStore((s) => s.probeHub);
+  const pinned = useSettingsStore((s) => s.value?.teamDesk ?? null);
+  const pinSave = useSettingsStore((s) => s.pinSave);
+  const pinTeamDesk = useSettingsStore((s) => s.pinTeamDesk);
+  // Saved: the shell is restarting the app on the team desk, there is nothing more to connect.
+  const restarting = pinSave.status === 'saved' && pinSave.pin !== null;
   const ids = useId();
   const { register, handleSubmit, formState } = useForm<HubFields, unknown, HubFields>({ defaultValues: { url: '', fingerprint: '' }, resolver });
   const invalid = (message: string | undefined) => message && t('team.form.invalid', { message });
@@ -35,6 +40,14 @@ export function HubConnect() {
         {t('hubConnect.title')}
       </h2>
       <p className="field-hint">{t('hubConnect.intro')}</p>
+      {pinned && (
+        <div className="hub-connect-pinned" data-testid="hub-pinned">
+          <p>{t('hubConnect.connectedTo', { url: pinned.url, fingerprint: pinned.fingerprint })}</p>
+          <button type="button" className="button" data-testid="hub-disconnect" disabled={pinSave.status === 'saving'} onClick={() => void pinTeamDesk(null)}>
+            {t('hubConnect.disconnect')}
+          </button>
+        </div>
+      )}
       <Field label={t('hubConnect.url')} hint={t('hubConnect.urlHint')} error={invalid(formState.errors.url?.message)} testId="hub-url-input">
         {(a11y) => <input {...a11y} {...register('url')} type="text" spellCheck={false} placeholder="https://" data-testid="hub-url-input" />}
       </Field>
@@ -46,10 +59,24 @@ export function HubConnect() {
           {probe.status === 'checking' ? t('hubConnect.checking') : t('hubConnect.check')}
         </button>
       </div>
-      {probe.status === 'ok' && (
-        <p className="form-saved" role="status" data-testid="hub-probe-ok">
-          {t('hubConnect.ok')}
-        </p>
+      {probe.status === 'ok' && !restarting && (
+        <>
+          <p className="form-saved" role="status" data-testid="hub-probe-ok">
+            {t('hubConnect.ok')}
+          </p>
+          <p className="field-hint">{t('hubConnect.connectExplain')}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="hub-connect-app"
+              disabled={pinSave.status === 'saving'}
+              onClick={() => void pinTeamDesk({ url: probe.url, fingerprint: probe.fingerprint })}
+            >
+              {pinSave.status === 'saving' ? t('hubConnect.connecting') : t('hubConnect.connect')}
+            </button>
+          </div>
+        </>
       )}
       {probe.status === 'mismatch' && (
         <p className="form-error" role="alert" data-testid="hub-probe-mismatch">
@@ -64,7 +91,19 @@ export function HubConnect() {
             {t('hubConnect.failed', { message: probe.error.message })}
           </p>
         ))}
-      <p className="field-hint">{t('hubConnect.notYet')}</p>
+      {pinSave.status === 'saved' && (
+        <p className="form-saved" role="status" data-testid="hub-pin-saved">
+          {restarting ? t('hubConnect.restarting') : t('hubConnect.disconnected')}
+        </p>
+      )}
+      {pinSave.status === 'failed' &&
+        (pinSave.error.code === 'forbidden' ? (
+          <RefusalText error={pinSave.error} testId="hub-pin-failed" />
+        ) : (
+          <p className="form-error" role="alert" data-testid="hub-pin-failed">
+            {t('hubConnect.connectFailed', { message: pinSave.error.message })}
+          </p>
+        ))}
     </form>
   );
 }

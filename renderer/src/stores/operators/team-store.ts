@@ -6,7 +6,7 @@ import { errorShape, type DeskClient } from '../../client/desk-client';
 /** What checking a team desk's address and fingerprint found. */
 export type HubProbe =
   | { status: 'idle' | 'checking' }
-  | { status: 'ok'; fingerprint: string }
+  | { status: 'ok'; url: string; fingerprint: string }
   /** The desk answered with another certificate than the one given: never connect. */
   | { status: 'mismatch'; fingerprint: string }
   | { status: 'failed'; error: DeskErrorShape };
@@ -65,7 +65,7 @@ export function createTeamStore(client: DeskClient) {
         set({ probe: { status: 'checking' } });
         try {
           const answer = await client.call('operators.probeHub', { url, fingerprint });
-          set({ probe: sameFingerprint(answer.fingerprint, fingerprint) ? { status: 'ok', fingerprint: answer.fingerprint } : { status: 'mismatch', fingerprint: answer.fingerprint } });
+          set({ probe: sameFingerprint(answer.fingerprint, fingerprint) ? { status: 'ok', url, fingerprint: answer.fingerprint } : { status: 'mismatch', fingerprint: answer.fingerprint } });
         } catch (error) {
           set({ probe: { status: 'failed', error: errorShape(error) } });
         }

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { SettingsPatch } from '../../../../shared/contract/domains/settings';
-import { DeskError } from '../../../../shared/contract/result';
-import type { Settings } from '../../../../shared/domain/settings';
-import { errorMessage, type DeskClient } from '../../client/desk-client';
+import { DeskError, type DeskErrorShape } from '../../../../shared/contract/result';
+import type { Settings, TeamDeskPin } from '../../../../shared/domain/settings';
+import { errorMessage, errorShape, type DeskClient } from '../../client/desk-client';
 
 /** A field path the settings form knows how to point at. */
 export const SETTINGS_FIELDS = [
@@ -26,6 +26,9 @@ export interface SaveError {
   onlyIssue: boolean;
 }
 
+/** Saving the team desk this desktop app opens (its own state: the settings form's "saved" and errors are not about it). */
+export type PinSave = { status: 'idle' | 'saving' } | { status: 'saved'; pin: TeamDeskPin | null } | { status: 'failed'; error: DeskErrorShape };
+
 export interface SettingsState {
   value: Settings | null;
   loading: boolean;
@@ -37,6 +40,9 @@ export interface SettingsState {
   load(): Promise<void>;
   update(patch: SettingsPatch): Promise<boolean>;
   applyRemote(settings: Settings): void;
+  pinSave: PinSave;
+  /** The engine probes the pin first and refuses one that does not answer with that certificate. */
+  pinTeamDesk(pin: TeamDeskPin | null): Promise<boolean>;
 }
 
 /**
@@ -87,6 +93,17 @@ export function createSettingsStore(client: DeskClient) {
     },
     applyRemote(value) {
       set({ value, loadError: null });
+    },
+    pinSave: { status: 'idle' },
+    async pinTeamDesk(pin) {
+      set({ pinSave: { status: 'saving' } });
+      try {
+        set({ value: await client.call('settings.update', { teamDesk: pin }), pinSave: { status: 'saved', pin } });
+        return true;
+      } catch (error) {
+        set({ pinSave: { status: 'failed', error: errorShape(error) } });
+        return false;
+      }
     },
   }));
 }

@@ -194,6 +194,14 @@ export const teamEn = {
     ok: 'The desk answers and its certificate matches the fingerprint.',
     mismatch: 'The desk answers, but its certificate does not match this fingerprint: do not connect, and check the fingerprint with your admin.',
     failed: 'Not checked: {{message}}',
-    notYet: 'Connecting this app to the desk is not in this build yet; the check tells you the address and the fingerprint are right.',
+    connect: 'Connect this app to the team desk',
+    connecting: 'Connecting…',
+    connectExplain:
+      'Connecting restarts this app: it then opens the team desk instead of this computer’s own desk, whose accounts and bots stay here, stopped, until you come back. To come back, choose “Use this computer’s own desk” in the app’s tray menu.',
+    restarting: 'Saved. The app restarts and opens the team desk.',
+    connectedTo: 'This app opens the team desk at {{url}} (certificate {{fingerprint}}) when it starts.',
+    disconnect: 'Disconnect',
+    disconnected: 'Disconnected: this app keeps working on this computer’s own desk.',
+    connectFailed: 'Not saved: {{message}}',
   },
 } as const;
