@@ -67,7 +67,7 @@ describe('pinning the team desk’s certificate', () => {
     const pin = { url: 'https://10.0.0.5:47900', fingerprint: 'CD:'.repeat(31) + 'CD' };
     const page = teamDeskProblemPage(pin, { presented: null, error: 'ERR_CONNECTION_REFUSED' });
     expect(page).toContain(`<a href="${OWN_DESK_LINK}" data-testid="use-own-desk">Use this computer’s own desk</a>`);
-    expect(page).toContain(`<a href="${OWN_DESK_LINK}">Работать с собственным столом этого компьютера</a>`);
+    expect(page).toContain(`<a href="${OWN_DESK_LINK}">Работать с собственным пультом этого компьютера</a>`);
     expect([OWN_DESK_LINK, `${OWN_DESK_LINK}/`].map(isOwnDeskLink)).toEqual([true, true]);
     expect([pin.url, 'operator-desk://elsewhere', `https://use-own-desk`].map(isOwnDeskLink)).toEqual([false, false, false]);
   });

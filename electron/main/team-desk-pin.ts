@@ -20,7 +20,7 @@ export function isOwnDeskLink(url: string): boolean {
 }
 
 /** The way back as the window's Settings names it, in the language the desk was set to. */
-export const OWN_DESK_LABEL = { en: 'Use this computer’s own desk', ru: 'Работать с собственным столом этого компьютера' } as const;
+export const OWN_DESK_LABEL = { en: 'Use this computer’s own desk', ru: 'Работать с собственным пультом этого компьютера' } as const;
 
 /** Electron's answers to a certificate check: accept, reject, or leave it to Chromium. */
 export const ACCEPT = 0;
