@@ -150,4 +150,26 @@ describe('the team hub with two operators', () => {
     await admin.getByTestId('nav-team').click();
     await screenshot(admin, 'team-admin-after-return');
   }, 150_000);
+
+  it('reads in Russian and in the dark theme, for the admin and for an operator, at 1,440 and 1,100 px', async () => {
+    await callEngine(admin, 'settings.update', { language: 'ru', theme: 'dark' });
+    for (const page of [admin, pavel]) {
+      await page.locator('html[lang="ru"]').waitFor();
+      expect(await page.getByTestId('nav-team').textContent()).toContain('Команда');
+      expect(await page.getByTestId('presence-control').textContent()).toContain('На месте');
+    }
+    // The desk's own admin, never renamed, reads in the window's language.
+    expect(await admin.getByTestId('presence-control').textContent()).toContain('Этот пульт');
+    for (const width of [1440, 1100]) {
+      for (const [who, page] of [['admin', admin], ['pavel', pavel]] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.getByTestId('nav-team').click();
+        await page.getByTestId('team-page').waitFor();
+        await screenshot(page, `team-${who}-team-ru-dark-${width}`);
+        await page.getByTestId('nav-inbox').click();
+        await page.getByTestId('conversation-list').waitFor();
+        await screenshot(page, `team-${who}-inbox-ru-dark-${width}`);
+      }
+    }
+  }, 60_000);
 });

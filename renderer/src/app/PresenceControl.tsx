@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../stores/context';
 import './presence.css';
+import { useOperatorName } from '../stores/operators/use-operator-name';
 
 /**
  * Who the window is signed in as, whether they are taking conversations (active) or away, and
@@ -8,6 +9,7 @@ import './presence.css';
  */
 export function PresenceControl() {
   const { t } = useTranslation();
+  const nameOf = useOperatorName();
   const { useMeStore } = useStores();
   const me = useMeStore((s) => s.me);
   const away = useMeStore((s) => s.away);
@@ -22,7 +24,7 @@ export function PresenceControl() {
       <div className="presence-who">
         <span className="presence-dot" data-presence={shown} aria-hidden="true" />
         <span className="presence-name" data-testid="presence-name">
-          {me.name}
+          {nameOf(me)}
         </span>
         <span className="presence-role">{t(`operatorRoles.${me.role}`)}</span>
       </div>

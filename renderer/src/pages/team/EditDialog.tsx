@@ -8,9 +8,11 @@ import { Dialog } from '../../ui/Dialog';
 import { OperatorForm } from './OperatorForm';
 import { fieldsOf } from './profile-fields';
 import { RefusalText } from './RefusalText';
+import { useOperatorName } from '../../stores/operators/use-operator-name';
 
 export function EditDialog({ operator, onClose }: { operator: OperatorView; onClose(): void }) {
   const { t } = useTranslation();
+  const nameOf = useOperatorName();
   const update = useStores().useOperatorsStore((s) => s.update);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<DeskErrorShape | null>(null);
@@ -25,7 +27,7 @@ export function EditDialog({ operator, onClose }: { operator: OperatorView; onCl
   };
 
   return (
-    <Dialog title={t('team.edit.title', { name: operator.name })} onClose={onClose} testId="edit-dialog" className="team-dialog">
+    <Dialog title={t('team.edit.title', { name: nameOf(operator) })} onClose={onClose} testId="edit-dialog" className="team-dialog">
       <OperatorForm
         initial={fieldsOf(operator)}
         submitLabel={t('team.edit.submit')}

@@ -10,6 +10,7 @@ import { ReinviteDialog } from './InviteDialog';
 import { RefusalText } from './RefusalText';
 import { SessionsList } from './SessionsList';
 import { waitText } from './wait-text';
+import { useOperatorName } from '../../stores/operators/use-operator-name';
 
 type Open = { kind: 'edit' | 'reinvite' | 'sessions'; operator: OperatorView } | null;
 
@@ -49,6 +50,7 @@ function Presence({ operator: o, now }: { operator: OperatorView; now: number })
  */
 export function OperatorsTable({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
+  const nameOf = useOperatorName();
   const { useOperatorsStore, useMeStore } = useStores();
   const operators = useOperatorsStore((s) => s.items);
   const rowErrors = useOperatorsStore((s) => s.rowErrors);
@@ -62,7 +64,7 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
   const onRemove = async (o: OperatorView) => {
     const count = await remove(o.id);
     if (count === null) return false;
-    setReturned({ name: o.name, count });
+    setReturned({ name: nameOf(o), count });
     return true;
   };
 
@@ -89,7 +91,7 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
             {operators.map((o) => (
               <tr key={o.id} data-testid="operator-row" data-operator={o.id}>
                 <th scope="row">
-                  <span className="operator-name">{o.name}</span>
+                  <span className="operator-name">{nameOf(o)}</span>
                   <span className="field-hint operator-role">
                     {t(`operatorRoles.${o.role}`)}
                     {o.id === myId && <span className="badge">{t('team.table.you')}</span>}
@@ -131,7 +133,7 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
                     {o.id !== LOCAL_OPERATOR_ID && o.id !== myId && (
                       <ConfirmButton
                         label={t('team.actions.remove')}
-                        question={t('team.remove.ask', { name: o.name, count: o.openConversations })}
+                        question={t('team.remove.ask', { name: nameOf(o), count: o.openConversations })}
                         confirmLabel={t('team.remove.confirm')}
                         testId="operator-remove"
                         onConfirm={() => onRemove(o)}
@@ -147,9 +149,9 @@ export function OperatorsTable({ admin }: { admin: boolean }) {
         </table>
       </div>
       {open?.kind === 'edit' && <EditDialog operator={open.operator} onClose={() => setOpen(null)} />}
-      {open?.kind === 'reinvite' && <ReinviteDialog operatorId={open.operator.id} name={open.operator.name} onClose={() => setOpen(null)} />}
+      {open?.kind === 'reinvite' && <ReinviteDialog operatorId={open.operator.id} name={nameOf(open.operator)} onClose={() => setOpen(null)} />}
       {open?.kind === 'sessions' && (
-        <Dialog title={t('team.sessions.of', { name: open.operator.name })} onClose={() => setOpen(null)} testId="sessions-dialog" className="team-dialog">
+        <Dialog title={t('team.sessions.of', { name: nameOf(open.operator) })} onClose={() => setOpen(null)} testId="sessions-dialog" className="team-dialog">
           <SessionsList operatorId={open.operator.id} />
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setOpen(null)}>

@@ -4,6 +4,7 @@ import { useStores } from '../../../stores/context';
 import { currentOperatorId } from '../../../stores/operators/me-store';
 import { WaitingIcon } from '../../../ui/icons';
 import { initials } from './ConversationAvatar';
+import { useOperatorName } from '../../../stores/operators/use-operator-name';
 
 /**
  * Whose the conversation is, when it is not the viewer's: waiting in its queue (a clock), or a
@@ -12,6 +13,7 @@ import { initials } from './ConversationAvatar';
  */
 export function HolderChip({ conversation: c }: { conversation: ConversationView }) {
   const { t } = useTranslation();
+  const nameOf = useOperatorName();
   const { useMeStore, useOperatorsStore } = useStores();
   const myId = useMeStore((s) => currentOperatorId(s.me));
   const holder = useOperatorsStore((s) => (c.assigneeId === null ? null : s.items.find((o) => o.id === c.assigneeId)));
@@ -27,7 +29,7 @@ export function HolderChip({ conversation: c }: { conversation: ConversationView
       </span>
     );
   }
-  const name = holder?.name ?? c.assigneeId;
+  const name = holder ? nameOf(holder) : c.assigneeId;
   const heldBy = t('inbox.list.heldBy', { name });
   return (
     <span className="holder-chip" data-holder="colleague" data-testid="conversation-holder" title={heldBy} aria-label={heldBy} role="img">

@@ -2,10 +2,12 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores } from '../../../stores/context';
 import { currentRole } from '../../../stores/operators/me-store';
+import { useOperatorName } from '../../../stores/operators/use-operator-name';
 
 /** An admin's view of one operator's conversations; operators see only their own and the queues. */
 export function OperatorFilter() {
   const { t } = useTranslation();
+  const nameOf = useOperatorName();
   const { useConversationsStore, useOperatorsStore, useMeStore } = useStores();
   const admin = useMeStore((s) => currentRole(s.me) === 'admin');
   const operators = useOperatorsStore((s) => s.items);
@@ -34,7 +36,7 @@ export function OperatorFilter() {
         <option value="">{t('queue.anyOperator')}</option>
         {operators.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name}
+            {nameOf(o)}
           </option>
         ))}
       </select>

@@ -5,11 +5,12 @@ import type { ConversationView } from '../../../../../shared/domain/inbox';
 import type { OperatorView } from '../../../../../shared/domain/operators';
 import { useStores } from '../../../stores/context';
 import { currentOperatorId, currentRole } from '../../../stores/operators/me-store';
+import { useOperatorName } from '../../../stores/operators/use-operator-name';
 
 /** "Anna · active · 2 of 5 free": what an assigner weighs, in the option itself. */
-function optionText(t: TFunction, o: OperatorView): string {
+function optionText(t: TFunction, o: OperatorView, name: string): string {
   const load = o.capacity === null ? t('assignTo.noLimit') : t('assignTo.free', { free: Math.max(0, o.capacity - o.openConversations), capacity: o.capacity });
-  return `${o.name} · ${t(`presence.${o.presence}`)} · ${load}`;
+  return `${name} · ${t(`presence.${o.presence}`)} · ${load}`;
 }
 
 /**
@@ -18,6 +19,7 @@ function optionText(t: TFunction, o: OperatorView): string {
  */
 export function AssignControl({ conversation: c }: { conversation: ConversationView }) {
   const { t } = useTranslation();
+  const nameOf = useOperatorName();
   const { useConversationsStore, useOperatorsStore, useMeStore } = useStores();
   const assign = useConversationsStore((s) => s.assign);
   const me = useMeStore((s) => s.me);
@@ -46,10 +48,10 @@ export function AssignControl({ conversation: c }: { conversation: ConversationV
         {label}
         <select id={`${ids}-assign`} data-testid="conversation-assign" value={c.assigneeId ?? ''} onChange={(e) => void assign(c.id, e.target.value || null)}>
           <option value="">{t('inbox.sidebar.nobody')}</option>
-          <option value={myId}>{me ? t('assignTo.meNamed', { name: me.name }) : t('inbox.sidebar.me')}</option>
+          <option value={myId}>{me ? t('assignTo.meNamed', { name: nameOf(me) }) : t('inbox.sidebar.me')}</option>
           {others.map((o) => (
             <option key={o.id} value={o.id} data-testid="assign-option">
-              {optionText(t, o)}
+              {optionText(t, o, nameOf(o))}
             </option>
           ))}
           {unknownHolder && <option value={c.assigneeId!}>{t('inbox.sidebar.otherOperator', { id: c.assigneeId! })}</option>}
@@ -63,7 +65,7 @@ export function AssignControl({ conversation: c }: { conversation: ConversationV
     <div className="side-section">
       {label}
       <p className="assign-holder" data-testid="assign-holder">
-        {c.assigneeId === null ? t('assignTo.inQueue') : mine ? t('assignTo.yours') : (holder?.name ?? t('inbox.sidebar.otherOperator', { id: c.assigneeId }))}
+        {c.assigneeId === null ? t('assignTo.inQueue') : mine ? t('assignTo.yours') : (holder ? nameOf(holder) : t('inbox.sidebar.otherOperator', { id: c.assigneeId }))}
       </p>
       <div className="assign-actions">
         {c.assigneeId === null && (
@@ -93,7 +95,7 @@ export function AssignControl({ conversation: c }: { conversation: ConversationV
             <option value="">{t('assignTo.chooseColleague')}</option>
             {others.map((o) => (
               <option key={o.id} value={o.id} data-testid="assign-option">
-                {optionText(t, o)}
+                {optionText(t, o, nameOf(o))}
               </option>
             ))}
           </select>

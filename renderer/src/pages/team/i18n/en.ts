@@ -116,6 +116,8 @@ export const teamEn = {
       title: 'Tasks',
     },
   },
+  /** The desk's own admin before anyone renamed them (the name the store was made with). */
+  thisDesk: 'This desk',
   operatorRoles: {
     admin: 'Admin',
     operator: 'Operator',

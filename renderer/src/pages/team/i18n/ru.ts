@@ -122,6 +122,8 @@ export const teamRu: RussianOf<typeof teamEn> = {
       title: 'Задачи',
     },
   },
+  /** The desk's own admin before anyone renamed them (the name the store was made with). */
+  thisDesk: 'Этот пульт',
   operatorRoles: {
     admin: 'Администратор',
     operator: 'Оператор',
