@@ -1,13 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
-import type { CallResult } from '../../../shared/contract/index';
 import type { OperatorView, TeamSharingState } from '../../../shared/domain/operators';
 import type { Engine } from '../engine';
 import { SESSION_ENDED_CLOSE } from '../headless/ws-transport';
-import { testEngine } from '../test-support/test-engine';
+import { testEngine, valueOf } from '../test-support/test-engine';
 import { useTempDirs } from '../test-support/temp-dir';
 import { cookieFrom, fetchHub, freePort, openWindow } from './test/hub-harness';
 
-// Needs the merge of i10: the operators service's sessions wired into the engine's hub.
 const tempDir = useTempDirs();
 let engine: Engine | null = null;
 afterEach(async () => {
@@ -15,23 +13,17 @@ afterEach(async () => {
   engine = null;
 });
 
-async function value<T>(result: Promise<CallResult<unknown>>): Promise<T> {
-  const answer = await result;
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as T;
-}
-
 /** A desk sharing with its team on loopback, and a window of a freshly invited operator. */
 async function operatorWindow() {
   engine = testEngine(tempDir()).engine;
   await engine.start();
   const desk = engine;
-  const team = await value<TeamSharingState>(
+  const team = await valueOf<TeamSharingState>(
     desk.dispatch('operators.saveTeam', { shared: true, host: '127.0.0.1', port: await freePort(), sessionHours: 12, returnAfterMinutes: 60, operatorsMayReassign: false }),
   );
   const base = team.url!;
   const ca = desk.db.prepare('SELECT certificate FROM hub_certificate').pluck().get() as string;
-  const { operator, invite } = await value<{ operator: OperatorView; invite: { url: string } }>(
+  const { operator, invite } = await valueOf<{ operator: OperatorView; invite: { url: string } }>(
     desk.dispatch('operators.invite', { name: 'Dana', role: 'operator', capacity: 5, senders: [] }),
   );
   expect(invite.url.startsWith(`${base}/invite?token=`)).toBe(true);
@@ -59,7 +51,7 @@ it('a window’s calls are its operator’s, and the operators.signOut call ends
 
 it('removing an operator while signed in closes their window with the reason', async () => {
   const { desk, operator, window } = await operatorWindow();
-  await value(desk.dispatch('operators.remove', { id: operator.id, confirm: true }));
+  await valueOf(desk.dispatch('operators.remove', { id: operator.id, confirm: true }));
   expect(await window.closed).toBe(SESSION_ENDED_CLOSE);
   expect(endedWith(window)).toEqual([{ reason: 'removed' }]);
 });

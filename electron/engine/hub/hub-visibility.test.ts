@@ -1,5 +1,4 @@
 import { afterEach, expect, it } from 'vitest';
-import type { CallResult } from '../../../shared/contract/index';
 import type { TeamSharingState } from '../../../shared/domain/operators';
 import type { ChatMessage, ConversationView } from '../../../shared/domain/inbox';
 import { A, B, seedTwoOperators } from '../access/test/two-operators';
@@ -7,24 +6,17 @@ import type { CallContext } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
 import type { DomainFactory } from '../domains/domain-module';
 import type { Engine } from '../engine';
-import { testEngine } from '../test-support/test-engine';
+import { testEngine, valueOf } from '../test-support/test-engine';
 import { useTempDirs } from '../test-support/temp-dir';
 import { until } from '../test-support/until';
 import { cookieFrom, fetchHub, freePort, openWindow } from './test/hub-harness';
 
-// Needs the merge of i10: the operators service's sessions wired into the hub, and the visibility cut (access/).
 const tempDir = useTempDirs();
 let engine: Engine | null = null;
 afterEach(async () => {
   await engine?.stop();
   engine = null;
 });
-
-async function value<T>(result: Promise<CallResult<unknown>>): Promise<T> {
-  const answer = await result;
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as T;
-}
 
 /** Every conversation an event frame names, wherever in it. */
 function conversationIdsIn(value: unknown, into = new Set<number>(), key = ''): Set<number> {
@@ -47,7 +39,7 @@ it('one operator’s socket never carries another operator’s conversation', as
   await engine.start();
   const desk = engine;
   const world = seedTwoOperators(desk.db, started.clock.now());
-  const team = await value<TeamSharingState>(
+  const team = await valueOf<TeamSharingState>(
     desk.dispatch('operators.saveTeam', { shared: true, host: '127.0.0.1', port: await freePort(), sessionHours: 12, returnAfterMinutes: 60, operatorsMayReassign: false }),
   );
   expect(team.error).toBeNull();
@@ -56,7 +48,7 @@ it('one operator’s socket never carries another operator’s conversation', as
 
   /** The operator chooses a password on their invite link and opens a window on the hub. */
   async function windowOf(operator: CallContext) {
-    const { invite } = await value<{ invite: { url: string } }>(desk.dispatch('operators.reinvite', { id: operator.actor }));
+    const { invite } = await valueOf<{ invite: { url: string } }>(desk.dispatch('operators.reinvite', { id: operator.actor }));
     const token = new URL(invite.url).searchParams.get('token')!;
     const password = `a long password for ${operator.actor}`;
     const accepted = await fetchHub(base, '/invite', ca, { form: { token, password, repeat: password }, headers: { Origin: base } });
@@ -68,10 +60,10 @@ it('one operator’s socket never carries another operator’s conversation', as
   const boris = await windowOf(B);
 
   // Everything of every conversation goes out on the engine's bus at once, as a busy desk's batch would.
-  const { conversations } = await value<{ conversations: ConversationView[] }>(desk.dispatch('inbox.conversations', { filter: {}, limit: 100, offset: 0 }));
+  const { conversations } = await valueOf<{ conversations: ConversationView[] }>(desk.dispatch('inbox.conversations', { filter: {}, limit: 100, offset: 0 }));
   const messages: ChatMessage[] = [];
   for (const conversation of conversations) {
-    messages.push(...(await value<{ messages: ChatMessage[] }>(desk.dispatch('inbox.messages', { conversationId: conversation.id }))).messages);
+    messages.push(...(await valueOf<{ messages: ChatMessage[] }>(desk.dispatch('inbox.messages', { conversationId: conversation.id }))).messages);
   }
   bus!.emit({ type: 'inbox.conversationsChanged', payload: { conversations } });
   bus!.emit({ type: 'inbox.messagesChanged', payload: { messages } });

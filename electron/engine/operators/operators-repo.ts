@@ -95,18 +95,15 @@ export function createOperator(db: Database, profile: OperatorProfile, now: numb
   const id = newPublicId('operator:');
   db.transaction(() => {
     checkProfile(db, profile, null);
-    db.prepare('INSERT INTO operators (id, name, role, languages, max_chats, auto_assign, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      id,
-      profile.name,
-      profile.role,
-      JSON.stringify(profile.languages),
-      profile.capacity,
-      profile.autoAssign ? 1 : 0,
-      now,
-    );
+    db.prepare('INSERT INTO operators (name, role, languages, max_chats, auto_assign, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...profileColumns(profile), id, now);
     writeSenders(db, id, profile.senders);
   })();
   return id;
+}
+
+/** A profile as the columns name, role, languages, max_chats, auto_assign. */
+function profileColumns(profile: OperatorProfile): [string, string, string, number | null, 0 | 1] {
+  return [profile.name, profile.role, JSON.stringify(profile.languages), profile.capacity, profile.autoAssign ? 1 : 0];
 }
 
 export function updateOperator(db: Database, id: string, profile: OperatorProfile): void {
@@ -117,14 +114,7 @@ export function updateOperator(db: Database, id: string, profile: OperatorProfil
       if (id === LOCAL_OPERATOR_ID) throw new DeskError('invalid_input', 'The desk’s own admin (this desktop) always stays an admin; choose another operator to demote.');
       refuseLeavingNoAdmin(db, id, `${row.name} is the last admin; make someone else an admin first.`);
     }
-    db.prepare('UPDATE operators SET name = ?, role = ?, languages = ?, max_chats = ?, auto_assign = ? WHERE id = ?').run(
-      profile.name,
-      profile.role,
-      JSON.stringify(profile.languages),
-      profile.capacity,
-      profile.autoAssign ? 1 : 0,
-      id,
-    );
+    db.prepare('UPDATE operators SET name = ?, role = ?, languages = ?, max_chats = ?, auto_assign = ? WHERE id = ?').run(...profileColumns(profile), id);
     writeSenders(db, id, profile.senders);
   })();
 }

@@ -1,3 +1,4 @@
+import type { CallResult } from '../../../shared/contract/index';
 import { join } from 'node:path';
 import { createEngine, type EngineOptions } from '../engine';
 import { manualClock } from '../platform/clock';
@@ -20,4 +21,11 @@ export function testEngine(dataDir: string, overrides: Partial<EngineOptions> = 
     ...overrides,
   });
   return { engine, clock, notified };
+}
+
+/** What a call answered, or the engine's message thrown as an error (set-up steps that must succeed). */
+export async function valueOf<T>(result: Promise<CallResult<unknown>>): Promise<T> {
+  const answer = await result;
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.value as T;
 }
