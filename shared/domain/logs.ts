@@ -18,6 +18,8 @@ export interface AuditEntry {
   at: number;
   /** Who did it: an operator id such as `operator:local`, or `system`. */
   actor: string;
+  /** The operator's name (kept after they were removed); null for `system`. */
+  actorName: string | null;
   action: string;
   target: string | null;
   details: Record<string, unknown> | null;

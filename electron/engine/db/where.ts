@@ -22,8 +22,8 @@ export class Where {
     return this.add(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, ...columns.map(() => pattern));
   }
 
-  before(id: number | undefined): this {
-    return id ? this.add('id < ?', id) : this;
+  before(id: number | undefined, column = 'id'): this {
+    return id ? this.add(`${column} < ?`, id) : this;
   }
 
   toString(): string {

@@ -31,6 +31,7 @@ export function logsHandlers(ctx: EngineContext): DomainHandlers<'logs', CallCon
         [
           { header: 'time', value: (e) => iso(e.at) },
           { header: 'actor', value: (e) => e.actor },
+          { header: 'actor_name', value: (e) => e.actorName },
           { header: 'action', value: (e) => e.action },
           { header: 'target', value: (e) => e.target },
           { header: 'details', value: (e) => e.details },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InviteLink, OperatorView } from '../../../shared/domain/operators';
+import { queryAudit } from '../audit/audit-repo';
 import { useTempDirs } from '../test-support/temp-dir';
 import { BROWSER, operatorsHarness, profile, tokenOf } from './test/operators-harness';
 
@@ -46,5 +47,14 @@ describe('the operators’ audit trail', () => {
       expect(written).not.toContain(secret);
     }
     expect(hashes.length).toBeGreaterThanOrEqual(4);
+
+    // The trail reads by name, also once Anna was removed, and is searched by name too.
+    const byName = queryAudit(h.db, { text: 'anna', limit: 100 }).entries;
+    expect(byName.filter((e) => e.actor === anna.id).map((e) => [e.actorName, e.action])).toEqual([
+      ['Anna', 'operators.signOut'],
+      ['Anna', 'operators.signIn'],
+      ['Anna', 'operators.acceptInvite'],
+    ]);
+    expect(queryAudit(h.db, { limit: 100 }).entries.find((e) => e.action === 'operators.saveTeam')).toMatchObject({ actor: 'operator:local', actorName: 'This desk' });
   });
 });

@@ -181,7 +181,7 @@ describe('audit store', () => {
     fake.handle('logs.audit', (input) => ({
       entries: input.beforeId
         ? []
-        : [{ id: 7, at: 0, actor: 'operator:local', action: 'settings.update', target: null, details: null }],
+        : [{ id: 7, at: 0, actor: 'operator:local', actorName: 'This desk', action: 'settings.update', target: null, details: null }],
       hasMore: !input.beforeId,
     }));
     fake.handle('logs.exportAuditCsv', () => ({ filename: 'audit.csv', content: '' }));
@@ -202,6 +202,7 @@ describe('audit store', () => {
     id,
     at: 1_700_000_000_000 + id,
     actor: 'operator:local',
+    actorName: 'This desk',
     action,
     target,
     details: null,

@@ -6,9 +6,11 @@ import { useDebouncedEffect } from '../../ui/use-debounced';
 import { formatDetails } from './details';
 import { ExportButton, ExportError, ListFooter, SearchField } from './ListStates';
 import { TEXT_DEBOUNCE_MS } from './LogsPanel';
+import { useOperatorName } from '../../stores/operators/use-operator-name';
 
 export function AuditPanel() {
   const { t } = useTranslation();
+  const nameOf = useOperatorName();
   const formatTime = useDateTimeFormat();
   const useAudit = useStores().useAuditStore;
   const s = useAudit();
@@ -46,7 +48,10 @@ export function AuditPanel() {
                 <td className="col-time">
                   <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at)}</time>
                 </td>
-                <td className="col-scope">{entry.actor}</td>
+                <td className="col-scope">
+                  {entry.actorName !== null && <span className="audit-actor-name">{nameOf({ id: entry.actor, name: entry.actorName })}</span>}
+                  <span className={entry.actorName !== null ? 'audit-actor-id' : undefined}>{entry.actor}</span>
+                </td>
                 <td className="col-scope">{entry.action}</td>
                 <td className="col-message">{entry.target ?? ''}</td>
                 <td className="col-details">

@@ -119,7 +119,7 @@ describe('logs page', () => {
     const user = userEvent.setup();
     const fake = setup();
     fake.handle('logs.audit', () => ({
-      entries: [{ id: 5, at: 0, actor: 'operator:local', action: 'settings.update', target: 'theme', details: null }],
+      entries: [{ id: 5, at: 0, actor: 'operator:local', actorName: 'This desk', action: 'settings.update', target: 'theme', details: null }],
       hasMore: false,
     }));
     renderApp(fake, { area: 'logs' });
