@@ -1,13 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import type { DomainHandlers } from '../../../shared/contract/index';
 import type { OperatorView, Presence } from '../../../shared/domain/operators';
-import type { AuditRecord } from '../audit/audit-repo';
 import type { CallContext } from '../contract/dispatcher';
-import type { EventBus } from '../contract/event-bus';
-import type { Logger } from '../logging/logger';
-import type { Clock } from '../platform/clock';
-import type { DomainEventBus } from '../platform/domain-events';
-import type { Scheduler } from '../platform/scheduler';
+import type { DomainContext } from '../domains/domain-module';
 import { createSessions } from './hub-sessions';
 import { operatorsHandlers } from './operators-handlers';
 import { findOperator, listOperators, openConversationCounts, sendersOf, toOperatorView, writeLastActiveAt } from './operators-repo';
@@ -19,14 +13,8 @@ import { readTeamSettings } from './team-settings-repo';
 /** How often presence is looked at again and sessions whose time is up are ended. */
 export const SWEEP_MS = 5_000;
 
-export interface OperatorsDeps {
-  db: Database;
-  clock: Clock;
-  logger: Logger;
-  scheduler: Scheduler;
-  events: EventBus;
-  domainEvents: DomainEventBus;
-  audit(record: AuditRecord): void;
+/** The engine's services a domain gets too, and the hub. */
+export interface OperatorsDeps extends Pick<DomainContext, 'db' | 'clock' | 'logger' | 'scheduler' | 'events' | 'domainEvents' | 'audit'> {
   /** The team hub; a function, since the hub is built after (and from) this service's sessions. */
   hub(): TeamHub;
 }
